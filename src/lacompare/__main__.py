@@ -1,0 +1,3 @@
+from lacompare.cli import main
+
+main()

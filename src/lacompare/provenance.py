@@ -1,0 +1,35 @@
+"""The quote rule: a fact's quote is a verbatim substring of its page's normalised text and
+contains every number of the fact."""
+
+from __future__ import annotations
+
+from lacompare.model import Fact, Number, Rating, Score
+
+
+def _numbers_in(text: str) -> list[Number]:
+    from lacompare.parsers.patterns import numbers_in
+
+    return numbers_in(text)
+
+
+def quote_problem(fact: Fact, page_text: str) -> str | None:
+    """Return why the fact breaks the quote rule, or None when it keeps it."""
+    if not fact.quote or fact.quote not in page_text:
+        return "quote not found on its page"
+    found = _numbers_in(fact.quote)
+    missing = [n for n in fact.numbers() if not any(_same(n, f) for f in found)]
+    if missing:
+        return "quote lacks " + ", ".join(_fmt(n) for n in missing)
+    if isinstance(fact, Rating) and fact.overall and fact.overall.lower() not in fact.quote.lower():
+        return f"quote lacks the rating {fact.overall!r}"
+    if isinstance(fact, Score) and str(fact.score) not in fact.quote:
+        return "quote lacks the score"
+    return None
+
+
+def _same(a: Number, b: Number) -> bool:
+    return abs(float(a) - float(b)) < 1e-9
+
+
+def _fmt(n: Number) -> str:
+    return str(int(n)) if float(n).is_integer() else repr(float(n))

@@ -1,0 +1,153 @@
+"""Turn raw page text into the normalised text every fact quotes.
+
+The output of a page is a sequence of paragraph lines: wrapped lines are rejoined with a
+single space, each paragraph or heading stands on its own line, and whitespace inside a
+line is collapsed. The same rules serve PDF text (pdfium) and hard-wrapped plain text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+
+LIGATURES = str.maketrans(
+    {
+        "\ufb00": "ff",
+        "\ufb01": "fi",
+        "\ufb02": "fl",
+        "\ufb03": "ffi",
+        "\ufb04": "ffl",
+        "\ufb05": "st",
+        "\ufb06": "st",
+        "\ufffe": "-",  # pdfium's marker for a hyphen at a line break
+        "\u00ad": "",  # soft hyphen
+        "\u00a0": " ",
+        "\u2009": " ",
+        "\u202f": " ",
+        "\x02": "-",
+        "\x00": "",
+        "\f": "\n",
+    }
+)
+
+EDGE_LINES = 4  # how many lines at the top and bottom of a page can be running heads/feet
+_DIGITS = re.compile(r"\d+")
+_SPACE = re.compile(r"[ \t\r\v]+")
+_BULLET = re.compile(r"^[•▪●◦‣∙·]\s*")
+_TERMINAL = (".", "!", "?", ":", ";", "---")
+_SENTENCE_END = re.compile(r"[.!?][\"'’”)]*\s+(?=[A-Z“\"'(£0-9])")
+_CONTINUATION_WORDS = frozenset(
+    "a an and as at by for from in into of on or than that the to was were which who with".split()
+)
+
+
+def clean_chars(text: str) -> str:
+    return text.translate(LIGATURES)
+
+
+def _edge_key(line: str) -> str:
+    return _DIGITS.sub("#", " ".join(line.split())).lower()
+
+
+def drop_running_lines(pages: Sequence[list[str]]) -> list[list[str]]:
+    """Drop header/footer lines: near a page edge and recurring on at least half the pages."""
+    if len(pages) < 2:
+        return [list(p) for p in pages]
+    counts: Counter[str] = Counter()
+    for lines in pages:
+        edge = {_edge_key(ln) for ln in _edge_lines(lines) if ln.strip()}
+        counts.update(edge)
+    threshold = max(2, (len(pages) + 1) // 2)
+    running = {key for key, n in counts.items() if n >= threshold}
+    out = []
+    for lines in pages:
+        n = len(lines)
+        edge_index = set(range(min(EDGE_LINES, n))) | set(range(max(0, n - EDGE_LINES), n))
+        out.append([ln for i, ln in enumerate(lines) if not (i in edge_index and _edge_key(ln) in running)])
+    return out
+
+
+def _edge_lines(lines: list[str]) -> list[str]:
+    if len(lines) <= 2 * EDGE_LINES:
+        return lines
+    return lines[:EDGE_LINES] + lines[-EDGE_LINES:]
+
+
+def typical_width(pages: Sequence[list[str]]) -> int:
+    """The length of a full line of body text (a high percentile of line lengths)."""
+    lengths = sorted(len(ln.strip()) for lines in pages for ln in lines if len(ln.strip()) > 20)
+    if len(lengths) < 5:
+        return 0
+    return lengths[int(len(lengths) * 0.9)]
+
+
+def _joins(prev: str, nxt_raw: str, width: int) -> bool:
+    """Does ``nxt_raw`` continue the paragraph that ``prev`` ends?"""
+    nxt = nxt_raw.strip()
+    if not prev or not nxt:
+        return False
+    if prev.endswith("-") and not prev.endswith("--"):
+        return True
+    if nxt_raw[:1] in (" ", "\t") or nxt[0].islower() or nxt[0] in ",.;:)%":
+        return True
+    if nxt[0] in "\"”’'" and (len(nxt) == 1 or not nxt[1].isalnum()):
+        return True  # a closing quote mark carried onto the next line
+    if prev.endswith(_TERMINAL) or nxt.startswith(("---", "•")):
+        return False
+    if prev.split()[-1].lower() in _CONTINUATION_WORDS or prev.endswith(","):
+        return True
+    return bool(width) and len(prev) >= 0.8 * width
+
+
+def _glue(prev: str, nxt: str) -> str:
+    if prev.endswith("-") and prev[-2:-1].isalnum() and nxt[:1].isalnum():
+        return prev + nxt  # broken at its own hyphen: self-/assessment, 2023-/2024
+    return f"{prev} {nxt}"
+
+
+def paragraphs(lines: Sequence[str], width: int) -> list[str]:
+    """Rejoin wrapped lines into paragraph lines, whitespace collapsed."""
+    out: list[str] = []
+    for raw in lines:
+        line = _BULLET.sub("", _SPACE.sub(" ", raw).strip())
+        if not line:
+            continue
+        if out and _joins(out[-1], raw if not _BULLET.match(raw.strip()) else line, width):
+            out[-1] = _glue(out[-1], line)
+        else:
+            out.append(line)
+    return out
+
+
+def carry_across_pages(pages: list[list[str]], width: int) -> None:
+    """Move the head of a sentence that runs over a page break back onto its first page."""
+    for i in range(len(pages) - 1):
+        here, there = pages[i], pages[i + 1]
+        if not here or not there or not _joins(here[-1], there[0], width):
+            continue
+        head = there[0]
+        end = _SENTENCE_END.search(head)
+        if end:
+            moved, rest = head[: end.end()].rstrip(), head[end.end() :]
+        else:
+            moved, rest = head, ""
+        here[-1] = _glue(here[-1], moved)
+        if rest:
+            there[0] = rest
+        else:
+            there.pop(0)
+
+
+def normalise_pages(raw_pages: Sequence[str], *, wrapped: bool = True) -> list[str]:
+    """Normalise raw page texts (one string per page) into paragraph-per-line page texts.
+
+    ``wrapped`` says lines were broken by a layout (PDF), so a long line without final
+    punctuation continues on the next; for plain text only explicit cues join lines.
+    """
+    split = [clean_chars(p).replace("\r\n", "\n").replace("\r", "\n").split("\n") for p in raw_pages]
+    split = drop_running_lines(split)
+    width = typical_width(split) if wrapped else 0
+    pages = [paragraphs(lines, width) for lines in split]
+    carry_across_pages(pages, width)
+    return ["\n".join(p) for p in pages]
