@@ -1,0 +1,228 @@
+"""The command line: the only module that imports typer or rich.
+
+Data goes to stdout; progress, warnings and errors go to stderr. An expected failure is one
+``Error: …`` line and exit status 1; usage errors exit 2.
+"""
+
+from __future__ import annotations
+
+import signal
+import sys
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Optional, TextIO
+
+import typer
+
+from lacompare import __version__
+from lacompare.errors import LacompareError
+from lacompare.model import DOCUMENT_KINDS, UNKNOWN, Report
+from lacompare.render import Format
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from lacompare.render.rows import Row
+
+app = typer.Typer(
+    name="lacompare",
+    help="Pull the numbers out of English councils' adult social care reports, each with its page and quote.",
+    context_settings={"help_option_names": ["-h", "--help"]},
+    no_args_is_help=True,
+    pretty_exceptions_show_locals=False,
+    rich_markup_mode=None,
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        print(f"lacompare {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")
+    ] = False,
+) -> None:
+    """Extract facts from CQC assessments, council performance reports and dashboards; compare councils."""
+
+
+# Shared options (one definition, reused by every command that prints facts).
+FormatOpt = Annotated[
+    Optional[Format],  # noqa: UP045 - typer needs Optional here
+    typer.Option("--format", "-f", help="table, csv, tsv, json or jsonl. Default: table on a terminal, CSV otherwise."),
+]
+OutputOpt = Annotated[Optional[Path], typer.Option("--output", "-o", help="Write to FILE instead of stdout.")]  # noqa: UP045
+PlainOpt = Annotated[bool, typer.Option("--plain", help="Plain-text table (no colours or boxes).")]
+NoHeadersOpt = Annotated[bool, typer.Option("--no-headers", help="Leave out the CSV/TSV header row.")]
+QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="No progress or warnings on stderr.")]
+
+
+def err(message: str) -> None:
+    print(message, file=sys.stderr, flush=True)
+
+
+def report_error(error: LacompareError) -> None:
+    err(f"Error: {error.one_line()}")
+
+
+@contextmanager
+def exit_on_error() -> Iterator[None]:
+    """Turn an expected failure into one stderr line and exit status 1 (for every command)."""
+    try:
+        yield
+    except LacompareError as exc:
+        report_error(exc)
+        raise typer.Exit(1) from None
+
+
+@contextmanager
+def output_stream(path: Path | None) -> Iterator[TextIO]:
+    if path is None or str(path) == "-":
+        yield sys.stdout
+        return
+    try:
+        handle = path.open("w", encoding="utf-8", newline="")
+    except OSError as exc:
+        raise typer.BadParameter(f"cannot write {path}: {exc.strerror}", param_hint="--output") from None
+    with handle:
+        yield handle
+
+
+def choose_format(fmt: Format | None, plain: bool, output: Path | None) -> Format:
+    if fmt is not None:
+        return fmt
+    if output is not None and str(output) != "-":
+        suffix = output.suffix.lower().lstrip(".")
+        return Format(suffix) if suffix in Format.__members__ else Format.csv
+    if plain:
+        return Format.table
+    return Format.table if sys.stdout.isatty() else Format.csv
+
+
+def emit(
+    reports: Sequence[Report],
+    fmt: Format,
+    output: Path | None,
+    *,
+    plain: bool = False,
+    headers: bool = True,
+) -> None:
+    """Write the reports' tidy rows: a rich table on a terminal, else the chosen format."""
+    from lacompare.render import write_rows
+    from lacompare.render.rows import rows_for
+
+    rows = rows_for(reports)
+    with output_stream(output) as stream:
+        if fmt is Format.table and not plain and stream is sys.stdout and sys.stdout.isatty():
+            print_fact_table(reports, rows)
+        else:
+            write_rows(rows, fmt, stream, headers=headers)
+
+
+def print_fact_table(reports: Sequence[Report], rows: Sequence[Row]) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    console = Console()
+    for report in reports:
+        mine = [r for r in rows if r["document"] == report.document]
+        title = f"{report.document} — {report.local_authority or 'council unknown'} ({report.kind}, {len(mine)} facts)"
+        table = Table(title=title, title_justify="left", show_lines=False, expand=True)
+        for name, kw in _TABLE_COLUMNS:
+            table.add_column(name, **kw)
+        for r in mine:
+            table.add_row(*_table_cells(r))
+        console.print(table)
+
+
+_TABLE_COLUMNS: tuple[tuple[str, dict[str, object]], ...] = (
+    ("fact", {"style": "dim", "no_wrap": True}),
+    ("metric", {"ratio": 3}),
+    ("value", {"justify": "right", "no_wrap": True, "style": "bold"}),
+    ("benchmark", {"no_wrap": True}),
+    ("relation", {"no_wrap": True}),
+    ("source", {"no_wrap": True}),
+    ("p.", {"justify": "right"}),
+    ("quote", {"ratio": 5, "style": "italic"}),
+)
+
+
+def _table_cells(row: Row) -> list[str]:
+    from lacompare.render.rows import cell
+
+    unit = row["unit"] or ""
+    value = cell(row["value"]) + (unit if unit == "%" else f" {unit}" if unit and unit != "score (1-4)" else "")
+    if unit == "£":
+        value = "£" + cell(row["value"])
+    bench = ""
+    if row["comparator"]:
+        bench = f"{row['comparator']} {cell(row['comparator_value'])}"
+    relation = cell(row["relation"]) + (f" ⚠ {row['flag']}" if row["flag"] else "")
+    source = " ".join(x for x in (cell(row["source"]), cell(row["year"])) if x)
+    return [row["fact"], cell(row["metric"]), value, bench, relation, source, str(row["page"]), row["quote"]]
+
+
+def stderr_console() -> Console:
+    from rich.console import Console
+
+    return Console(stderr=True)
+
+
+@app.command()
+def extract(
+    files: Annotated[list[str], typer.Argument(help="Reports to read: PDF, markdown, text or HTML; - for stdin.", metavar="FILE...")],
+    fmt: FormatOpt = None,
+    output: OutputOpt = None,
+    plain: PlainOpt = False,
+    no_headers: NoHeadersOpt = False,
+    kind: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option("--kind", help=f"Force the document kind: {', '.join(DOCUMENT_KINDS)}."),
+    ] = None,
+    password: Annotated[Optional[str], typer.Option("--password", help="Password of an encrypted PDF.")] = None,  # noqa: UP045
+    quiet: QuietOpt = False,
+) -> None:
+    """Print every fact in each report, with its page and verbatim quote."""
+    from lacompare.batch import Options, extract_many
+
+    if kind is not None and kind not in DOCUMENT_KINDS:
+        raise typer.BadParameter(f"{kind!r} is not one of {', '.join(DOCUMENT_KINDS)}", param_hint="--kind")
+    reports, failed = [], 0
+    for outcome in extract_many(files, Options(kind=kind, password=password)):
+        if outcome.error is not None:
+            report_error(outcome.error)
+            failed += 1
+            continue
+        assert outcome.report is not None
+        if not quiet:
+            warn_about(outcome.report, forced=kind is not None)
+        reports.append(outcome.report)
+    with exit_on_error():
+        emit(reports, choose_format(fmt, plain, output), output, plain=plain, headers=not no_headers)
+    if failed:
+        raise typer.Exit(1)
+
+
+def warn_about(report: Report, *, forced: bool) -> None:
+    for note in report.notes:
+        err(f"Warning: {note}")
+    if report.kind == UNKNOWN and not forced:
+        err(f"Warning: {report.document}: document kind not recognised; assumed {UNKNOWN} (use --kind to force one)")
+    flagged = sum(1 for f in report.facts if f.flag)
+    if flagged:
+        err(f"Note: {report.document}: {flagged} fact(s) flagged for doubt; see the flag column")
+
+
+def main() -> None:
+    """Console-script entry point."""
+    if hasattr(signal, "SIGPIPE"):
+        signal.signal(signal.SIGPIPE, signal.SIG_DFL)  # `lacompare … | head` ends quietly
+    try:
+        app()
+    except LacompareError as exc:
+        report_error(exc)
+        sys.exit(1)
