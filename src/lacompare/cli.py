@@ -132,23 +132,17 @@ def print_fact_table(reports: Sequence[Report], rows: Sequence[Row]) -> None:
         mine = [r for r in rows if r["document"] == report.document]
         title = f"{report.document} — {report.local_authority or 'council unknown'} ({report.kind}, {len(mine)} facts)"
         table = Table(title=title, title_justify="left", show_lines=False, expand=True)
-        for name, kw in _TABLE_COLUMNS:
-            table.add_column(name, **kw)
+        table.add_column("fact", style="dim", no_wrap=True)
+        table.add_column("metric", ratio=3)
+        table.add_column("value", justify="right", no_wrap=True, style="bold")
+        table.add_column("benchmark", no_wrap=True)
+        table.add_column("relation")
+        table.add_column("source", no_wrap=True)
+        table.add_column("p.", justify="right")
+        table.add_column("quote", ratio=5, style="italic")
         for r in mine:
             table.add_row(*_table_cells(r))
         console.print(table)
-
-
-_TABLE_COLUMNS: tuple[tuple[str, dict[str, object]], ...] = (
-    ("fact", {"style": "dim", "no_wrap": True}),
-    ("metric", {"ratio": 3}),
-    ("value", {"justify": "right", "no_wrap": True, "style": "bold"}),
-    ("benchmark", {"no_wrap": True}),
-    ("relation", {"no_wrap": True}),
-    ("source", {"no_wrap": True}),
-    ("p.", {"justify": "right"}),
-    ("quote", {"ratio": 5, "style": "italic"}),
-)
 
 
 def _table_cells(row: Row) -> list[str]:
@@ -174,7 +168,9 @@ def stderr_console() -> Console:
 
 @app.command()
 def extract(
-    files: Annotated[list[str], typer.Argument(help="Reports to read: PDF, markdown, text or HTML; - for stdin.", metavar="FILE...")],
+    files: Annotated[
+        list[str], typer.Argument(help="Reports to read: PDF, markdown, text or HTML; - for stdin.", metavar="FILE...")
+    ],
     fmt: FormatOpt = None,
     output: OutputOpt = None,
     plain: PlainOpt = False,

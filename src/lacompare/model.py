@@ -271,9 +271,7 @@ def split_cell(cell: str) -> tuple[Number | str | None, str | None]:
     return (int(number) if number.is_integer() and "." not in core else number), unit
 
 
-FACT_TYPES: dict[str, type[Fact]] = {
-    cls.kind: cls for cls in (Rating, Score, Comparison, Wait, Finance, Indicator)
-}
+FACT_TYPES: dict[str, type[Fact]] = {cls.kind: cls for cls in (Rating, Score, Comparison, Wait, Finance, Indicator)}
 
 
 def fact_from_dict(data: dict[str, Any]) -> Fact:

@@ -103,6 +103,8 @@ def _joins(prev: str, nxt_raw: str, width: int) -> bool:
 def _glue(prev: str, nxt: str) -> str:
     if prev.endswith("-") and prev[-2:-1].isalnum() and nxt[:1].isalnum():
         return prev + nxt  # broken at its own hyphen: self-/assessment, 2023-/2024
+    if nxt[:1] in '"”’' and not nxt[1:2].isalnum():
+        return prev + nxt  # a closing quote mark wrapped onto its own line
     return f"{prev} {nxt}"
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 import json
 from collections.abc import Sequence
-from enum import Enum
+from enum import StrEnum
 from typing import TextIO
 
 from lacompare.render.rows import COLUMNS, Row, cell
@@ -13,7 +13,7 @@ from lacompare.render.rows import COLUMNS, Row, cell
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 
 
-class Format(str, Enum):
+class Format(StrEnum):
     table = "table"
     csv = "csv"
     tsv = "tsv"
