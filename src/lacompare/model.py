@@ -60,7 +60,8 @@ class Fact:
     flag: str | None = field(default=None, kw_only=True)
 
     def measures(self) -> list[Measure]:
-        raise NotImplementedError
+        """The fact's measured values, one tidy row each (every fact kind defines its own)."""
+        return []
 
     def numbers(self) -> list[Number]:
         """Every number of the fact: each must appear in the quote."""
