@@ -171,6 +171,13 @@ class Wait(Fact):
                 out.append(Measure(f"wait.{self.service}.{name}_{unit}", f"{label}: {name} wait", value, unit))
         return out
 
+    def numbers(self) -> list[Number]:
+        # "No waiting list" is a count of 0 stated in words: it has no digit to quote.
+        out = Fact.numbers(self)
+        if self.people == 0:
+            out.remove(0)
+        return out
+
 
 @dataclass(frozen=True, slots=True)
 class Finance(Fact):
