@@ -1,18 +1,31 @@
-"""Extract many files, yielding each result in the order the files were given."""
+"""Extract many files, in parallel, yielding each result in the order the files were given.
+
+The parent reads each file (``-`` is standard input), hashes it and looks it up in the cache;
+only misses go to the worker processes, which parse under the per-file limits (see guard.py).
+One bad file costs that file only.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Protocol
 
 from lacompare.errors import LacompareError
+from lacompare.guard import Job, Limits, Result, WorkerPool, default_jobs, parse_job
 from lacompare.model import Report
+
+if TYPE_CHECKING:
+    from lacompare.cache import Cache
 
 
 @dataclass(frozen=True, slots=True)
 class Options:
     kind: str | None = None
     password: str | None = None
+    jobs: int | None = None  # worker processes; None: one per CPU
+    use_cache: bool = True
+    limits: Limits = field(default_factory=Limits)
 
 
 @dataclass(frozen=True, slots=True)
@@ -22,19 +35,105 @@ class Outcome:
     source: str
     report: Report | None = None
     error: LacompareError | None = None
+    cached: bool = False
+
+    @property
+    def pages(self) -> int:
+        return self.report.pages if self.report is not None else 0
+
+
+class Listener(Protocol):
+    """Told about each file as it finishes (in completion order), and ticked while waiting."""
+
+    def done(self, outcome: Outcome) -> None: ...
+
+    def waiting(self) -> None: ...
 
 
 def extract_one(source: str, options: Options) -> Outcome:
-    from lacompare.pipeline import extract
-
-    try:
-        return Outcome(source, report=extract(source, kind=options.kind, password=options.password))
-    except LacompareError as exc:
-        if exc.source is None:
-            exc.source = source
-        return Outcome(source, error=exc)
+    return next(extract_many([source], options))
 
 
-def extract_many(sources: Sequence[str], options: Options) -> Iterator[Outcome]:
-    for source in sources:
-        yield extract_one(source, options)
+def extract_many(sources: Sequence[str], options: Options, listener: Listener | None = None) -> Iterator[Outcome]:
+    """One Outcome per source, in argument order, whatever order the workers finish in."""
+    batch = _Batch(sources, options, listener)
+    jobs = options.jobs or default_jobs()
+    if jobs == 1 and not options.limits.active:
+        for job in batch.jobs():
+            batch.finish(job, parse_job(job))
+            yield from batch.ready()
+    else:
+        with WorkerPool(min(jobs, len(sources)), options.limits) as pool:
+            on_wait = listener.waiting if listener is not None else None
+            for job, result in pool.run(batch.jobs(), on_wait):
+                batch.finish(job, result)
+                yield from batch.ready()
+    yield from batch.ready()
+
+
+class _Batch:
+    """Outcomes gathered in completion order and released in argument order."""
+
+    def __init__(self, sources: Sequence[str], options: Options, listener: Listener | None) -> None:
+        self.sources = sources
+        self.options = options
+        self.listener = listener
+        self.cache = _cache(options)
+        self.finished: dict[int, Outcome] = {}
+        self.next_index = 0
+
+    def jobs(self) -> Iterator[Job]:
+        """Read each file; cache hits and unreadable files finish here, the rest are jobs."""
+        from lacompare.readers import load_bytes
+
+        for index, source in enumerate(self.sources):
+            try:
+                name, data = load_bytes(source)
+            except LacompareError as exc:
+                self._record(index, Outcome(source, error=_named(exc, source)))
+                continue
+            hit = self._lookup(name, data)
+            if hit is not None:
+                self._record(index, Outcome(source, report=hit, cached=True))
+                continue
+            yield Job(index, name, data, self.options.kind, self.options.password)
+
+    def finish(self, job: Job, result: Result) -> None:
+        if isinstance(result, Report):
+            if self.cache is not None:
+                self.cache.put(result, self.options.kind)
+            self._record(job.index, Outcome(job.name, report=result))
+        else:
+            self._record(job.index, Outcome(job.name, error=_named(result, job.name)))
+
+    def ready(self) -> Iterator[Outcome]:
+        while self.next_index in self.finished:
+            yield self.finished.pop(self.next_index)
+            self.next_index += 1
+
+    def _lookup(self, name: str, data: bytes) -> Report | None:
+        if self.cache is None:
+            return None
+        import hashlib
+
+        return self.cache.get(hashlib.sha256(data).hexdigest(), self.options.kind, name)
+
+    def _record(self, index: int, outcome: Outcome) -> None:
+        self.finished[index] = outcome
+        if self.listener is not None:
+            self.listener.done(outcome)
+
+
+def _cache(options: Options) -> Cache | None:
+    # With a password the facts of an encrypted file must not be served to anyone without it.
+    if not options.use_cache or options.password is not None:
+        return None
+    from lacompare.cache import Cache
+
+    return Cache.default()
+
+
+def _named(error: LacompareError, source: str) -> LacompareError:
+    if error.source is None:
+        error.source = source
+    return error

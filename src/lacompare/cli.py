@@ -22,7 +22,9 @@ from lacompare.render import Format
 
 if TYPE_CHECKING:
     from rich.console import Console
+    from rich.progress import Progress, TaskID
 
+    from lacompare.batch import Listener, Options, Outcome
     from lacompare.render.rows import Row
 
 app = typer.Typer(
@@ -59,6 +61,21 @@ OutputOpt = Annotated[Optional[Path], typer.Option("--output", "-o", help="Write
 PlainOpt = Annotated[bool, typer.Option("--plain", help="Plain-text table (no colours or boxes).")]
 NoHeadersOpt = Annotated[bool, typer.Option("--no-headers", help="Leave out the CSV/TSV header row.")]
 QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="No progress or warnings on stderr.")]
+JobsOpt = Annotated[
+    Optional[int],  # noqa: UP045
+    typer.Option("--jobs", "-j", min=1, help="Files parsed at once, each in its own process. Default: one per CPU."),
+]
+NoCacheOpt = Annotated[
+    bool, typer.Option("--no-cache", help="Parse every file again; neither read nor write the cache.")
+]
+TimeoutOpt = Annotated[
+    float, typer.Option("--timeout", min=0, help="Give up on a file after this many seconds (0: no limit).")
+]
+MemoryLimitOpt = Annotated[
+    int, typer.Option("--memory-limit", min=0, help="Memory ceiling in MB for parsing one file (0: no limit).")
+]
+DEFAULT_TIMEOUT = 60.0  # keep in step with lacompare.guard (not imported here: start-up stays light)
+DEFAULT_MEMORY_MB = 1024
 
 
 def err(message: str) -> None:
@@ -181,26 +198,80 @@ def extract(
     ] = None,
     password: Annotated[Optional[str], typer.Option("--password", help="Password of an encrypted PDF.")] = None,  # noqa: UP045
     quiet: QuietOpt = False,
+    jobs: JobsOpt = None,
+    no_cache: NoCacheOpt = False,
+    timeout: TimeoutOpt = DEFAULT_TIMEOUT,
+    memory_limit: MemoryLimitOpt = DEFAULT_MEMORY_MB,
 ) -> None:
     """Print every fact in each report, with its page and verbatim quote."""
-    from lacompare.batch import Options, extract_many
+    from lacompare.batch import extract_many
 
     if kind is not None and kind not in DOCUMENT_KINDS:
         raise typer.BadParameter(f"{kind!r} is not one of {', '.join(DOCUMENT_KINDS)}", param_hint="--kind")
+    options = batch_options(kind, password, jobs, no_cache, timeout, memory_limit)
     reports, failed = [], 0
-    for outcome in extract_many(files, Options(kind=kind, password=password)):
-        if outcome.error is not None:
-            report_error(outcome.error)
-            failed += 1
-            continue
-        assert outcome.report is not None
-        if not quiet:
-            warn_about(outcome.report, forced=kind is not None)
-        reports.append(outcome.report)
+    with progress_bar(len(files), quiet) as listener:
+        for outcome in extract_many(files, options, listener):
+            if outcome.error is not None:
+                report_error(outcome.error)
+                failed += 1
+                continue
+            assert outcome.report is not None
+            if not quiet:
+                warn_about(outcome.report, forced=kind is not None)
+            reports.append(outcome.report)
     with exit_on_error():
         emit(reports, choose_format(fmt, plain, output), output, plain=plain, headers=not no_headers)
     if failed:
         raise typer.Exit(1)
+
+
+def batch_options(
+    kind: str | None, password: str | None, jobs: int | None, no_cache: bool, timeout: float, memory_limit: int
+) -> Options:
+    from lacompare.batch import Options
+    from lacompare.guard import Limits
+
+    limits = Limits(seconds=timeout or None, memory_mb=memory_limit or None)
+    return Options(kind=kind, password=password, jobs=jobs, use_cache=not no_cache, limits=limits)
+
+
+@contextmanager
+def progress_bar(total: int, quiet: bool) -> Iterator[Listener | None]:
+    """A progress bar on stderr (files done, pages/s) for several files on a terminal; else None."""
+    if quiet or total < 2 or not sys.stderr.isatty():
+        yield None
+        return
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    # Refreshed by hand: a refresh thread would be copied into forked workers.
+    columns = (TextColumn("Extracting"), BarColumn(), MofNCompleteColumn(), TextColumn("files  {task.fields[rate]}"))
+    progress = Progress(
+        *columns,
+        TimeElapsedColumn(),
+        console=stderr_console(),
+        auto_refresh=False,
+        transient=True,
+        redirect_stdout=False,
+    )
+    with progress:
+        yield _ProgressListener(progress, progress.add_task("extract", total=total, rate=""))
+
+
+class _ProgressListener:
+    def __init__(self, progress: Progress, task: TaskID) -> None:
+        self.progress, self.task, self.pages = progress, task, 0
+
+    def done(self, outcome: Outcome) -> None:
+        self.pages += outcome.pages
+        self.progress.update(self.task, advance=1)
+        self.waiting()
+
+    def waiting(self) -> None:
+        elapsed = self.progress.tasks[0].elapsed or 0.0
+        rate = f"{self.pages / elapsed:,.0f} pages/s" if elapsed > 0 and self.pages else ""
+        self.progress.update(self.task, rate=rate)
+        self.progress.refresh()
 
 
 def warn_about(report: Report, *, forced: bool) -> None:

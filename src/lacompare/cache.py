@@ -1,0 +1,89 @@
+"""Extraction results on disk, keyed by the SHA-256 of a file's bytes and the extractor version.
+
+A hit skips reading the document entirely. The cache is an optimisation only: an entry that
+is missing, unreadable, truncated or written by another extractor version is ignored (and
+rewritten after the next extraction), and a cache that cannot be written is silently skipped.
+
+``LACOMPARE_CACHE=DIR`` moves the cache; ``LACOMPARE_CACHE=off`` (or ``0``) disables it.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from dataclasses import replace
+from pathlib import Path
+
+from lacompare import EXTRACTOR_VERSION
+from lacompare.model import Report
+
+CACHE_ENV = "LACOMPARE_CACHE"
+DISABLED_VALUES = ("off", "0", "no", "false", "none")
+_AUTO = "auto"
+
+
+class Cache:
+    """Reports stored as JSON under ``root/<sha256[:2]>/<sha256>.<kind>.json``."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+
+    @classmethod
+    def default(cls) -> Cache | None:
+        """The user's cache, or None when ``LACOMPARE_CACHE`` turns it off."""
+        override = os.environ.get(CACHE_ENV, "").strip()
+        if override.lower() in DISABLED_VALUES:
+            return None
+        if override:
+            return cls(Path(override).expanduser())
+        from lacompare.paths import cache_dir
+
+        return cls(cache_dir() / "reports")
+
+    def path_for(self, sha256: str, kind: str | None) -> Path:
+        return self.root / sha256[:2] / f"{sha256}.{kind or _AUTO}.json"
+
+    def get(self, sha256: str, kind: str | None, document: str) -> Report | None:
+        """The cached report for these bytes, renamed to ``document``; None on any doubt."""
+        try:
+            data = json.loads(self.path_for(sha256, kind).read_bytes())
+            if data.get("extractor") != EXTRACTOR_VERSION:
+                return None
+            report = Report.from_dict(data["report"])
+        except (OSError, ValueError, KeyError, TypeError, AttributeError):
+            return None
+        if report.sha256 != sha256:
+            return None
+        return _renamed(report, document)
+
+    def put(self, report: Report, kind: str | None) -> None:
+        """Store a report atomically (temp file + rename); failures are ignored."""
+        path = self.path_for(report.sha256, kind)
+        payload = {"extractor": EXTRACTOR_VERSION, "report": report.to_dict()}
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            fd, temp = tempfile.mkstemp(dir=path.parent, prefix=".", suffix=".tmp")
+        except OSError:
+            return
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8") as handle:
+                json.dump(payload, handle, ensure_ascii=False, separators=(",", ":"))
+            os.replace(temp, path)
+        except (OSError, TypeError, ValueError):
+            _remove_quietly(temp)
+
+
+def _renamed(report: Report, document: str) -> Report:
+    """The same facts under the name the file was given this time (notes mention the name)."""
+    if report.document == document:
+        return report
+    notes = tuple(note.replace(report.document, document, 1) for note in report.notes)
+    return replace(report, document=document, notes=notes)
+
+
+def _remove_quietly(path: str) -> None:
+    try:
+        os.unlink(path)
+    except OSError:
+        pass

@@ -1,0 +1,317 @@
+"""Parse documents in worker processes, each file under a time limit and a memory ceiling.
+
+A pathological file (a decompression bomb, deeply nested objects, thousands of pages) must not
+hang or exhaust the machine. Each worker caps its own address space (``RLIMIT_AS``) before it
+parses anything; the parent kills a worker whose file runs past the time limit and starts a
+fresh one, so the rest of the batch goes on. Workers are started only when there is work.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import signal
+import sys
+import threading
+import time
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from multiprocessing.connection import Connection, wait
+from typing import Any
+
+from lacompare import errors
+from lacompare.errors import LacompareError, ParseLimitExceeded
+from lacompare.model import Report
+
+DEFAULT_TIMEOUT = 60.0
+DEFAULT_MEMORY_MB = 1024
+EXIT_OUT_OF_MEMORY = 75
+
+
+@dataclass(frozen=True, slots=True)
+class Limits:
+    """Per-file limits; ``None`` (or 0) switches one off."""
+
+    seconds: float | None = DEFAULT_TIMEOUT
+    memory_mb: int | None = DEFAULT_MEMORY_MB
+
+    @property
+    def active(self) -> bool:
+        return bool(self.seconds) or bool(self.memory_mb)
+
+
+@dataclass(frozen=True, slots=True)
+class Job:
+    """One file to parse: its bytes were read (and hashed) by the parent."""
+
+    index: int
+    name: str
+    data: bytes
+    kind: str | None = None
+    password: str | None = None
+
+
+Result = Report | LacompareError
+
+
+def parse_job(job: Job, memory_mb: int | None = None) -> Result:
+    """Read and parse one document; every failure becomes a LacompareError."""
+    from lacompare.parsers import parse
+    from lacompare.readers import document_from_bytes
+
+    try:
+        return parse(document_from_bytes(job.data, job.name, password=job.password), job.kind)
+    except LacompareError as exc:
+        if exc.source is None:
+            exc.source = job.name
+        return exc
+    except MemoryError:
+        limit = f" at the memory limit of {memory_mb} MB" if memory_mb else ""
+        return ParseLimitExceeded(
+            f"ran out of memory while parsing{limit}",
+            source=job.name,
+            hint="the file may be a decompression bomb; raise --memory-limit if it is genuine",
+        )
+    except RecursionError:
+        return ParseLimitExceeded("its objects are nested too deeply to parse", source=job.name)
+    except Exception as exc:  # a parser bug must cost one file, not the batch
+        return LacompareError(
+            f"internal error while parsing ({type(exc).__name__}: {exc})",
+            source=job.name,
+            hint="please report this with the file",
+        )
+
+
+# --- worker side -----------------------------------------------------------------------------
+
+
+def _worker_main(conn: Connection, memory_mb: int | None) -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+    if memory_mb:
+        _cap_memory(memory_mb)
+    try:
+        _serve(conn, memory_mb)
+    except MemoryError:
+        # Out of memory outside the parser (receiving the file, sending the report): the pipe
+        # may be mid-message, so leave; the parent reports the memory limit for this file.
+        os._exit(EXIT_OUT_OF_MEMORY)
+    except BaseException:
+        os._exit(1)
+
+
+def _serve(conn: Connection, memory_mb: int | None) -> None:
+    while True:
+        try:
+            job = conn.recv()
+        except (EOFError, OSError):
+            return
+        if job is None:
+            return
+        conn.send(_portable(parse_job(job, memory_mb)))
+
+
+def _cap_memory(memory_mb: int) -> None:
+    try:
+        import resource
+    except ImportError:  # not on Windows: the time limit still applies
+        return
+    limit = memory_mb * 1024 * 1024
+    _, hard = resource.getrlimit(resource.RLIMIT_AS)
+    if hard != resource.RLIM_INFINITY:
+        limit = min(limit, hard)
+    resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
+
+
+def _portable(result: Result) -> Any:
+    """Errors cross the pipe as plain tuples (exception pickling is fragile)."""
+    if isinstance(result, Report):
+        return result
+    return ("error", type(result).__name__, result.message, result.source, result.hint)
+
+
+def _restore(payload: Any) -> Result:
+    if isinstance(payload, Report):
+        return payload
+    _, class_name, message, source, hint = payload
+    cls = getattr(errors, class_name, LacompareError)
+    if not (isinstance(cls, type) and issubclass(cls, LacompareError)):
+        cls = LacompareError
+    return cls(message, source=source, hint=hint)
+
+
+# --- parent side -----------------------------------------------------------------------------
+
+
+@dataclass
+class _Worker:
+    process: Any  # multiprocessing.Process (its type differs by start method)
+    conn: Connection
+    job: Job | None = None
+    deadline: float | None = None
+
+
+class WorkerPool:
+    """Up to ``size`` worker processes, started on demand, replaced when one is killed."""
+
+    def __init__(self, size: int, limits: Limits) -> None:
+        self.size = max(1, size)
+        self.limits = limits
+        method = "fork" if sys.platform.startswith("linux") else "spawn"
+        self._context: Any = multiprocessing.get_context(method)
+        self._idle: list[_Worker] = []
+        self._busy: list[_Worker] = []
+
+    def __enter__(self) -> WorkerPool:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def run(
+        self, jobs: Iterable[Job], on_wait: Callable[[], None] | None = None, tick: float = 0.25
+    ) -> Iterator[tuple[Job, Result]]:
+        """Yield (job, report or error) as jobs finish. ``jobs`` is pulled only when a worker is free."""
+        pending = iter(jobs)
+        exhausted = False
+        while True:
+            while not exhausted and len(self._busy) < self.size:
+                job = next(pending, None)
+                if job is None:
+                    exhausted = True
+                    break
+                failed = self._dispatch(job)
+                if failed is not None:
+                    yield failed
+            if not self._busy:
+                return
+            yield from self._collect(tick if on_wait else None)
+            if on_wait:
+                on_wait()
+
+    def _dispatch(self, job: Job) -> tuple[Job, Result] | None:
+        worker = self._idle.pop() if self._idle else self._start()
+        if not _send(worker.conn, job):  # the worker died while idle: one retry on a fresh one
+            self._discard(worker)
+            worker = self._start()
+            if not _send(worker.conn, job):
+                self._discard(worker)
+                return job, _died(job, worker, self.limits)
+        worker.job = job
+        worker.deadline = time.monotonic() + self.limits.seconds if self.limits.seconds else None
+        self._busy.append(worker)
+        return None
+
+    def _collect(self, tick: float | None) -> Iterator[tuple[Job, Result]]:
+        timeout = self._next_timeout(tick)
+        ready = wait([w.conn for w in self._busy], timeout)
+        now = time.monotonic()
+        for worker in list(self._busy):
+            job = worker.job
+            assert job is not None
+            if worker.conn in ready:
+                try:
+                    result = _restore(worker.conn.recv())
+                except (EOFError, OSError):
+                    self._busy.remove(worker)
+                    self._discard(worker)
+                    yield job, _died(job, worker, self.limits)
+                    continue
+                self._busy.remove(worker)
+                worker.job = worker.deadline = None
+                self._idle.append(worker)
+                yield job, result
+            elif worker.deadline is not None and now >= worker.deadline:
+                self._busy.remove(worker)
+                self._discard(worker)
+                yield job, _timed_out(job, self.limits)
+
+    def _next_timeout(self, tick: float | None) -> float | None:
+        deadlines = [w.deadline for w in self._busy if w.deadline is not None]
+        timeout = max(0.0, min(deadlines) - time.monotonic()) if deadlines else None
+        if tick is not None:
+            timeout = tick if timeout is None else min(timeout, tick)
+        return timeout
+
+    def _start(self) -> _Worker:
+        parent_end, child_end = self._context.Pipe()
+        process = self._context.Process(
+            target=_worker_main, args=(child_end, self.limits.memory_mb), name="lacompare-worker", daemon=True
+        )
+        process.start()
+        child_end.close()
+        return _Worker(process, parent_end)
+
+    def _discard(self, worker: _Worker) -> None:
+        if worker.process.is_alive():
+            worker.process.kill()
+        worker.process.join()
+        worker.conn.close()
+
+    def close(self) -> None:
+        for worker in self._idle:
+            try:
+                worker.conn.send(None)
+            except (OSError, ValueError):
+                pass
+        for worker in self._idle:
+            worker.process.join(timeout=1)
+            self._discard(worker)
+        for worker in self._busy:
+            self._discard(worker)
+        self._idle.clear()
+        self._busy.clear()
+
+
+def _send(conn: Connection, job: Job) -> bool:
+    """Send a job; False if the worker is gone (with SIGPIPE ignored meanwhile, or it would kill us)."""
+    sigpipe = getattr(signal, "SIGPIPE", None)
+    main = threading.current_thread() is threading.main_thread()
+    previous = signal.signal(sigpipe, signal.SIG_IGN) if sigpipe is not None and main else None
+    try:
+        conn.send(job)
+        return True
+    except (OSError, ValueError):
+        return False
+    finally:
+        if previous is not None:
+            signal.signal(sigpipe, previous)  # type: ignore[arg-type]
+
+
+def _timed_out(job: Job, limits: Limits) -> ParseLimitExceeded:
+    return ParseLimitExceeded(
+        f"parsing stopped at the time limit of {limits.seconds:g} s",
+        source=job.name,
+        hint="the file may be malformed; raise --timeout if it is genuine",
+    )
+
+
+def _died(job: Job, worker: _Worker, limits: Limits) -> LacompareError:
+    code = worker.process.exitcode
+    how = f"killed by {_signal_name(-code)}" if code is not None and code < 0 else f"exit status {code}"
+    if limits.memory_mb and code == EXIT_OUT_OF_MEMORY:
+        return ParseLimitExceeded(
+            f"ran out of memory at the memory limit of {limits.memory_mb} MB",
+            source=job.name,
+            hint="the file may be a decompression bomb; raise --memory-limit if it is genuine",
+        )
+    if limits.memory_mb:
+        return ParseLimitExceeded(
+            f"the parser process died ({how}), most likely at the memory limit of {limits.memory_mb} MB",
+            source=job.name,
+            hint="the file may be a decompression bomb; raise --memory-limit if it is genuine",
+        )
+    return LacompareError(f"the parser process died ({how})", source=job.name, hint="please report this with the file")
+
+
+def _signal_name(number: int) -> str:
+    try:
+        return signal.Signals(number).name
+    except ValueError:
+        return f"signal {number}"
+
+
+def default_jobs() -> int:
+    """The CPUs this process may use."""
+    if hasattr(os, "sched_getaffinity"):
+        return max(1, len(os.sched_getaffinity(0)))
+    return os.cpu_count() or 1
