@@ -32,6 +32,9 @@ def parse(doc: Document, kind: str | None = None) -> Report:
     facts: list[Fact] = []
     for name in PARSERS_BY_KIND[kind]:
         facts.extend(parser(name)(doc))
+    from lacompare.catalogue import assign_metric_ids
+
+    facts = assign_metric_ids(facts)  # comparisons get catalogue ids, so reports line up
     return Report(
         document=doc.name,
         kind=kind,

@@ -1,0 +1,370 @@
+"""The library: extracted reports and their facts in one SQLite file.
+
+* Documents are keyed by the SHA-256 of their bytes: adding the same file again is a no-op,
+  unless the extractor has changed since (``lacompare.EXTRACTOR_VERSION``), which re-extracts.
+* Each document is attached to a council (GSS code) from the name it gives itself. A council
+  may have several reports (history); :meth:`Library.latest` picks the newest assessment,
+  or the newest published on or before ``as_of``.
+* The schema is versioned with ``PRAGMA user_version`` and migrated forward on open; a library
+  written by a newer lacompare is refused rather than damaged.
+* WAL mode, a busy timeout and a retry loop let several ``lacompare add`` processes share one
+  library; each add is a single ``BEGIN IMMEDIATE … COMMIT`` transaction.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import os
+import sqlite3
+import time
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, TypeVar
+
+from lacompare import EXTRACTOR_VERSION
+from lacompare.errors import LacompareError, StoreError
+from lacompare.model import CQC_ASSESSMENT, Fact, Report, fact_from_dict
+
+T = TypeVar("T")
+
+BUSY_TIMEOUT_MS = 30_000
+RETRY_FOR_SECONDS = 120.0
+
+# Each migration takes the schema from version i to i + 1.
+MIGRATIONS: tuple[str, ...] = (
+    """
+    CREATE TABLE documents (
+        id INTEGER PRIMARY KEY,
+        sha256 TEXT NOT NULL UNIQUE,
+        source TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        local_authority TEXT,
+        gss_code TEXT,
+        published TEXT,
+        pages INTEGER NOT NULL,
+        notes TEXT NOT NULL DEFAULT '[]',
+        extractor_version TEXT NOT NULL,
+        added_at TEXT NOT NULL
+    );
+    CREATE INDEX documents_by_council ON documents (gss_code, kind, published);
+    CREATE TABLE facts (
+        document_id INTEGER NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+        seq INTEGER NOT NULL,
+        fact TEXT NOT NULL,
+        metric_id TEXT,
+        page INTEGER NOT NULL,
+        data TEXT NOT NULL,
+        PRIMARY KEY (document_id, seq)
+    );
+    CREATE INDEX facts_by_metric ON facts (metric_id);
+    """,
+)
+SCHEMA_VERSION = len(MIGRATIONS)
+
+ADDED, UNCHANGED, UPDATED = "added", "unchanged", "re-extracted"
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One stored document."""
+
+    sha256: str
+    source: str
+    kind: str
+    local_authority: str | None
+    gss_code: str | None
+    published: str | None
+    pages: int
+    facts: int
+    extractor_version: str
+    added_at: str
+
+    @property
+    def council(self) -> str:
+        from lacompare.authorities import by_code
+
+        found = by_code(self.gss_code) if self.gss_code else None
+        return found.short_name if found else (self.local_authority or "unknown council")
+
+
+@dataclass(frozen=True, slots=True)
+class AddResult:
+    status: str  # ADDED, UNCHANGED or UPDATED
+    entry: Entry
+
+    def message(self) -> str:
+        e = self.entry
+        what = f"{e.source}: {e.council}, {e.kind}" + (f", published {e.published}" if e.published else "")
+        if self.status == UNCHANGED:
+            return f"{what}: already in the library (sha256 {e.sha256[:12]}), nothing to do"
+        return f"{what}: {self.status}, {e.facts} facts"
+
+
+def file_sha256(source: str | os.PathLike[str]) -> str:
+    from lacompare.readers import load_bytes
+
+    return hashlib.sha256(load_bytes(source)[1]).hexdigest()
+
+
+class Library:
+    """A connection to one library file. Use as a context manager, or call :meth:`close`."""
+
+    def __init__(self, path: str | os.PathLike[str], *, create: bool = True) -> None:
+        self.path = Path(path)
+        self._conn = self._connect(create)
+        _retrying(lambda: self._migrate())
+
+    def __enter__(self) -> Library:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self._conn.close()
+
+    # -- opening -------------------------------------------------------------------------------
+
+    def _connect(self, create: bool) -> sqlite3.Connection:
+        if not create and not self.path.exists():
+            target = ":memory:"  # reading a library that does not exist yet: it is empty
+        else:
+            try:
+                self.path.parent.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                raise StoreError(
+                    f"cannot create the library's folder ({exc.strerror})", source=str(self.path)
+                ) from None
+            target = str(self.path)
+        try:
+            conn = sqlite3.connect(target, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
+            conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+            conn.execute("PRAGMA foreign_keys = ON")
+            if target != ":memory:":
+                _retrying(lambda: conn.execute("PRAGMA journal_mode = WAL"))
+        except sqlite3.DatabaseError as exc:
+            raise _store_error(exc, self.path) from None
+        return conn
+
+    def _migrate(self) -> None:
+        try:
+            version = self._user_version()
+            if version > SCHEMA_VERSION:
+                raise StoreError(
+                    f"the library was written by a newer lacompare (schema {version}; this one knows up to "
+                    f"{SCHEMA_VERSION})",
+                    source=str(self.path),
+                    hint="upgrade lacompare, or point --db / LACOMPARE_DB at another library",
+                )
+            if version == SCHEMA_VERSION:
+                return
+            with self._transaction():
+                for step in range(self._user_version(), SCHEMA_VERSION):
+                    for statement in MIGRATIONS[step].split(";"):
+                        if statement.strip():
+                            self._conn.execute(statement)
+                    self._conn.execute(f"PRAGMA user_version = {step + 1}")
+        except sqlite3.DatabaseError as exc:
+            if _is_busy(exc):
+                raise
+            raise _store_error(exc, self.path) from None
+
+    def _user_version(self) -> int:
+        return int(self._conn.execute("PRAGMA user_version").fetchone()[0])
+
+    @contextmanager
+    def _transaction(self) -> Iterator[sqlite3.Connection]:
+        self._conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield self._conn
+        except BaseException:
+            self._conn.execute("ROLLBACK")
+            raise
+        self._conn.execute("COMMIT")
+
+    # -- adding --------------------------------------------------------------------------------
+
+    def add(self, source: str, *, kind: str | None = None, password: str | None = None) -> AddResult:
+        """Extract a document and store it (one transaction); a no-op when it is already there."""
+        sha256 = file_sha256(source)
+        known = self.entry(sha256)
+        if known is not None and known.extractor_version == EXTRACTOR_VERSION:
+            return AddResult(UNCHANGED, known)
+        from lacompare.pipeline import extract
+
+        report = extract(source, kind=kind, password=password)
+        return self.store(report, source=source)
+
+    def store(self, report: Report, *, source: str | None = None) -> AddResult:
+        """Store an extracted report, replacing an older extraction of the same bytes."""
+        from lacompare.authorities import find
+
+        council = find(report.local_authority)
+        gss_code = council.gss_code if council else None
+        return _retrying(lambda: self._store(report, source or report.document, gss_code))
+
+    def _store(self, report: Report, source: str, gss_code: str | None) -> AddResult:
+        with self._transaction() as conn:
+            row = conn.execute(
+                "SELECT id, extractor_version FROM documents WHERE sha256 = ?", (report.sha256,)
+            ).fetchone()
+            if row is not None and row[1] == EXTRACTOR_VERSION:
+                status = UNCHANGED  # another process added it meanwhile
+            else:
+                if row is not None:
+                    conn.execute("DELETE FROM documents WHERE id = ?", (row[0],))
+                self._insert(conn, report, source, gss_code)
+                status = UPDATED if row is not None else ADDED
+        entry = self.entry(report.sha256)
+        assert entry is not None
+        return AddResult(status, entry)
+
+    @staticmethod
+    def _insert(conn: sqlite3.Connection, report: Report, source: str, gss_code: str | None) -> None:
+        added_at = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+        cursor = conn.execute(
+            "INSERT INTO documents (sha256, source, kind, local_authority, gss_code, published, pages, notes,"
+            " extractor_version, added_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                report.sha256,
+                source,
+                report.kind,
+                report.local_authority,
+                gss_code,
+                report.published,
+                report.pages,
+                json.dumps(list(report.notes)),
+                EXTRACTOR_VERSION,
+                added_at,
+            ),
+        )
+        document_id = cursor.lastrowid
+        conn.executemany(
+            "INSERT INTO facts (document_id, seq, fact, metric_id, page, data) VALUES (?, ?, ?, ?, ?, ?)",
+            [
+                (document_id, seq, fact.kind, _first_metric_id(fact), fact.page, json.dumps(fact.to_dict()))
+                for seq, fact in enumerate(report.facts)
+            ],
+        )
+
+    # -- reading -------------------------------------------------------------------------------
+
+    _ENTRY_SQL = (
+        "SELECT d.sha256, d.source, d.kind, d.local_authority, d.gss_code, d.published, d.pages,"
+        " (SELECT count(*) FROM facts f WHERE f.document_id = d.id), d.extractor_version, d.added_at"
+        " FROM documents d"
+    )
+
+    def entries(self) -> list[Entry]:
+        newest = sorted((Entry(*r) for r in self._query(self._ENTRY_SQL)), key=_recency, reverse=True)
+        return sorted(newest, key=lambda e: e.council.casefold())
+
+    def entry(self, sha256: str) -> Entry | None:
+        rows = self._query(self._ENTRY_SQL + " WHERE d.sha256 = ?", (sha256,))
+        return Entry(*rows[0]) if rows else None
+
+    def find(self, prefix: str) -> list[Entry]:
+        """Documents whose SHA-256 starts with ``prefix`` (at least 6 hex digits)."""
+        clean = prefix.strip().lower()
+        if len(clean) < 6 or any(c not in "0123456789abcdef" for c in clean):
+            return []
+        return [Entry(*r) for r in self._query(self._ENTRY_SQL + " WHERE d.sha256 LIKE ?", (clean + "%",))]
+
+    def council_entries(self, gss_code: str, *, kind: str | None = None, as_of: str | None = None) -> list[Entry]:
+        """A council's documents, newest first; with ``as_of``, only those published by then."""
+        found = [e for e in self.entries() if e.gss_code == gss_code and (kind is None or e.kind == kind)]
+        if as_of is not None:
+            found = [e for e in found if e.published is not None and e.published <= as_of]
+        return sorted(found, key=_recency, reverse=True)
+
+    def latest(self, gss_code: str, *, kind: str = CQC_ASSESSMENT, as_of: str | None = None) -> Report | None:
+        found = self.council_entries(gss_code, kind=kind, as_of=as_of)
+        return self.report(found[0].sha256) if found else None
+
+    def latest_reports(self, *, kind: str = CQC_ASSESSMENT, as_of: str | None = None) -> list[Report]:
+        """The newest report of each council in the library."""
+        codes = sorted({e.gss_code for e in self.entries() if e.gss_code and e.kind == kind})
+        return [r for code in codes if (r := self.latest(code, kind=kind, as_of=as_of)) is not None]
+
+    def report(self, sha256: str) -> Report:
+        """Rebuild a stored document's Report, facts in their stored order."""
+        head = self._query(
+            "SELECT id, source, kind, local_authority, published, pages, notes FROM documents WHERE sha256 = ?",
+            (sha256,),
+        )
+        if not head:
+            raise StoreError(f"no document {sha256[:12]} in the library", source=str(self.path))
+        doc_id, source, kind, local_authority, published, pages, notes = head[0]
+        facts = self._query("SELECT data FROM facts WHERE document_id = ? ORDER BY seq", (doc_id,))
+        return Report(
+            document=source,
+            kind=kind,
+            local_authority=local_authority,
+            published=published,
+            pages=pages,
+            sha256=sha256,
+            facts=tuple(fact_from_dict(json.loads(data)) for (data,) in facts),
+            notes=tuple(json.loads(notes)),
+        )
+
+    # -- removing ------------------------------------------------------------------------------
+
+    def remove(self, sha256s: Sequence[str]) -> int:
+        """Delete documents (and their facts); returns how many were removed."""
+
+        def run() -> int:
+            with self._transaction() as conn:
+                return sum(conn.execute("DELETE FROM documents WHERE sha256 = ?", (s,)).rowcount for s in sha256s)
+
+        return _retrying(run)
+
+    def _query(self, sql: str, params: Sequence[object] = ()) -> list[tuple[Any, ...]]:
+        def run() -> list[tuple[Any, ...]]:
+            return list(self._conn.execute(sql, params).fetchall())
+
+        try:
+            return _retrying(run)
+        except sqlite3.DatabaseError as exc:
+            raise _store_error(exc, self.path) from None
+
+
+def _recency(entry: Entry) -> tuple[bool, str, int, str]:
+    """Sort key, newest last: dated after undated, then by date published, facts, time added."""
+    return (entry.published is not None, entry.published or "", entry.facts, entry.added_at)
+
+
+def _first_metric_id(fact: Fact) -> str | None:
+    measures = fact.measures()
+    return measures[0].metric_id if measures else None
+
+
+def _is_busy(exc: BaseException) -> bool:
+    text = str(exc).lower()
+    return isinstance(exc, sqlite3.OperationalError) and ("locked" in text or "busy" in text)
+
+
+def _retrying(action: Callable[[], T]) -> T:
+    """Run ``action``, retrying while another process holds the write lock past the busy timeout."""
+    deadline = time.monotonic() + RETRY_FOR_SECONDS
+    delay = 0.05
+    while True:
+        try:
+            return action()
+        except sqlite3.OperationalError as exc:
+            if not _is_busy(exc) or time.monotonic() > deadline:
+                raise
+        time.sleep(delay)
+        delay = min(delay * 2, 1.0)
+
+
+def _store_error(exc: sqlite3.DatabaseError, path: Path) -> LacompareError:
+    text = str(exc)
+    if "not a database" in text or "malformed" in text:
+        return StoreError("not a lacompare library (or a damaged one)", source=str(path))
+    if "readonly" in text or "unable to open" in text:
+        return StoreError(f"cannot write the library ({text})", source=str(path))
+    return StoreError(f"library error: {text}", source=str(path))
