@@ -1,0 +1,148 @@
+"""Batches: parallel output equals serial output; per-file limits cost one file, not the batch."""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+import pty
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from lacompare.batch import Options, extract_many
+from lacompare.cli import app
+from lacompare.guard import Limits
+
+from .conftest import BARNET_CHROMIUM, BARNET_MD, CAMDEN_CHROMIUM, CAMDEN_TXT, QS_CHROMIUM, QS_TXT
+
+runner = CliRunner()
+BATCH = [BARNET_CHROMIUM, QS_TXT, CAMDEN_CHROMIUM, BARNET_MD, QS_CHROMIUM, CAMDEN_TXT]
+
+
+def many_page_pdf(pages: int) -> bytes:
+    """A valid PDF of ``pages`` text pages sharing one content stream: small on disk, slow to read."""
+    content = b"BT /F1 12 Tf 72 720 Td (Adult social care: 46.41% against an England average of 58.77%.) Tj ET"
+    resources = b"/Resources << /Font << /F1 3 0 R >> >>"
+    page = b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] " + resources + b" /Contents 4 0 R >>"
+    kids = " ".join(f"{5 + i} 0 R" for i in range(pages)).encode()
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [" + kids + b"] /Count %d >>" % pages,
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+        b"<< /Length %d >>\nstream\n%s\nendstream" % (len(content), content),
+    ] + [page] * pages
+    out, offsets = bytearray(b"%PDF-1.4\n"), []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n%s\nendobj\n" % (number, body)
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    return bytes(out)
+
+
+def extract_cli(*args: str | Path) -> subprocess.CompletedProcess[str]:
+    return runner.invoke(app, ["extract", "--format", "csv", *map(str, args)])  # type: ignore[return-value]
+
+
+def test_two_jobs_print_exactly_what_one_job_prints(tmp_path: Path) -> None:
+    files = [*BATCH, tmp_path / "missing.pdf"]
+    one = extract_cli("-j", "1", "--no-cache", *files)
+    two = extract_cli("-j", "2", "--no-cache", *files)
+    assert one.exit_code == two.exit_code == 1
+    assert two.stdout == one.stdout and two.stderr == one.stderr
+    assert one.stdout.count("\n") > 100
+
+
+def test_without_limits_one_job_runs_in_process_with_the_same_output() -> None:
+    guarded = extract_cli("-j", "1", "--no-cache", *BATCH)
+    bare = extract_cli("-j", "1", "--no-cache", "--timeout", "0", "--memory-limit", "0", *BATCH)
+    assert bare.exit_code == guarded.exit_code == 0
+    assert bare.stdout == guarded.stdout
+
+
+def test_outcomes_come_in_argument_order_whatever_finishes_first(tmp_path: Path) -> None:
+    extract_cli(QS_TXT)  # a cache hit finishes at once, before the PDFs
+    sources = [str(BARNET_CHROMIUM), str(tmp_path / "absent.txt"), str(QS_TXT), str(CAMDEN_CHROMIUM)]
+    outcomes = list(extract_many(sources, Options(jobs=2)))
+    assert [o.source for o in outcomes] == sources
+    assert [(o.error is None, o.cached) for o in outcomes] == [
+        (True, False),
+        (False, False),
+        (True, True),
+        (True, False),
+    ]
+
+
+def test_a_file_past_the_time_limit_is_one_error_line_and_the_others_still_print(tmp_path: Path) -> None:
+    huge = tmp_path / "board_pack.pdf"
+    huge.write_bytes(many_page_pdf(20_000))
+    result = extract_cli("-j", "1", "--no-cache", "--timeout", "1", huge, QS_TXT)
+    assert result.exit_code == 1
+    assert result.stderr.splitlines() == [
+        f"Error: {huge}: parsing stopped at the time limit of 1 s"
+        " (the file may be malformed; raise --timeout if it is genuine)"
+    ]
+    assert {row["document"] for row in csv.DictReader(io.StringIO(result.stdout))} == {str(QS_TXT)}
+
+
+def test_a_file_past_the_memory_limit_is_one_error_line_naming_the_limit() -> None:
+    # A fresh process: its worker must load the PDF library, which cannot fit in 10 MB.
+    command = [sys.executable, "-m", "lacompare", "extract", "--memory-limit", "10", str(QS_CHROMIUM), str(QS_TXT)]
+    result = subprocess.run(command, capture_output=True, text=True, timeout=120)
+    assert result.returncode == 1
+    line = result.stderr.splitlines()[0]
+    assert line.startswith(f"Error: {QS_CHROMIUM}: ran out of memory") and "memory limit of 10 MB" in line
+
+
+def test_the_guard_replaces_a_killed_worker_for_the_rest_of_the_batch(tmp_path: Path) -> None:
+    huge = tmp_path / "huge.pdf"
+    huge.write_bytes(many_page_pdf(20_000))
+    sources = [str(huge), str(QS_TXT), str(huge), str(CAMDEN_TXT)]
+    options = Options(jobs=2, use_cache=False, limits=Limits(seconds=1))
+    outcomes = list(extract_many(sources, options))
+    assert [o.error is None for o in outcomes] == [False, True, False, True]
+
+
+def stderr_of(args: list[str], *, tty: bool) -> str:
+    """Run the real command with stdout piped and stderr on a pipe or a pseudo-terminal."""
+    env = {**os.environ, "LACOMPARE_CACHE": "off", "TERM": "xterm"}
+    command = [sys.executable, "-m", "lacompare", "extract", *args]
+    if not tty:
+        return subprocess.run(command, capture_output=True, text=True, env=env, timeout=120).stderr
+    leader, follower = pty.openpty()
+    with subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=follower, env=env) as process:
+        os.close(follower)
+        chunks = []
+        while True:
+            try:
+                chunk = os.read(leader, 4096)
+            except OSError:  # the terminal closed
+                break
+            if not chunk:
+                break
+            chunks.append(chunk)
+        process.wait(timeout=120)
+    os.close(leader)
+    return b"".join(chunks).decode("utf-8", "replace")
+
+
+FILES = [str(QS_TXT), str(CAMDEN_TXT), str(QS_TXT)]
+
+
+def test_no_progress_bar_when_stderr_is_not_a_terminal() -> None:
+    shown = stderr_of(FILES, tty=False)
+    assert "Extracting" not in shown and "\x1b" not in shown and "\r" not in shown
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="needs a pseudo-terminal")
+def test_a_progress_bar_on_a_terminal_and_none_with_quiet() -> None:
+    shown = stderr_of(FILES, tty=True)
+    assert "Extracting" in shown and "3/3" in shown
+    assert "Extracting" not in stderr_of(["-q", *FILES], tty=True)
+    assert "Extracting" not in stderr_of([str(QS_TXT)], tty=True)

@@ -1,0 +1,116 @@
+"""The extraction cache: hits give the cold run's facts; damaged or stale entries are ignored."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from lacompare import EXTRACTOR_VERSION
+from lacompare.batch import Options, Outcome, extract_many
+from lacompare.cache import Cache
+from lacompare.cli import app
+
+from .conftest import BARNET_CHROMIUM, BARNET_MD, QS_TXT
+
+runner = CliRunner()
+
+
+def run(*sources: Path | str, **options: object) -> list[Outcome]:
+    return list(extract_many([str(s) for s in sources], Options(**options)))  # type: ignore[arg-type]
+
+
+def entries(cache: Cache) -> list[Path]:
+    return sorted(cache.root.rglob("*.json"))
+
+
+def test_a_cache_hit_returns_the_facts_of_the_cold_run() -> None:
+    (cold,) = run(BARNET_CHROMIUM)
+    (hit,) = run(BARNET_CHROMIUM)
+    assert (cold.cached, hit.cached) == (False, True)
+    assert cold.report is not None and hit.report is not None
+    assert hit.report == cold.report
+    assert hit.report.rating is not None and len(hit.report.facts) >= 20
+
+
+def test_a_hit_under_another_name_reports_that_name(tmp_path: Path) -> None:
+    copy = tmp_path / "copy.md"
+    shutil.copy(BARNET_MD, copy)
+    (original,) = run(BARNET_MD)
+    (hit,) = run(copy)
+    assert hit.cached and hit.report is not None and original.report is not None
+    assert hit.report.document == str(copy)
+    assert hit.report.facts == original.report.facts
+
+
+def test_the_cache_lives_where_LACOMPARE_CACHE_says(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("LACOMPARE_CACHE", str(tmp_path / "elsewhere"))
+    run(QS_TXT)
+    cache = Cache.default()
+    assert cache is not None and cache.root == tmp_path / "elsewhere"
+    assert len(entries(cache)) == 1
+
+
+@pytest.mark.parametrize("value", ["off", "0"])
+def test_LACOMPARE_CACHE_off_disables_it(value: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("LACOMPARE_CACHE", value)
+    assert Cache.default() is None
+    assert [o.cached for o in run(QS_TXT) + run(QS_TXT)] == [False, False]
+
+
+def test_no_cache_neither_reads_nor_writes() -> None:
+    cache = Cache.default()
+    assert cache is not None
+    result = runner.invoke(app, ["extract", "--no-cache", str(QS_TXT)])
+    assert result.exit_code == 0, result.output
+    assert entries(cache) == []
+    run(QS_TXT)
+    assert [o.cached for o in run(QS_TXT, use_cache=False)] == [False]
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        lambda text: text[: len(text) // 2],  # truncated mid-write by a crash
+        lambda text: "",
+        lambda text: "\x00\xff not json",
+        lambda text: json.dumps({"extractor": EXTRACTOR_VERSION, "report": {"facts": "nonsense"}}),
+        lambda text: text.replace(f'"extractor":"{EXTRACTOR_VERSION}"', '"extractor":"0-older"'),
+    ],
+    ids=["truncated", "empty", "garbage", "wrong-shape", "older-extractor"],
+)
+def test_a_damaged_or_stale_entry_is_ignored_and_rewritten(damage) -> None:  # type: ignore[no-untyped-def]
+    (cold,) = run(QS_TXT)
+    cache = Cache.default()
+    assert cache is not None
+    (entry,) = entries(cache)
+    entry.write_text(damage(entry.read_text(encoding="utf-8")), encoding="utf-8")
+
+    (again,) = run(QS_TXT)
+    assert not again.cached and again.error is None
+    assert again.report == cold.report
+    assert json.loads(entry.read_text(encoding="utf-8"))["extractor"] == EXTRACTOR_VERSION
+    assert run(QS_TXT)[0].cached
+
+
+def test_an_unwritable_cache_is_never_fatal(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    blocker = tmp_path / "a-file-not-a-dir"
+    blocker.write_text("x")
+    monkeypatch.setenv("LACOMPARE_CACHE", str(blocker))
+    outcomes = run(QS_TXT) + run(QS_TXT)
+    assert [(o.error, o.cached) for o in outcomes] == [(None, False), (None, False)]
+
+
+def test_a_forced_kind_is_cached_apart_from_the_detected_one() -> None:
+    (detected,) = run(QS_TXT)
+    (forced,) = run(QS_TXT, kind="unknown")
+    assert not forced.cached and forced.report is not None and forced.report.kind == "unknown"
+    assert run(QS_TXT)[0].report == detected.report
+
+
+def test_with_a_password_the_cache_is_bypassed() -> None:
+    run(QS_TXT)
+    assert [o.cached for o in run(QS_TXT, password="secret")] == [False]
