@@ -26,6 +26,8 @@ def sniff(head: bytes) -> str:
     probe = head[:2048].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
     if probe.startswith((b"<!doctype html", b"<html", b"<?xml")) or b"<body" in probe or b"<head" in probe:
         return "html"
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")) and not head.startswith(b"\xff\xfe\x00\x00"):
+        return "text"  # UTF-16 with its byte-order mark (Windows "Unicode" text)
     if b"\x00" in head[:4096]:
         return "binary data"
     return "text"

@@ -24,7 +24,12 @@ _MD_RULES: tuple[tuple[re.Pattern[str], str], ...] = (
 
 
 def decode(data: bytes, name: str) -> tuple[str, str | None]:
-    """Decode text bytes: UTF-8 first, then cp1252. Returns (text, note)."""
+    """Decode text bytes: UTF-8 first, then cp1252 (UTF-16 when it starts with its mark). Returns (text, note)."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return data.decode("utf-16"), f"{name}: not UTF-8; read as UTF-16"
+        except UnicodeDecodeError:
+            pass
     for encoding in ENCODINGS:
         try:
             text = data.decode(encoding)
@@ -32,7 +37,9 @@ def decode(data: bytes, name: str) -> tuple[str, str | None]:
             continue
         note = None if encoding == "utf-8-sig" else f"{name}: not UTF-8; read as {encoding}"
         return text, note
-    raise UnreadableDocument("text in an unknown encoding", source=name, hint="save it as UTF-8")
+    raise UnreadableDocument(
+        "text in an unknown encoding: neither UTF-8 nor cp1252", source=name, hint="save it as UTF-8"
+    )
 
 
 def strip_markdown(text: str) -> str:
