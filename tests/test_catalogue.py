@@ -1,3 +1,4 @@
+# ruff: noqa: E501  (the tables quote whole sentences from the reports)
 """The metric catalogue: each comparison sentence CQC writes maps to one measure, or to its own id."""
 
 from __future__ import annotations

@@ -94,7 +94,8 @@ def diff(sides: Sequence[Side], *, only_shared: bool = False, facts: Iterable[st
     for metric_id in sorted(order, key=order.__getitem__):
         if kinds is not None and fact_of[metric_id] not in kinds:
             continue
-        row = _row(metric_id, fact_of[metric_id], [v.get(metric_id, (None, []))[1] for v in per_side])
+        found = [v.get(metric_id, (None, []))[1] for v in per_side]
+        row = _row(metric_id, fact_of[metric_id], found, [side.name for side in sides])
         if not only_shared or row.shared:
             rows.append(row)
     return rows
@@ -128,11 +129,14 @@ def _sort_key(metric_id: str, fact_kind: str, seen: int) -> tuple[int, int, int]
     return kind_rank, known.index(metric_id) if metric_id in known else len(known), seen
 
 
-def _row(metric_id: str, fact_kind: str, found: list[list[Value]]) -> DiffRow:
+def _row(metric_id: str, fact_kind: str, found: list[list[Value]], names: list[str]) -> DiffRow:
     chosen = [_preferred(values) for values in found]
     present = [v for v in chosen if v is not None]
-    notes = [f"{len(vs)} values stated; shown: page {c.page}" for vs, c in zip(found, chosen, strict=True) if c and
-             len({str(v.value) for v in vs}) > 1]  # fmt: skip
+    notes = []
+    for name, values, shown in zip(names, found, chosen, strict=True):
+        others = _distinct(_text(v.value) for v in values)
+        if shown is not None and len(others) > 1:
+            notes.append(f"{name} also states {' / '.join(o for o in others if o != _text(shown.value))}")
     notes += _differences(present)
     polarity = catalogue.polarity(metric_id)
     comparable = _comparable_units(present)
@@ -176,14 +180,23 @@ def _benchmarks(values: list[Value]) -> tuple[Benchmark, ...]:
 def _differences(values: list[Value]) -> list[str]:
     notes = []
     for what in ("year", "source", "unit"):
-        distinct = sorted({str(getattr(v, what)) for v in values if getattr(v, what) is not None})
+        distinct = _distinct(str(getattr(v, what)) for v in values if getattr(v, what) is not None)
         if len(distinct) > 1:
             notes.append(f"{what}s differ: {' / '.join(distinct)}")
-    benches = sorted({_number_text(v.comparator_value) for v in values if v.comparator_value is not None
-                      and is_england(v.comparator)})  # fmt: skip
+    benches = _distinct(f"{v.comparator} {_number_text(v.comparator_value)}" for v in values
+                        if v.comparator_value is not None)  # fmt: skip
     if len(benches) > 1:
-        notes.append(f"England benchmarks differ: {' / '.join(benches)}")
+        notes.append(f"benchmarks differ: {' / '.join(benches)}")
     return notes
+
+
+def _distinct(items: Iterable[str]) -> list[str]:
+    """Distinct items in first-seen order (so notes read in column order)."""
+    return list(dict.fromkeys(items))
+
+
+def _text(value: Number | str) -> str:
+    return value if isinstance(value, str) else _number_text(value)
 
 
 def _comparable_units(values: list[Value]) -> bool:
