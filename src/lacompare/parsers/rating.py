@@ -81,8 +81,9 @@ def _from_prose(doc: Document) -> list[Rating]:
             continue
         for pattern in _PROSE:
             for m in pattern.finditer(page.text):
-                word = _canonical(m["word"]) if m["word"] else None
-                pct = parse_number(m["pct"]) if m["pct"] else None
+                groups = m.groupdict()
+                word = _canonical(groups["word"]) if groups.get("word") else None
+                pct = parse_number(groups["pct"]) if groups.get("pct") else None
                 out.append(Rating(page.number, sentence_around(page.text, m.start(), m.end()), word, pct))
     return out
 

@@ -20,7 +20,7 @@ SERVICES = (
 _SPECIFIC = (
     ("other_community_dols", r"community\s+(?:DoLS|deprivation of liberty safeguards?)"),
     ("dols", r"DoLS\b|deprivation of liberty(?: safeguards?)?|BIA assessments?"),
-    ("carers_assessment", r"carers?['’]?\s+assessments?"),
+    ("carers_assessment", r"carer(?:s['’]?|['’]s)?\s+assessments?"),
     ("financial_assessment", r"financ(?:e|ial) assessments?"),
     ("ot_assessment", r"(?:(?-i:OT)|occupational therapy|occupational therapist) assessments?|(?-i:OT\b)"),
     ("care_act_assessment", r"Care Act assessments?|(?:social )?care assessments?|needs assessments?"),

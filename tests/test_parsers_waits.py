@@ -1,0 +1,313 @@
+"""Waiting lists and waiting times per service."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import NamedTuple
+
+import pytest
+
+from lacompare.model import Number, Wait
+from lacompare.parsers import waits
+
+from .conftest import (
+    ALL_FIXTURES,
+    BARNET_CHROMIUM,
+    BARNET_LIBREOFFICE,
+    BARNET_MD,
+    CAMDEN_CHROMIUM,
+    CAMDEN_TXT,
+    DASHBOARD_TXT,
+    PERF_PDF,
+    PERF_TXT,
+    QS_CHROMIUM,
+    QS_TXT,
+)
+from .parser_helpers import fixture, quote_problems, text_doc
+
+
+class W(NamedTuple):
+    """A wait without its page and quote."""
+
+    service: str
+    people: int | None = None
+    median: Number | None = None
+    maximum: Number | None = None
+    average: Number | None = None
+    unit: str = "days"
+    as_of: str | None = None
+    flag: str | None = None
+
+
+def plain(found: list[Wait]) -> list[W]:
+    return [W(w.service, w.people, w.median, w.maximum, w.average, w.duration_unit, w.as_of, w.flag) for w in found]
+
+
+def waits_of(*pages: str) -> list[W]:
+    doc = text_doc(*pages)
+    found = waits.parse(doc)
+    assert quote_problems(doc, found) == []
+    return plain(found)  # type: ignore[arg-type]
+
+
+# --- fixtures -------------------------------------------------------------------------------
+
+BARNET_WAITS = [
+    W("care_act_assessment", 137, 21, 112, as_of="at the start of the assessment"),
+    W("care_review", 2135, 364, 1427),
+    W("care_act_assessment", median=10, as_of="At the time of the assessment site visit"),
+    W("financial_assessment", 217, 64, 216),
+    W("financial_assessment", 40, as_of="at the time of our assessment"),
+    W("ot_assessment", 330, 37, 236, as_of="At the time of submission"),
+    W("ot_assessment", median=16, maximum=236, as_of="over the past 12 months"),
+    W("other_hospital_discharge", 0, as_of="between January to March 2024"),
+    W("dols", 327, 40, 250),
+    W("other_community_dols", 0),
+    W("safeguarding", 0),
+]
+
+CAMDEN_WAITS = [
+    # "There were no waits for hospital discharge, no waits for care placements, no waits for social
+    # care assessments, nor were there any waits for safeguarding assessments or standard … (DoLS) cases."
+    W("other_hospital_discharge", 0),
+    W("other_care_placements", 0),
+    W("care_act_assessment", 0),
+    W("safeguarding", 0),
+    W("dols", 0),
+    W("other_homelessness_accommodation", 0),
+    W("carers_assessment", 642, 206, 1018),
+    W("financial_assessment", median=14.5),
+    W("other_advocacy", 0),  # "Advocacy was timely … there were no waits for the service."
+    W("other_reablement", 0, flag="service inferred from 'these services'"),
+    W("other_equipment", 295, 49),
+    W("other_equipment", 220, 3.74, as_of="around the time of the assessment"),
+    W("other_adaptations", average=12, unit="months"),
+    W("other_hostel_accommodation", 0),
+    W("other_care_placements", 0),  # "no waits in finding a place for people in home care, …"
+    W("other_hospital_discharge", 0),  # "This was supported by no waits in hospital discharge."
+    W("dols", 0),  # "With no waits for standard DoLS or other safeguarding inquiries, …"
+    W("safeguarding", 0),
+    W("other_hospital_discharge", 0),  # "There were no waits for hospital discharges and therefore …"
+    W("safeguarding", 0),  # "… no delays on standard DoLS and no waiting lists for safeguarding."
+]
+
+QS_WAITS = [W("dols", 327, 40, 250), W("other_community_dols", 0), W("safeguarding", 0)]
+
+
+@pytest.mark.parametrize("path", (BARNET_MD, BARNET_CHROMIUM, BARNET_LIBREOFFICE), ids=lambda p: p.name)
+def test_barnet_waits(path: Path) -> None:
+    assert plain(waits.parse(fixture(path))) == BARNET_WAITS  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("path", (CAMDEN_TXT, CAMDEN_CHROMIUM), ids=lambda p: p.name)
+def test_camden_waits(path: Path) -> None:
+    assert plain(waits.parse(fixture(path))) == CAMDEN_WAITS  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("path", (QS_TXT, QS_CHROMIUM), ids=lambda p: p.name)
+def test_safeguarding_page_waits(path: Path) -> None:
+    assert plain(waits.parse(fixture(path))) == QS_WAITS  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("path", (PERF_TXT, PERF_PDF, DASHBOARD_TXT), ids=lambda p: p.name)
+def test_documents_without_waits_give_none(path: Path) -> None:
+    assert waits.parse(fixture(path)) == []
+
+
+@pytest.mark.parametrize("path", ALL_FIXTURES, ids=lambda p: p.name)
+def test_every_wait_keeps_the_quote_rule(path: Path) -> None:
+    doc = fixture(path)
+    assert quote_problems(doc, waits.parse(doc)) == []
+
+
+def test_a_wait_over_three_sentences_quotes_all_three() -> None:
+    ot = [w for w in waits.parse(fixture(BARNET_CHROMIUM)) if w.service == "ot_assessment"]  # type: ignore[attr-defined]
+    assert ot[0].quote == (
+        "At the time of submission 330 people were waiting for a non-urgent OT assessment. "
+        "The median waiting time was 37 days. The maximum waiting was 236 days."
+    )
+    assert ot[0].page == 13
+
+
+def test_wait_rows_are_one_per_measure() -> None:
+    care_act = waits.parse(fixture(BARNET_MD))[0]
+    assert [(m.metric_id, m.value, m.unit) for m in care_act.measures()] == [
+        ("wait.care_act_assessment.people", 137, "people"),
+        ("wait.care_act_assessment.median_days", 21, "days"),
+        ("wait.care_act_assessment.max_days", 112, "days"),
+    ]
+
+
+# --- wordings -------------------------------------------------------------------------------
+
+OT_PARAGRAPH = (
+    "At the time of submission 330 people were waiting for a non-urgent OT assessment. "
+    "The median waiting time was 37 days. The maximum waiting was 236 days."
+)
+EQUIPMENT_PARAGRAPH = (
+    "Some people had experienced long waits for equipment, although the local authority had taken actions. "
+    "The local authority provided data showing their median waiting time was 49 days with a waiting list size "
+    "of 295 people. Further data provided by the local authority around the time of the assessment, showed a "
+    "waiting list of 220 people and an improved median waiting time of 3.74 days."
+)
+
+FIGURES = [
+    (
+        "Data provided by the local authority at the start of the assessment showed 137 people were awaiting their "
+        "initial Care Act assessment, with a median wait time of 21 days and a maximum of 112 days.",
+        [W("care_act_assessment", 137, 21, 112, as_of="at the start of the assessment")],
+    ),
+    (
+        "Lengthy waits were also apparent for care reviews, with 2,135 reviews pending, with a median wait of "
+        "364 days and a maximum of 1,427 days.",
+        [W("care_review", 2135, 364, 1427)],
+    ),
+    (
+        "Information provided by the local authority showed there were 217 people waiting for a finance "
+        "assessment, with a median of 64 and maximum of 216 days waiting time.",
+        [W("financial_assessment", 217, 64, 216)],
+    ),
+    (
+        "The local authority told us they had 327 DoLs assessments waiting, with a median time of 40 and "
+        "maximum time of 250 days.",
+        [W("dols", 327, 40, 250)],
+    ),
+    (OT_PARAGRAPH, [W("ot_assessment", 330, 37, 236, as_of="At the time of submission")]),
+    (
+        "The median waiting time for an OT assessment over the past 12 months was 16 days and maximum 236 days.",
+        [W("ot_assessment", median=16, maximum=236, as_of="over the past 12 months")],
+    ),
+    (
+        "At the time of the assessment site visit, more recent data provided by the local authority showed a "
+        "reduction in waiting times for assessments, with a median wait of 10 days.",
+        [W("care_act_assessment", median=10, as_of="At the time of the assessment site visit")],
+    ),
+    (
+        "Data showed there was a decrease in the number of financial assessments on the waiting list, which was "
+        "approximately 40 people waiting at the time of our assessment.",
+        [W("financial_assessment", 40, as_of="at the time of our assessment")],
+    ),
+    (
+        "Data provided by the local authority showed a significant waiting list size for carers assessments and "
+        "reviews of 642 people with a median waiting time of 206 days and a maximum waiting time of 1018 days.",
+        [W("carers_assessment", 642, 206, 1018)],
+    ),
+    (
+        "Financial assessment waiting times were low, with a median waiting time of 14.5 days.",
+        [W("financial_assessment", median=14.5)],
+    ),
+    (
+        "Financial assessment waiting times were low, with a median waiting time of 14.",
+        [W("financial_assessment", median=14, flag="duration unit not stated; days assumed")],
+    ),
+    (
+        "There were 45 people waiting for a carer's assessment, with an average wait of 6 weeks.",
+        [W("carers_assessment", 45, average=6, unit="weeks")],
+    ),
+    (
+        "The median wait for an occupational therapy assessment was 3 months and the maximum wait was 11 months.",
+        [W("ot_assessment", median=3, maximum=11, unit="months")],
+    ),
+    (
+        "As of March 2024, 58 people were on the waiting list for a Care Act assessment.",
+        [W("care_act_assessment", 58, as_of="As of March 2024")],
+    ),
+    (
+        "Adaptation works had an average wait of 12 months, when financial information or permissions were "
+        "needed, but adaptations by the local authority's housing adaptations team took 6 to 12 months.",
+        [W("other_adaptations", average=12, unit="months")],
+    ),
+    (
+        EQUIPMENT_PARAGRAPH,
+        [
+            W("other_equipment", 295, 49),
+            W("other_equipment", 220, 3.74, as_of="around the time of the assessment"),
+        ],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), FIGURES, ids=lambda v: v[:50] if isinstance(v, str) else "")
+def test_wait_figures(text: str, expected: list[W]) -> None:
+    assert waits_of(text) == expected
+
+
+NOTHING_WAITING = [
+    (
+        "The Community DoLs were managed by the case holding teams with no waiting list.",
+        [W("other_community_dols", 0)],
+    ),
+    (
+        "Despite this increase the local authority informed us they had no safeguarding concerns or s42 enquiries "
+        "waiting, this demonstrated MASH was effective.",
+        [W("safeguarding", 0)],
+    ),
+    (
+        "There were no waits for hospital discharge, no waits for care placements, no waits for social care "
+        "assessments, nor were there any waits for safeguarding assessments or standard deprivation of liberty "
+        "safeguard (DoLS) cases.",
+        [
+            W("other_hospital_discharge", 0),
+            W("other_care_placements", 0),
+            W("care_act_assessment", 0),
+            W("safeguarding", 0),
+            W("dols", 0),
+        ],
+    ),
+    (
+        "With no waits for standard DoLS or other safeguarding inquiries, we found the local authority effective.",
+        [W("dols", 0), W("safeguarding", 0)],
+    ),
+    ("There were no waits for hostel accommodation.", [W("other_hostel_accommodation", 0)]),
+    ("There was no waiting list for Care Act assessments.", [W("care_act_assessment", 0)]),
+    (
+        "Advocacy was timely, referral pathways were well understood by staff and there were no waits for the service.",
+        [W("other_advocacy", 0)],
+    ),
+    (
+        "The local authority provided data, which covered a 3-month period between January to March 2024, showed "
+        "no waiting lists for people being discharged from hospital waiting for homecare, supported living, "
+        "residential care, or nursing placements.",
+        [W("other_hospital_discharge", 0, as_of="between January to March 2024")],
+    ),
+    (
+        "There was no waiting list for safeguarding and no safeguarding enquiries were waiting.",
+        [W("safeguarding", 0)],  # one wait per service per sentence
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), NOTHING_WAITING, ids=lambda v: v[:50] if isinstance(v, str) else "")
+def test_nothing_waiting_is_a_count_of_zero(text: str, expected: list[W]) -> None:
+    assert waits_of(text) == expected
+
+
+def test_a_service_referred_back_to_is_inferred_and_flagged() -> None:
+    text = (
+        "The Better Care Fund was used well to fund home care and reablement services to support discharge. "
+        "There were no recorded waits for these services and people could get a service as soon as they needed it."
+    )
+    assert waits_of(text) == [W("other_reablement", 0, flag="service inferred from 'these services'")]
+
+
+NOT_WAITS = [
+    "For example, one person had to wait 6 months for their assessment and a further 6 months for a review.",
+    "Care providers highlighted concerns about the waiting lists for care reviews, citing an example of several "
+    "people waiting for 18 months.",
+    "Non-urgent referrals were assessed based on level of risk with a maximum of a 2-day waiting time.",
+    "This investment in staffing had resulted in a drop in average OT assessment waiting times by almost 50% "
+    "between January and June 2024.",
+    "A partner fed back interpreters could not be booked for urgent matters and the wait for support was at least "
+    "3 weeks.",
+    "There had been investment which had led to vastly reduced or no waiting times for assessments or safeguarding "
+    "concerns.",
+    "There were no delays to hospital discharge and the reablement service was person centred and effective.",
+    "Although community DoLS had some waiting times they were managed safely.",
+    "Only 46.41% of people waiting for a review had their care reviewed, lower than the England average of 58.77%.",
+    "We heard about a new data dashboard that was helping leaders and staff to manage waiting lists.",
+]
+
+
+@pytest.mark.parametrize("text", NOT_WAITS, ids=lambda v: v[:50])
+def test_anecdotes_and_trends_are_not_waits(text: str) -> None:
+    assert waits_of(text) == []
