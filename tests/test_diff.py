@@ -158,8 +158,8 @@ def test_wide_records_one_per_measure_with_a_column_per_council(reports: dict[Pa
 
 
 def comparison_report(name: str, metric_id: str, value: float) -> Report:
-    fact = Comparison(1, f"a vacancy rate of {value}% against 50%", metric="vacancy rate", value=value, unit="%", comparator="England",
-                      comparator_value=50, metric_id=metric_id)  # fmt: skip
+    fact = Comparison(1, f"a vacancy rate of {value}% against 50%", metric="vacancy rate", value=value, unit="%",
+                      comparator="England", comparator_value=50, metric_id=metric_id)  # fmt: skip
     return Report(name, "cqc_assessment", name, None, 1, name, facts=(fact,))
 
 
