@@ -305,6 +305,7 @@ NOT_WAITS = [
     "Although community DoLS had some waiting times they were managed safely.",
     "Only 46.41% of people waiting for a review had their care reviewed, lower than the England average of 58.77%.",
     "We heard about a new data dashboard that was helping leaders and staff to manage waiting lists.",
+    "In 2023 people were waiting longer for assessments than the year before.",
 ]
 
 

@@ -39,9 +39,10 @@ _MEDIAN = _duration("median")
 _MAXIMUM = _duration("max(?:imum)?")
 _AVERAGE = _duration("average")
 _PEOPLE = (
-    # "137 people were awaiting", "2,135 reviews pending", "327 DoLs assessments waiting"
+    # "137 people were awaiting", "2,135 reviews pending", "327 DoLs assessments waiting"; not "in 2023 people …"
     regex.compile(
-        rf"(?P<n>{NUMBER}){_NOT_PERCENT}(?!\s+(?:days?|weeks?|months?|years?)\b)(?:\s[A-Za-z'’-]+){{0,4}}?"
+        rf"(?<!\b(?:in|since|by|from|during|until|of) )(?P<n>{NUMBER}){_NOT_PERCENT}"
+        r"(?!\s+(?:days?|weeks?|months?|years?)\b)(?:\s[A-Za-z'’-]+){0,4}?"
         r"\s(?:(?:were|are|was|had been|have been)\s)?(?:awaiting|waiting|pending|on (?:the|a|its) waiting list)\b",
         _FLAGS,
     ),
