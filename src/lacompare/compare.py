@@ -183,9 +183,9 @@ def _differences(values: list[Value]) -> list[str]:
         distinct = _distinct(str(getattr(v, what)) for v in values if getattr(v, what) is not None)
         if len(distinct) > 1:
             notes.append(f"{what}s differ: {' / '.join(distinct)}")
-    benches = _distinct(f"{v.comparator} {_number_text(v.comparator_value)}" for v in values
-                        if v.comparator_value is not None)  # fmt: skip
-    if len(benches) > 1:
+    stated = [v for v in values if v.comparator_value is not None]
+    if len({v.comparator_value for v in stated}) > 1:
+        benches = _distinct(f"{v.comparator} {_number_text(v.comparator_value)}" for v in stated)  # type: ignore[arg-type]
         notes.append(f"benchmarks differ: {' / '.join(benches)}")
     return notes
 

@@ -190,14 +190,20 @@ class Library:
 
     def add(self, source: str, *, kind: str | None = None, password: str | None = None) -> AddResult:
         """Extract a document and store it (one transaction); a no-op when it is already there."""
-        sha256 = file_sha256(source)
-        known = self.entry(sha256)
-        if known is not None and known.extractor_version == EXTRACTOR_VERSION:
-            return AddResult(UNCHANGED, known)
+        known = self.current(file_sha256(source))
+        if known is not None:
+            return known
         from lacompare.pipeline import extract
 
         report = extract(source, kind=kind, password=password)
         return self.store(report, source=source)
+
+    def current(self, sha256: str) -> AddResult | None:
+        """The no-op result when these bytes are stored by this extractor version, else None."""
+        known = self.entry(sha256)
+        if known is not None and known.extractor_version == EXTRACTOR_VERSION:
+            return AddResult(UNCHANGED, known)
+        return None
 
     def store(self, report: Report, *, source: str | None = None) -> AddResult:
         """Store an extracted report, replacing an older extraction of the same bytes."""
