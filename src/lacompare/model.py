@@ -7,6 +7,7 @@ that contradicts its numbers, an ambiguous cell) without dropping the fact.
 
 from __future__ import annotations
 
+import re
 from dataclasses import asdict, dataclass, field, fields
 from typing import Any, ClassVar
 
@@ -261,13 +262,32 @@ class Indicator(Fact):
         return [v for m in self.measures() for v in (m.value, m.comparator_value) if isinstance(v, int | float)]
 
 
+@dataclass(frozen=True, slots=True)
+class Statistic(Fact):
+    """A value stated with no benchmark beside it: a count, a population, a RAG tally."""
+
+    kind: ClassVar[str] = "statistic"
+    metric_id: str = ""
+    metric: str = ""
+    value: Number = 0
+    unit: str | None = None
+    source: str | None = None
+    year: str | None = None
+
+    def measures(self) -> list[Measure]:
+        return [Measure(self.metric_id, self.metric, self.value, self.unit, source=self.source, year=self.year)]
+
+
+_CELL_NOTE = re.compile(r"(?<=\S)\s+\([^()]*\)$")
+
+
 def split_cell(cell: str) -> tuple[Number | str | None, str | None]:
     """'65.9%' -> (65.9, '%'); '£1,234' -> (1234, '£'); 'Improving' -> ('Improving', None)."""
     text = cell.strip()
     if not text:
         return None, None
     unit = None
-    core = text
+    core = _CELL_NOTE.sub("", text)  # '61.0% (within CI)', '530 (new method)': the note is in the quote
     if core.startswith("£"):
         unit, core = "£", core[1:]
     if core.endswith("%"):
@@ -279,7 +299,9 @@ def split_cell(cell: str) -> tuple[Number | str | None, str | None]:
     return (int(number) if number.is_integer() and "." not in core else number), unit
 
 
-FACT_TYPES: dict[str, type[Fact]] = {cls.kind: cls for cls in (Rating, Score, Comparison, Wait, Finance, Indicator)}
+FACT_TYPES: dict[str, type[Fact]] = {
+    cls.kind: cls for cls in (Rating, Score, Comparison, Wait, Finance, Indicator, Statistic)
+}
 
 
 def fact_from_dict(data: dict[str, Any]) -> Fact:

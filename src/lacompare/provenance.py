@@ -28,7 +28,8 @@ def quote_problem(fact: Fact, page_text: str) -> str | None:
 
 
 def _same(a: Number, b: Number) -> bool:
-    return abs(float(a) - float(b)) < 1e-9
+    # Quoted numbers carry no sign: a variation of -66 is printed "(66)" or "-66".
+    return abs(abs(float(a)) - float(b)) < 1e-9
 
 
 def _fmt(n: Number) -> str:

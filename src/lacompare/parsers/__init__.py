@@ -14,8 +14,11 @@ Parser = Callable[[Document], list[Fact]]
 # Module names under lacompare.parsers; each exposes ``parse(doc) -> list[Fact]``.
 PARSERS_BY_KIND: dict[str, tuple[str, ...]] = {
     CQC_ASSESSMENT: ("rating", "scores", "comparisons", "waits", "finance"),
-    PERFORMANCE_REPORT: ("comparisons",),
-    DASHBOARD: ("comparisons",),
+    # Not "comparisons" here: pdfium's cell-by-cell table text would pair a benchmark with the
+    # wrong cell; indicators (benchmarks) and targets (narrative targets) cover these reports.
+    PERFORMANCE_REPORT: ("indicators", "budget", "rag", "targets"),
+    # The dashboard parser reads every "national average" sentence itself, with its units.
+    DASHBOARD: ("dashboard",),
     UNKNOWN: ("comparisons",),
 }
 

@@ -72,11 +72,12 @@ def _article(looks: str) -> str:
 
 
 def _pdf_document(data: bytes, name: str, digest: str, password: str | None) -> Document:
-    from lacompare.readers.pdf import read_pdf_pages
+    from lacompare.readers.pdf import read_pdf_pages_and_ruled
+    from lacompare.readers.tables import extract_tables
 
-    raw = read_pdf_pages(data, name, password)
+    raw, ruled = read_pdf_pages_and_ruled(data, name, password)
     pages = normalise_pages(raw, wrapped=True)
-    return Document(name, "pdf", _pages(pages), digest)
+    return Document(name, "pdf", _pages(pages), digest, tables=extract_tables(data, ruled, password))
 
 
 def _text_document(data: bytes, name: str, digest: str, suffix: str, looks: str) -> Document:

@@ -30,7 +30,14 @@ def open_pdf(data: bytes, name: str, password: str | None = None) -> pypdfium2.P
 
 def page_texts(pdf: pypdfium2.PdfDocument) -> list[str]:
     """Raw text of every page, releasing each page as soon as it is read."""
-    texts = []
+    return page_texts_and_ruled(pdf)[0]
+
+
+def page_texts_and_ruled(pdf: pypdfium2.PdfDocument) -> tuple[list[str], list[int]]:
+    """Raw text of every page and the 1-based numbers of pages with ruled lines, in one pass."""
+    from lacompare.readers.tables import is_ruled
+
+    texts, ruled = [], []
     for index in range(len(pdf)):
         page = pdf[index]
         try:
@@ -39,19 +46,26 @@ def page_texts(pdf: pypdfium2.PdfDocument) -> list[str]:
                 texts.append(textpage.get_text_range())
             finally:
                 textpage.close()
+            if is_ruled(page):
+                ruled.append(index + 1)
         finally:
             page.close()
-    return texts
+    return texts, ruled
 
 
 def read_pdf_pages(data: bytes, name: str, password: str | None = None) -> list[str]:
+    return read_pdf_pages_and_ruled(data, name, password)[0]
+
+
+def read_pdf_pages_and_ruled(data: bytes, name: str, password: str | None = None) -> tuple[list[str], list[int]]:
+    """Raw page texts and the pages worth a table search, from one opening of the PDF."""
     pdf = open_pdf(data, name, password)
     try:
         if len(pdf) == 0:
             raise UnreadableDocument("the PDF has no pages", source=name)
-        texts = page_texts(pdf)
+        texts, ruled = page_texts_and_ruled(pdf)
     finally:
         pdf.close()
     if not any(t.strip() for t in texts):
         raise NoTextLayer(f"none of its {len(texts)} pages has a text layer", source=name)
-    return texts
+    return texts, ruled

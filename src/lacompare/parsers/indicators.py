@@ -1,0 +1,208 @@
+"""Indicator rows of council performance reports, as ``indicator`` facts.
+
+From a PDF, rows come from ruled tables (``Document.tables``); columns are recognised by the
+words of their header cells, so column order and merged header cells do not matter. Each
+benchmark value (``68.8% (CIPFA)``) is also a ``comparison`` fact: the result against it.
+Without indicator tables (a text dump) the text fallback in ``indicators_text`` runs instead.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import regex
+
+from lacompare.model import Benchmark, Comparison, Fact, Indicator, split_cell
+from lacompare.parsers.patterns import NUMBER
+from lacompare.parsers.tablequote import PERIOD_RE, report_period, row_quote
+from lacompare.readers.base import Document, Table
+
+REF_RE = regex.compile(r"^(?P<ref>[A-Z]{1,5}/[A-Z]{1,3}\d{1,3}[a-z]?)\b\s*(?P<code>.*)$")
+_BENCHMARK_PAREN = regex.compile(
+    rf"(?P<value>£?{NUMBER}%?)\s*\((?P<who>CIPFA|London|England|[Nn]ational|[Rr]egional|SN|statistical neighbours?)\)"
+)
+_BENCHMARK_AVERAGE = regex.compile(
+    rf"\b(?P<who>CIPFA|London|England|national|regional)\b[^%\d()]{{0,40}}?\baverage\s+(?P<value>£?{NUMBER}%?)(?!\s*\()"
+)
+_BENCHMARK_SOURCE = regex.compile(r"\b(?P<source>ASCOF|CIPFA|SALT|ASCS)\s+[Cc]omparators?\s*\((?P<year>[\d/]+)\)")
+
+
+def parse(doc: Document) -> list[Fact]:
+    tables = [(t, roles) for t in doc.tables if (roles := indicator_roles(t.rows[0]))]
+    if not tables:
+        from lacompare.parsers import indicators_text
+
+        return indicators_text.parse(doc)
+    facts: list[Fact] = []
+    seen: set[str] = set()
+    fallback_period = report_period(doc)
+    for table, roles in tables:
+        period = result_period(table.rows[0], roles) or fallback_period
+        for row in table.rows[1:]:
+            indicator = indicator_from_row(doc, table, row, roles, period)
+            if indicator is None or indicator.ref in seen:
+                continue
+            seen.add(indicator.ref)
+            facts.append(indicator)
+            facts.extend(benchmark_comparisons(indicator, _cell(row, roles, "benchmarks")))
+    return facts
+
+
+# --- header recognition -------------------------------------------------------------------
+
+
+def indicator_roles(header: Sequence[str]) -> dict[str, int]:
+    """Field name -> column index, from the header cells' words; {} when not an indicator table."""
+    roles: dict[str, int] = {}
+    results: list[int] = []
+    for index, cell in enumerate(header):
+        role = _role(cell.lower())
+        if role == "result":
+            results.append(index)
+        elif role and role not in roles:
+            roles[role] = index
+    if "ref" not in roles or not results:
+        return {}
+    roles.update(_result_roles(header, results, roles.get("period_target")))
+    return roles
+
+
+def _role(words: str) -> str | None:
+    if regex.search(r"\bcomments?\b", words):
+        return "comments"
+    if regex.search(r"\bref\b", words):
+        return "ref"
+    checks = (
+        ("benchmarks", r"benchmark|compared to other"),
+        ("polarity", r"polarity"),
+        ("numerator_denominator", r"numerator|denominator"),
+        ("dot_short", r"short\s*term"),
+        ("dot_long", r"long\s*term"),
+        ("annual_target", r"annual\s+target"),
+        ("period_target", r"\btarget\b"),
+        ("result", r"\bresult\b|\bactual\b"),
+        ("description", r"description|indicator|measure"),
+    )
+    for role, pattern in checks:
+        if regex.search(pattern, words):
+            return role
+    return None
+
+
+def _result_roles(header: Sequence[str], results: list[int], target: int | None) -> dict[str, int]:
+    """Which result column is this period's, last period's and last year's, by their periods."""
+    periods = {i: PERIOD_RE.search(header[i]) for i in results}
+    target_period = PERIOD_RE.search(header[target]) if target is not None else None
+    if not all(periods.values()):
+        names = ("result", "previous_result", "last_year_result")
+        return dict(zip(names, results, strict=False))
+    current = max(results, key=lambda i: _period_key(periods[i]))
+    if target_period:
+        matching = [i for i in results if periods[i].group(0) == target_period.group(0)]  # type: ignore[union-attr]
+        current = matching[0] if matching else current
+    q, year = periods[current].group(1), periods[current].group(2)  # type: ignore[union-attr]
+    out = {"result": current}
+    for i in results:
+        p = periods[i]
+        if i == current or p is None:
+            continue
+        if p.group(2) == year and p.group(1) != q:
+            out.setdefault("previous_result", i)
+        elif p.group(1) == q and p.group(2) != year:
+            out.setdefault("last_year_result", i)
+    return out
+
+
+def _period_key(m: regex.Match[str] | None) -> tuple[str, str]:
+    return (m.group(2), m.group(1)) if m else ("", "")
+
+
+def result_period(header: Sequence[str], roles: dict[str, int]) -> str | None:
+    m = PERIOD_RE.search(header[roles["result"]])
+    return f"{m.group(1)} {m.group(2)}" if m else None
+
+
+# --- rows -----------------------------------------------------------------------------------
+
+
+def split_ref(cell: str) -> tuple[str, str | None] | None:
+    """'AC/S3 (ASCOF 1G)' -> ('AC/S3', 'ASCOF 1G'); None when the cell holds no reference."""
+    m = REF_RE.match(cell.strip())
+    if not m:
+        return None
+    code = m.group("code").strip()
+    if code.startswith("(") and code.endswith(")") and code.count("(") == 1:
+        code = code[1:-1].strip()
+    return m.group("ref"), code or None
+
+
+def indicator_from_row(
+    doc: Document, table: Table, row: Sequence[str], roles: dict[str, int], period: str | None
+) -> Indicator | None:
+    ref_code = split_ref(_cell(row, roles, "ref") or "")
+    if ref_code is None:
+        return None
+    ref, code = ref_code
+    cells = {name: _cell(row, roles, name) or None for name in Indicator.CELL_FIELDS}
+    bench_text = _cell(row, roles, "benchmarks")
+    ordered = [row[i] for i in sorted(roles.values()) if i != roles["ref"] and i < len(row)]
+    quote, flag = row_quote(doc.page(table.page).text, ref, ordered)
+    return Indicator(
+        table.page,
+        quote,
+        flag=flag,
+        ref=ref,
+        code=code,
+        description=_cell(row, roles, "description"),
+        benchmarks=parse_benchmarks(bench_text),
+        period=period,
+        **cells,
+    )
+
+
+def _cell(row: Sequence[str], roles: dict[str, int], name: str) -> str:
+    index = roles.get(name)
+    return row[index] if index is not None and index < len(row) else ""
+
+
+def parse_benchmarks(text: str) -> tuple[Benchmark, ...]:
+    """'68.8% (CIPFA) 70.1% (London)' -> two benchmarks; 'CIPFA comparator group average 60.5%' -> one."""
+    found: list[tuple[int, Benchmark]] = []
+    for pattern in (_BENCHMARK_PAREN, _BENCHMARK_AVERAGE):
+        for m in pattern.finditer(text):
+            value = split_cell(m.group("value"))[0]
+            if not isinstance(value, int | float):
+                continue
+            bench = Benchmark(value, m.group("value"), _comparator(m.group("who")))
+            if not any(b.comparator == bench.comparator and b.value == bench.value for _, b in found):
+                found.append((m.start("value"), bench))
+    return tuple(b for _, b in sorted(found, key=lambda pair: pair[0]))
+
+
+def _comparator(who: str) -> str:
+    return {"national": "national", "regional": "regional"}.get(who.lower(), who)
+
+
+def benchmark_comparisons(indicator: Indicator, bench_text: str) -> list[Comparison]:
+    """The result set against each benchmark, for ``diff``."""
+    value, unit = split_cell(indicator.result or "")
+    if not isinstance(value, int | float):
+        return []
+    source = _BENCHMARK_SOURCE.search(bench_text)
+    return [
+        Comparison(
+            indicator.page,
+            indicator.quote,
+            flag=indicator.flag,
+            metric=f"{indicator.ref} {indicator.description}".strip(),
+            value=value,
+            unit=unit or split_cell(b.text)[1],
+            comparator=b.comparator,
+            comparator_value=b.value if b.value is not None else 0,
+            source=source.group("source") if source else None,
+            year=source.group("year") if source else None,
+            metric_id=f"indicator.{indicator.ref}.result",
+        )
+        for b in indicator.benchmarks
+        if b.value is not None
+    ]

@@ -1,0 +1,94 @@
+"""Ruled tables from PDF pages.
+
+pdfplumber's ``extract_tables()`` rebuilds ruled tables exactly but costs ~100 ms a page, so
+it runs only on pages that PDFium says carry ruled lines (enough path objects); prose pages
+and CQC reports never reach it.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING
+
+from lacompare.readers.base import Table
+
+if TYPE_CHECKING:
+    import pypdfium2
+
+# Chromium draws list bullets and rules under headings as paths (at most 5 a page in the CQC
+# fixtures); a ruled table draws one per cell edge (99-324 a page in the performance report).
+MIN_PATHS_FOR_TABLE = 10
+
+
+def path_count(page: pypdfium2.PdfPage, stop_at: int = MIN_PATHS_FOR_TABLE) -> int:
+    """Path objects on a page (lines, rectangles), counted up to ``stop_at``."""
+    import pypdfium2.raw as pdfium_c
+
+    found = 0
+    for index in range(pdfium_c.FPDFPage_CountObjects(page.raw)):
+        obj = pdfium_c.FPDFPage_GetObject(page.raw, index)
+        if pdfium_c.FPDFPageObj_GetType(obj) == pdfium_c.FPDF_PAGEOBJ_PATH:
+            found += 1
+            if found >= stop_at:
+                break
+    return found
+
+
+def is_ruled(page: pypdfium2.PdfPage) -> bool:
+    return path_count(page) >= MIN_PATHS_FOR_TABLE
+
+
+def join_cell(cell: str | None) -> str:
+    """A cell's lines joined: 'Bigger is\\nBetter' -> 'Bigger is Better', 'Well-\\nbeing' -> 'Well-being'."""
+    if not cell:
+        return ""
+    out = ""
+    for line in (ln.strip() for ln in cell.split("\n")):
+        if not line:
+            continue
+        if out.endswith("-") and len(out) > 1 and out[-2].isalpha():
+            out += line
+        else:
+            out = f"{out} {line}" if out else line
+    return " ".join(out.split())
+
+
+def clean_rows(rows: Iterable[Sequence[str | None]]) -> tuple[tuple[str, ...], ...]:
+    """Rows with joined cells; rows whose cells are all empty are dropped."""
+    out = []
+    for row in rows:
+        cells = tuple(join_cell(c) for c in row)
+        if any(cells):
+            out.append(cells)
+    return tuple(out)
+
+
+def extract_tables(data: bytes, page_numbers: Sequence[int], password: str | None = None) -> tuple[Table, ...]:
+    """Tables of the given 1-based pages; none from a file pdfminer cannot parse (PDFium read its text)."""
+    try:
+        return tables_of_pages(data, page_numbers, password)
+    except MemoryError:
+        raise
+    except Exception:  # pdfminer fails on damaged files in many ways (syntax, KeyError, IndexError …)
+        return ()
+
+
+def tables_of_pages(data: bytes, page_numbers: Sequence[int], password: str | None = None) -> tuple[Table, ...]:
+    """Tables of the given 1-based pages, in page order, each pdfplumber page closed after use."""
+    if not page_numbers:
+        return ()
+    import pdfplumber
+
+    tables: list[Table] = []
+    with pdfplumber.open(io.BytesIO(data), password=password or "") as pdf:
+        for number in page_numbers:
+            page = pdf.pages[number - 1]
+            try:
+                for raw in page.extract_tables():
+                    rows = clean_rows(raw)
+                    if len(rows) >= 2:
+                        tables.append(Table(number, rows))
+            finally:
+                page.close()
+    return tuple(tables)
