@@ -46,7 +46,8 @@ def read_document(source: str | os.PathLike[str], *, password: str | None = None
 
 def document_from_bytes(data: bytes, name: str, *, password: str | None = None) -> Document:
     if not data.strip():
-        raise UnreadableDocument("the file is empty (0 bytes)", source=name, hint="download it again")
+        empty = "the file is empty (0 bytes)" if not data else f"the file is blank ({len(data)} bytes of white space)"
+        raise UnreadableDocument(empty, source=name, hint="download it again")
     digest = hashlib.sha256(data).hexdigest()
     looks = sniff(data[:8192])
     suffix = Path(name).suffix.lower()

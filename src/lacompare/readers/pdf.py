@@ -21,11 +21,18 @@ def open_pdf(data: bytes, name: str, password: str | None = None) -> pypdfium2.P
             if password:
                 raise EncryptedPdf("the PDF password is wrong", source=name) from None
             raise EncryptedPdf("the PDF is encrypted", source=name) from None
-        raise UnreadableDocument(
-            f"the PDF is damaged or truncated ({reason.split('(')[-1].rstrip(')') or reason})",
-            source=name,
-            hint="download it again; a half-saved file cannot be read",
-        ) from None
+        raise damaged(name, reason) from None
+
+
+def damaged(name: str, reason: str = "") -> UnreadableDocument:
+    """'Failed to load document (PDFium: Data format error).' -> '... truncated (data format error)'."""
+    detail = reason.rpartition("PDFium:")[2].strip(" .()").lower() if "PDFium:" in reason else reason
+    detail = "" if detail in ("", "success") else f" ({detail})"
+    return UnreadableDocument(
+        f"the PDF is damaged or truncated{detail}",
+        source=name,
+        hint="download it again; a half-saved file cannot be read",
+    )
 
 
 def page_texts(pdf: pypdfium2.PdfDocument) -> list[str]:
@@ -35,11 +42,16 @@ def page_texts(pdf: pypdfium2.PdfDocument) -> list[str]:
 
 def page_texts_and_ruled(pdf: pypdfium2.PdfDocument) -> tuple[list[str], list[int]]:
     """Raw text of every page and the 1-based numbers of pages with ruled lines, in one pass."""
+    import pypdfium2
+
     from lacompare.readers.tables import is_ruled
 
     texts, ruled = [], []
     for index in range(len(pdf)):
-        page = pdf[index]
+        try:
+            page = pdf[index]
+        except pypdfium2.PdfiumError:
+            raise damaged("", f"page {index + 1} of {len(pdf)} cannot be read") from None
         try:
             textpage = page.get_textpage()
             try:
@@ -48,6 +60,8 @@ def page_texts_and_ruled(pdf: pypdfium2.PdfDocument) -> tuple[list[str], list[in
                 textpage.close()
             if is_ruled(page):
                 ruled.append(index + 1)
+        except pypdfium2.PdfiumError:
+            raise damaged("", f"the text of page {index + 1} cannot be read") from None
         finally:
             page.close()
     return texts, ruled
@@ -64,8 +78,12 @@ def read_pdf_pages_and_ruled(data: bytes, name: str, password: str | None = None
         if len(pdf) == 0:
             raise UnreadableDocument("the PDF has no pages", source=name)
         texts, ruled = page_texts_and_ruled(pdf)
+    except UnreadableDocument as exc:
+        exc.source = name
+        raise
     finally:
         pdf.close()
     if not any(t.strip() for t in texts):
-        raise NoTextLayer(f"none of its {len(texts)} pages has a text layer", source=name)
+        pages = "its only page has" if len(texts) == 1 else f"none of its {len(texts)} pages has"
+        raise NoTextLayer(f"{pages} a text layer", source=name)
     return texts, ruled
