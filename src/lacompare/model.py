@@ -125,6 +125,7 @@ class Comparison(Fact):
     source: str | None = None
     year: str | None = None
     metric_id: str = ""
+    band: str | None = None  # CQC's variation band: "tending towards negative variation"
 
     def measures(self) -> list[Measure]:
         return [
