@@ -129,8 +129,12 @@ def emit(
     *,
     plain: bool = False,
     headers: bool = True,
+    safe_csv: bool | None = None,
 ) -> None:
-    """Write the reports' tidy rows: a rich table on a terminal, else the chosen format."""
+    """Write the reports' tidy rows: a rich table on a terminal, else the chosen format.
+
+    ``safe_csv`` None: defuse formula-like cells when CSV/TSV goes to a file (-o), not on stdout.
+    """
     from lacompare.render import write_rows
     from lacompare.render.rows import rows_for
 
@@ -139,7 +143,8 @@ def emit(
         if fmt is Format.table and not plain and stream is sys.stdout and sys.stdout.isatty():
             print_fact_table(reports, rows)
         else:
-            write_rows(rows, fmt, stream, headers=headers)
+            safe = safe_csv if safe_csv is not None else stream is not sys.stdout
+            write_rows(rows, fmt, stream, headers=headers, safe_csv=safe)
 
 
 def print_fact_table(reports: Sequence[Report], rows: Sequence[Row]) -> None:
@@ -204,6 +209,14 @@ def extract(
     no_cache: NoCacheOpt = False,
     timeout: TimeoutOpt = DEFAULT_TIMEOUT,
     memory_limit: MemoryLimitOpt = DEFAULT_MEMORY_MB,
+    safe_csv: Annotated[
+        Optional[bool],  # noqa: UP045
+        typer.Option(
+            "--safe-csv/--no-safe-csv",
+            help="Put ' before CSV/TSV cells starting with = + - @ so spreadsheets do not run them as formulas "
+            "(numbers are left alone). Default: on when writing a file with -o, off on stdout.",
+        ),
+    ] = None,
 ) -> None:
     """Print every fact in each report, with its page and verbatim quote."""
     from lacompare.batch import extract_many
@@ -223,7 +236,7 @@ def extract(
                 warn_about(outcome.report, forced=kind is not None)
             reports.append(outcome.report)
     with exit_on_error():
-        emit(reports, choose_format(fmt, plain, output), output, plain=plain, headers=not no_headers)
+        emit(reports, choose_format(fmt, plain, output), output, plain=plain, headers=not no_headers, safe_csv=safe_csv)
     if failed:
         raise typer.Exit(1)
 
@@ -478,10 +491,10 @@ def diff(
         if chosen is Format.table and not plain and stream is sys.stdout and sys.stdout.isatty():
             print_diff_table(sides, rows)
         elif chosen is Format.table:
-            from lacompare.sides import table_records
+            from lacompare.sides import table_columns, table_records
 
-            write_rows(table_records(rows, sides), chosen, stream, columns=("metric", *(s.name for s in sides),
-                       "benchmark", "difference", "better"), headers=not no_headers)  # fmt: skip
+            records = table_records(rows, sides)
+            write_rows(records, chosen, stream, columns=table_columns(sides), headers=not no_headers)
         elif wide:
             columns = compare.wide_columns(sides)
             write_rows(compare.wide_records(rows, sides), chosen, stream, columns=columns, headers=not no_headers)

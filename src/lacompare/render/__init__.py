@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 from collections.abc import Sequence
 from enum import StrEnum
 from typing import TextIO
@@ -11,6 +12,7 @@ from typing import TextIO
 from lacompare.render.rows import COLUMNS, Row, cell
 
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+_SIGNED_NUMBER = re.compile(r"[-+]?\d+(?:\.\d+)?(?:[eE][-+]?\d+)?")
 
 
 class Format(StrEnum):
@@ -56,8 +58,8 @@ def write_delimited(
 
 
 def defuse(text: str) -> str:
-    """Stop a spreadsheet from running a cell as a formula."""
-    return "'" + text if text.startswith(FORMULA_PREFIXES) else text
+    """Stop a spreadsheet from running a cell as a formula (a plain number such as -2.5 is not one)."""
+    return "'" + text if text.startswith(FORMULA_PREFIXES) and not _SIGNED_NUMBER.fullmatch(text) else text
 
 
 def _record(row: Row, columns: Sequence[str]) -> dict[str, object]:
