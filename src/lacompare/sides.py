@@ -229,18 +229,22 @@ def label_text(row: DiffRow) -> str:
     return f"{row.label} {mark}".rstrip()
 
 
+def table_columns(sides: Sequence[Side]) -> tuple[str, ...]:
+    return ("metric", *(s.name for s in sides), "benchmark", "difference", "better", "notes")
+
+
 def table_records(rows: Sequence[DiffRow], sides: Sequence[Side]) -> list[dict[str, object]]:
     """The diff as plain-table cells: the better value marked, benchmarks with their years."""
     out: list[dict[str, object]] = []
     for row in rows:
-        notes = table_notes(row)
-        record: dict[str, object] = {"metric": label_text(row) + (f" [{notes}]" if notes else "")}
+        record: dict[str, object] = {"metric": label_text(row)}
         for i, (side, value) in enumerate(zip(sides, row.values, strict=True)):
             record[side.name] = value_text(value, better=i in row.better)
         record.update(
             benchmark=benchmark_text(row),
             difference=difference_text(row),
             better="; ".join(sides[i].name for i in row.better),
+            notes=table_notes(row),
         )
         out.append(record)
     return out
