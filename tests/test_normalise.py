@@ -74,12 +74,20 @@ def test_a_line_that_recurs_in_the_body_is_kept() -> None:
     assert "Score: 3" in drop_running_lines(pages)[0]
 
 
-def test_sentence_broken_over_a_page_moves_to_its_first_page() -> None:
+def test_a_short_paragraph_broken_over_a_page_moves_whole_to_its_first_page() -> None:
     pages = normalise_pages(
-        ["Header\nThe median wait was 21 days and the\nHeader", "Header\nmaximum was 112 days. Next sentence.\nHeader"]
+        ["Header\nIt was 18.26% and the\nHeader", "Header\nrest was 5%. This is higher than 14.8%.\nHeader"]
     )
-    assert pages[0].endswith("The median wait was 21 days and the maximum was 112 days.")
-    assert pages[1] == "Next sentence."
+    assert pages == ["It was 18.26% and the rest was 5%. This is higher than 14.8%.", ""]
+
+
+def test_a_long_paragraph_gives_up_only_the_broken_sentence() -> None:
+    tail = " Next sentence." * 60
+    pages = normalise_pages(
+        ["Header\nThe median wait was 21 days and the\nHeader", f"Header\nmaximum was 112 days.{tail}\nHeader"]
+    )
+    assert pages[0] == "The median wait was 21 days and the maximum was 112 days."
+    assert pages[1] == tail.strip()
 
 
 def test_ligatures_and_pdfium_hyphen_marker() -> None:

@@ -429,23 +429,12 @@ def test_camden_comparison(row: Row) -> None:
         (CAMDEN_CHROMIUM, CAMDEN),
         (QS_TXT, QS),
         (QS_CHROMIUM, QS),
-        pytest.param(
-            BARNET_LIBREOFFICE,
-            BARNET,
-            marks=pytest.mark.xfail(
-                reason="the reader puts '61.57% …' on page 9 and 'This figure is comparable … 64.39%' on page 10",
-                strict=True,
-            ),
-        ),
+        (BARNET_LIBREOFFICE, BARNET),
     ],
     ids=lambda v: v.name if isinstance(v, Path) else "",
 )
 def test_document_gives_exactly_these_comparisons(path: Path, expected: list[Row]) -> None:
     assert _rows(path) == expected
-
-
-def test_libreoffice_pdf_gives_every_other_barnet_comparison() -> None:
-    assert _rows(BARNET_LIBREOFFICE) == [row for row in BARNET if row[0] != 61.57]
 
 
 def test_a_paragraph_split_after_a_sentence_still_pairs_the_value() -> None:

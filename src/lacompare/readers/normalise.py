@@ -32,6 +32,10 @@ LIGATURES = str.maketrans(
 )
 
 EDGE_LINES = 4  # how many lines at the top and bottom of a page can be running heads/feet
+# A paragraph continued over a page break moves back whole when it is this short (so a
+# sentence and the "This is higher than…" after it stay together); a longer one gives up
+# only the broken sentence.
+CARRY_WHOLE_PARAGRAPH = 600
 _DIGITS = re.compile(r"\d+")
 _SPACE = re.compile(r"[ \t\r\v]+")
 _BULLET = re.compile(r"^[•▪●◦‣∙·]\s*")
@@ -82,8 +86,8 @@ def typical_width(pages: Sequence[list[str]]) -> int:
     return lengths[int(len(lengths) * 0.9)]
 
 
-def _joins(prev: str, nxt_raw: str, width: int) -> bool:
-    """Does ``nxt_raw`` continue the paragraph that ``prev`` ends?"""
+def _joins(prev: str, prev_line: str, nxt_raw: str, width: int) -> bool:
+    """Does raw line ``nxt_raw`` continue paragraph ``prev``, whose last line was ``prev_line``?"""
     nxt = nxt_raw.strip()
     if not prev or not nxt:
         return False
@@ -93,11 +97,15 @@ def _joins(prev: str, nxt_raw: str, width: int) -> bool:
         return True
     if nxt[0] in "\"”’'" and (len(nxt) == 1 or not nxt[1].isalnum()):
         return True  # a closing quote mark carried onto the next line
-    if prev.endswith(_TERMINAL) or nxt.startswith(("---", "•")):
+    if nxt.startswith(("---", "•")) or prev.endswith(("---", ":", ";")):
         return False
+    full = bool(width) and len(prev_line) >= 0.8 * width
+    if prev.endswith((".", "!", "?")):
+        # A paragraph's last line is rarely full; a full line ending a sentence usually goes on.
+        return full and len(prev_line) >= 0.92 * width and len(nxt) >= 0.6 * width
     if prev.split()[-1].lower() in _CONTINUATION_WORDS or prev.endswith(","):
         return True
-    return bool(width) and len(prev) >= 0.8 * width
+    return full
 
 
 def _glue(prev: str, nxt: str) -> str:
@@ -108,29 +116,37 @@ def _glue(prev: str, nxt: str) -> str:
     return f"{prev} {nxt}"
 
 
+def _clean_line(raw: str) -> str:
+    return _BULLET.sub("", _SPACE.sub(" ", raw).strip())
+
+
 def paragraphs(lines: Sequence[str], width: int) -> list[str]:
     """Rejoin wrapped lines into paragraph lines, whitespace collapsed."""
     out: list[str] = []
+    prev_line = ""
     for raw in lines:
-        line = _BULLET.sub("", _SPACE.sub(" ", raw).strip())
+        line = _clean_line(raw)
         if not line:
             continue
-        if out and _joins(out[-1], raw if not _BULLET.match(raw.strip()) else line, width):
+        if out and _joins(out[-1], prev_line, line if _BULLET.match(raw.strip()) else raw, width):
             out[-1] = _glue(out[-1], line)
         else:
             out.append(line)
+        prev_line = line
     return out
 
 
-def carry_across_pages(pages: list[list[str]], width: int) -> None:
+def carry_across_pages(pages: list[list[str]], raw_pages: Sequence[list[str]], width: int) -> None:
     """Move the head of a sentence that runs over a page break back onto its first page."""
     for i in range(len(pages) - 1):
         here, there = pages[i], pages[i + 1]
-        if not here or not there or not _joins(here[-1], there[0], width):
+        last_raw = next((ln for ln in reversed(raw_pages[i]) if ln.strip()), "")
+        first_raw = next((ln for ln in raw_pages[i + 1] if ln.strip()), "")
+        if not here or not there or not _joins(here[-1], _clean_line(last_raw), first_raw, width):
             continue
         head = there[0]
         end = _SENTENCE_END.search(head)
-        if end:
+        if end and len(head) > CARRY_WHOLE_PARAGRAPH:
             moved, rest = head[: end.end()].rstrip(), head[end.end() :]
         else:
             moved, rest = head, ""
@@ -151,5 +167,5 @@ def normalise_pages(raw_pages: Sequence[str], *, wrapped: bool = True) -> list[s
     split = drop_running_lines(split)
     width = typical_width(split) if wrapped else 0
     pages = [paragraphs(lines, width) for lines in split]
-    carry_across_pages(pages, width)
+    carry_across_pages(pages, split, width)
     return ["\n".join(p) for p in pages]
