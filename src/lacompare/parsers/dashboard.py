@@ -13,7 +13,7 @@ import regex
 
 from lacompare.model import Comparison, Fact, Number, Statistic
 from lacompare.parsers import dashboard_words as words
-from lacompare.parsers.patterns import NUMBER, Sentence, parse_number, sentence_list
+from lacompare.parsers.patterns import NUMBER, YEAR_RE, Sentence, parse_number, sentence_list
 from lacompare.readers.base import Document
 
 _NUM = rf"£?{NUMBER}%?"
@@ -118,9 +118,12 @@ def _comparison(
     lead = sents.index(council_sentence)
     named = f"{sents[lead - 1].text} {context}" if lead > 0 and _THIS.match(council_sentence.text) else context
     key, label = words.metric(named, section.name)
+    year = words.year_near(text, council.end, council_sentence) or words.year_near(text, council.end, sent)
+    if year is None:
+        found = YEAR_RE.search(named)
+        year = found.group() if found else None
     if unit is None and key == "population":
         unit = "people"
-    year = words.year_near(text, council.end, council_sentence) or words.year_near(text, council.end, sent)
     comparison = Comparison(
         page,
         context,
@@ -156,6 +159,7 @@ def _counts(
                 continue
             counted.add(v.start)
             key, label = words.count_metric(text, v.start, comparison)
+            unit = "people" if key.endswith(".population") else unit
             year = words.year_near(text, v.end, sent)
             out.append(
                 Statistic(
