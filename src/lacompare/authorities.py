@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 import difflib
 import io
+from collections import Counter
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -149,4 +150,23 @@ def find(name: str | None) -> Authority | None:
     if not name:
         return None
     found = candidates(name)
+    return found[0] if len(found) == 1 else None
+
+
+@cache
+def _mention_pattern() -> regex.Pattern[str]:
+    names = sorted({a.short_name for a in authorities()}, key=len, reverse=True)
+    return regex.compile(r"\b(?:" + "|".join(regex.escape(n) for n in names) + r")\b")
+
+
+def most_mentioned(text: str, *, at_least: int = 5) -> Authority | None:
+    """The council a document talks about when its title names none: mentioned at least
+    ``at_least`` times, and three times as often as any other council."""
+    counts = Counter(m.group() for m in _mention_pattern().finditer(text))
+    ranked = counts.most_common(2)
+    if not ranked or ranked[0][1] < at_least:
+        return None
+    if len(ranked) > 1 and ranked[0][1] < 3 * ranked[1][1]:
+        return None
+    found = [a for a in authorities() if a.short_name == ranked[0][0]]
     return found[0] if len(found) == 1 else None

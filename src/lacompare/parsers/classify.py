@@ -55,7 +55,10 @@ def local_authority(doc: Document) -> str | None:
         m = pattern.search(head)
         if m:
             return " ".join(m.group("la").split())
-    return None
+    from lacompare.authorities import most_mentioned
+
+    named = most_mentioned(doc.text[:300_000])
+    return named.name if named else None
 
 
 def published(doc: Document) -> str | None:
