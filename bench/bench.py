@@ -70,6 +70,14 @@ def hello(name: str) -> None:
     print(f"Hello {name}")
 app()
 """
+SPIN = """
+import multiprocessing, sys
+def spin(_):
+    return sum(range(8_000_000))
+if __name__ == "__main__":
+    with multiprocessing.get_context("fork").Pool(int(sys.argv[1])) as pool:
+        pool.map(spin, range(int(sys.argv[1])))
+"""
 PEAK_RSS = """
 import resource, subprocess, sys
 subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, check=True)
@@ -309,6 +317,13 @@ def run_all(runs: int) -> tuple[list[Row], list[str]]:
                 "≤ 60 s",
                 corpus <= 60,
             )
+        )
+
+        spin = python_script(SPIN, work, "spin")
+        free = timed([*spin, "1"], runs).median * 2 / timed([*spin, "2"], runs).median
+        notes.append(
+            f"Parallel capacity while item 5 ran: two busy processes went {free:.2f}× as fast as one "
+            "(2.0 on two idle cores); item 5's speed-up cannot exceed it."
         )
 
         say("6. peak RSS")
