@@ -9,9 +9,8 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from lacompare import EXTRACTOR_VERSION
 from lacompare.batch import Options, Outcome, extract_many
-from lacompare.cache import Cache
+from lacompare.cache import Cache, extractor_fingerprint
 from lacompare.cli import app
 
 from .conftest import BARNET_CHROMIUM, BARNET_MD, QS_TXT
@@ -50,7 +49,7 @@ def test_the_cache_lives_where_LACOMPARE_CACHE_says(tmp_path: Path, monkeypatch:
     monkeypatch.setenv("LACOMPARE_CACHE", str(tmp_path / "elsewhere"))
     run(QS_TXT)
     cache = Cache.default()
-    assert cache is not None and cache.root == tmp_path / "elsewhere"
+    assert cache is not None and cache.root == tmp_path / "elsewhere" / "reports"
     assert len(entries(cache)) == 1
 
 
@@ -77,8 +76,8 @@ def test_no_cache_neither_reads_nor_writes() -> None:
         lambda text: text[: len(text) // 2],  # truncated mid-write by a crash
         lambda text: "",
         lambda text: "\x00\xff not json",
-        lambda text: json.dumps({"extractor": EXTRACTOR_VERSION, "report": {"facts": "nonsense"}}),
-        lambda text: text.replace(f'"extractor":"{EXTRACTOR_VERSION}"', '"extractor":"0-older"'),
+        lambda text: json.dumps({"extractor": extractor_fingerprint(), "report": {"facts": "nonsense"}}),
+        lambda text: text.replace(f'"extractor":"{extractor_fingerprint()}"', '"extractor":"0-older"'),
     ],
     ids=["truncated", "empty", "garbage", "wrong-shape", "older-extractor"],
 )
@@ -92,7 +91,7 @@ def test_a_damaged_or_stale_entry_is_ignored_and_rewritten(damage) -> None:  # t
     (again,) = run(QS_TXT)
     assert not again.cached and again.error is None
     assert again.report == cold.report
-    assert json.loads(entry.read_text(encoding="utf-8"))["extractor"] == EXTRACTOR_VERSION
+    assert json.loads(entry.read_text(encoding="utf-8"))["extractor"] == extractor_fingerprint()
     assert run(QS_TXT)[0].cached
 
 
@@ -114,3 +113,15 @@ def test_a_forced_kind_is_cached_apart_from_the_detected_one() -> None:
 def test_with_a_password_the_cache_is_bypassed() -> None:
     run(QS_TXT)
     assert [o.cached for o in run(QS_TXT, password="secret")] == [False]
+
+
+def test_an_entry_from_other_extractor_code_is_a_miss(monkeypatch: pytest.MonkeyPatch) -> None:
+    run(QS_TXT)
+    assert run(QS_TXT)[0].cached
+    monkeypatch.setattr("lacompare.cache.extractor_fingerprint", lambda: "1:edited-parsers")
+    assert not run(QS_TXT)[0].cached
+
+
+def test_the_fingerprint_names_the_extractor_version_and_the_code() -> None:
+    version, _, code = extractor_fingerprint().partition(":")
+    assert version and len(code) == 16

@@ -9,6 +9,8 @@ rewritten after the next extraction), and a cache that cannot be written is sile
 
 from __future__ import annotations
 
+import functools
+import hashlib
 import json
 import os
 import tempfile
@@ -18,9 +20,23 @@ from pathlib import Path
 from lacompare import EXTRACTOR_VERSION
 from lacompare.model import Report
 
-CACHE_ENV = "LACOMPARE_CACHE"
 DISABLED_VALUES = ("off", "0", "no", "false", "none")
 _AUTO = "auto"
+
+
+@functools.cache
+def extractor_fingerprint() -> str:
+    """EXTRACTOR_VERSION plus a digest of the package's code files (names, sizes, mtimes).
+
+    A forgotten version bump, an upgrade or an edited parser then misses the cache instead of
+    serving facts an older extractor made. Costs one stat per module.
+    """
+    package = Path(__file__).parent
+    digest = hashlib.sha256()
+    for path in sorted(package.rglob("*.py")):
+        stat = path.stat()
+        digest.update(f"{path.relative_to(package)}:{stat.st_size}:{stat.st_mtime_ns};".encode())
+    return f"{EXTRACTOR_VERSION}:{digest.hexdigest()[:16]}"
 
 
 class Cache:
@@ -32,13 +48,10 @@ class Cache:
     @classmethod
     def default(cls) -> Cache | None:
         """The user's cache, or None when ``LACOMPARE_CACHE`` turns it off."""
-        override = os.environ.get(CACHE_ENV, "").strip()
-        if override.lower() in DISABLED_VALUES:
-            return None
-        if override:
-            return cls(Path(override).expanduser())
-        from lacompare.paths import cache_dir
+        from lacompare.paths import CACHE_ENV, cache_dir
 
+        if os.environ.get(CACHE_ENV, "").strip().lower() in DISABLED_VALUES:
+            return None
         return cls(cache_dir() / "reports")
 
     def path_for(self, sha256: str, kind: str | None) -> Path:
@@ -48,7 +61,7 @@ class Cache:
         """The cached report for these bytes, renamed to ``document``; None on any doubt."""
         try:
             data = json.loads(self.path_for(sha256, kind).read_bytes())
-            if data.get("extractor") != EXTRACTOR_VERSION:
+            if data.get("extractor") != extractor_fingerprint():
                 return None
             report = Report.from_dict(data["report"])
         except (OSError, ValueError, KeyError, TypeError, AttributeError):
@@ -60,7 +73,7 @@ class Cache:
     def put(self, report: Report, kind: str | None) -> None:
         """Store a report atomically (temp file + rename); failures are ignored."""
         path = self.path_for(report.sha256, kind)
-        payload = {"extractor": EXTRACTOR_VERSION, "report": report.to_dict()}
+        payload = {"extractor": extractor_fingerprint(), "report": report.to_dict()}
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             fd, temp = tempfile.mkstemp(dir=path.parent, prefix=".", suffix=".tmp")
