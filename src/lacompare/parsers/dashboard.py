@@ -26,6 +26,9 @@ _BENCHMARKS = (
     regex.compile(rf"\bcompared to (?P<num>{_NUM})(?: [a-z ]{{0,40}}?)? (?P<who>nationally|for England|in London)\b"),
 )
 _NUMBER_TOKEN = regex.compile(_NUM)
+# Real sentences run to a few hundred characters; a longer "sentence" is junk (a line with no full
+# stop), and scanning it costs benchmarks x numbers, minutes for a few thousand of each.
+MAX_SENTENCE_CHARS = 3_000
 _THIS = regex.compile(r"^(?:This|That|It)\b")
 
 
@@ -48,7 +51,9 @@ def parse(doc: Document) -> list[Fact]:
 def _section_facts(text: str, page: int, section: words.Section) -> list[Fact]:
     facts: list[Fact] = []
     counted: set[int] = set()
-    sents = [s for s in sentence_list(text) if section.start <= s.start < section.end]
+    sents = [
+        s for s in sentence_list(text) if section.start <= s.start < section.end and len(s.text) <= MAX_SENTENCE_CHARS
+    ]
     for i, sent in enumerate(sents):
         for form in _BENCHMARKS:
             for m in form.finditer(sent.text):
