@@ -18,8 +18,9 @@ import pytest
 from lacompare.errors import LacompareError
 from lacompare.readers import load_bytes
 
-from . import corpus
-from .corpus import GOOD_FILE, NAMED_FILES, PASSWORD, SENTENCE, run_extract
+from . import corpus, corpus_survey
+from .corpus import GOOD_FILE, NAMED_FILES, PASSWORD, SENTENCE
+from .corpus_survey import BatchRun, run_extract
 
 FAST_MUTANTS = 80
 SLOW_MUTANTS = 1200
@@ -52,7 +53,7 @@ def good_rows() -> list[dict[str, str]]:
     return rows
 
 
-def one_error(run: corpus.BatchRun, path: Path) -> str:
+def one_error(run: BatchRun, path: Path) -> str:
     assert not run.crashed(), run.stderr
     assert run.returncode == 1, run.stderr
     assert list(run.errors) == [str(path)], run.stderr
@@ -187,7 +188,7 @@ def test_whole_corpus(tmp_path: Path) -> None:
     """Over 1,000 inputs: no crash, no file past the limits, no good file's facts lost."""
     named = corpus.write_named(tmp_path / "named")
     paths = [*named.values(), *corpus.write_mutants(tmp_path / "mutants", SLOW_MUTANTS)]
-    result = corpus.survey(paths, "--jobs", "2", "--timeout", "30")
+    result = corpus_survey.survey(paths, "--jobs", "2", "--timeout", "30")
     assert result.cases >= 1000
     assert result.crashes == []
     assert [case for case in result.limits_hit if not case.startswith("bomb.pdf:")] == []
