@@ -81,7 +81,7 @@ def test_outcomes_come_in_argument_order_whatever_finishes_first(tmp_path: Path)
 
 def test_a_file_past_the_time_limit_is_one_error_line_and_the_others_still_print(tmp_path: Path) -> None:
     huge = tmp_path / "board_pack.pdf"
-    huge.write_bytes(many_page_pdf(20_000))
+    huge.write_bytes(many_page_pdf(60_000))
     result = extract_cli("-j", "1", "--no-cache", "--timeout", "1", huge, QS_TXT)
     assert result.exit_code == 1
     assert result.stderr.splitlines() == [
@@ -102,7 +102,7 @@ def test_a_file_past_the_memory_limit_is_one_error_line_naming_the_limit() -> No
 
 def test_the_guard_replaces_a_killed_worker_for_the_rest_of_the_batch(tmp_path: Path) -> None:
     huge = tmp_path / "huge.pdf"
-    huge.write_bytes(many_page_pdf(20_000))
+    huge.write_bytes(many_page_pdf(60_000))
     sources = [str(huge), str(QS_TXT), str(huge), str(CAMDEN_TXT)]
     options = Options(jobs=2, use_cache=False, limits=Limits(seconds=1))
     outcomes = list(extract_many(sources, options))

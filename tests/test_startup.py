@@ -10,7 +10,17 @@ from pathlib import Path
 
 from .conftest import BARNET_CHROMIUM
 
-HEAVY = ("pdfplumber", "pypdfium2", "tabulate", "rich.table", "rich.console", "sqlite3", "lacompare.store")
+HEAVY = (
+    "pdfplumber",
+    "pypdfium2",
+    "tabulate",
+    "rich.table",
+    "rich.console",
+    "sqlite3",
+    "lacompare.store",
+    # typer from 0.29 on builds a pydantic adapter for every argument (~85 ms): pinned below it.
+    "pydantic",
+)
 
 PROBE = """
 import json, sys

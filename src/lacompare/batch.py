@@ -8,6 +8,7 @@ One bad file costs that file only.
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Protocol
 
@@ -63,12 +64,25 @@ def extract_many(sources: Sequence[str], options: Options, listener: Listener | 
             batch.finish(job, parse_job(job))
             yield from batch.ready()
     else:
-        with WorkerPool(min(jobs, len(sources)), options.limits) as pool:
+        workers = min(jobs, len(sources))
+        with _parallel_documents(workers), WorkerPool(workers, options.limits) as pool:
             on_wait = listener.waiting if listener is not None else None
             for job, result in pool.run(batch.jobs(), on_wait):
                 batch.finish(job, result)
                 yield from batch.ready()
     yield from batch.ready()
+
+
+@contextmanager
+def _parallel_documents(count: int) -> Iterator[None]:
+    """Tell the page splitter (inherited by the workers) how many documents share the CPUs."""
+    from lacompare import forking
+
+    saved, forking.parallel_documents = forking.parallel_documents, count
+    try:
+        yield
+    finally:
+        forking.parallel_documents = saved
 
 
 class _Batch:

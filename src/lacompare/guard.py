@@ -8,6 +8,7 @@ fresh one, so the rest of the batch goes on. Workers are started only when there
 
 from __future__ import annotations
 
+import errno
 import multiprocessing
 import os
 import signal
@@ -66,20 +67,37 @@ def parse_job(job: Job, memory_mb: int | None = None) -> Result:
             exc.source = job.name
         return exc
     except MemoryError:
-        limit = f" at the memory limit of {memory_mb} MB" if memory_mb else ""
-        return ParseLimitExceeded(
-            f"ran out of memory while parsing{limit}",
-            source=job.name,
-            hint="the file may be a decompression bomb; raise --memory-limit if it is genuine",
-        )
+        return _out_of_memory(job, memory_mb)
+    except (ImportError, OSError) as exc:
+        if memory_mb and _is_allocation_failure(exc):  # a library could not even be mapped in
+            return _out_of_memory(job, memory_mb)
+        return _internal_error(job, exc)
     except RecursionError:
         return ParseLimitExceeded("its objects are nested too deeply to parse", source=job.name)
     except Exception as exc:  # a parser bug must cost one file, not the batch
-        return LacompareError(
-            f"internal error while parsing ({type(exc).__name__}: {exc})",
-            source=job.name,
-            hint="please report this with the file",
-        )
+        return _internal_error(job, exc)
+
+
+def _out_of_memory(job: Job, memory_mb: int | None) -> ParseLimitExceeded:
+    limit = f" at the memory limit of {memory_mb} MB" if memory_mb else ""
+    return ParseLimitExceeded(
+        f"ran out of memory while parsing{limit}",
+        source=job.name,
+        hint="the file may be a decompression bomb; raise --memory-limit if it is genuine",
+    )
+
+
+def _is_allocation_failure(exc: BaseException) -> bool:
+    text = str(exc).lower()
+    return getattr(exc, "errno", None) == errno.ENOMEM or "map segment" in text or "cannot allocate" in text
+
+
+def _internal_error(job: Job, exc: BaseException) -> LacompareError:
+    return LacompareError(
+        f"internal error while parsing ({type(exc).__name__}: {exc})",
+        source=job.name,
+        hint="please report this with the file",
+    )
 
 
 # --- worker side -----------------------------------------------------------------------------
@@ -87,6 +105,8 @@ def parse_job(job: Job, memory_mb: int | None = None) -> Result:
 
 def _worker_main(conn: Connection, memory_mb: int | None) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+    if hasattr(os, "setpgrp"):
+        os.setpgrp()  # its own group, so a kill at the time limit also ends any page-splitting child
     if memory_mb:
         _cap_memory(memory_mb)
     try:
@@ -160,6 +180,7 @@ class WorkerPool:
         self._context: Any = multiprocessing.get_context(method)
         self._idle: list[_Worker] = []
         self._busy: list[_Worker] = []
+        self.started_pids: list[int] = []  # each worker leads a process group of this id
 
     def __enter__(self) -> WorkerPool:
         return self
@@ -238,11 +259,13 @@ class WorkerPool:
             target=_worker_main, args=(child_end, self.limits.memory_mb), name="lacompare-worker", daemon=True
         )
         process.start()
+        self.started_pids.append(process.pid)
         child_end.close()
         return _Worker(process, parent_end)
 
     def _discard(self, worker: _Worker) -> None:
         if worker.process.is_alive():
+            _kill_group(worker.process.pid)
             worker.process.kill()
         worker.process.join()
         worker.conn.close()
@@ -260,6 +283,15 @@ class WorkerPool:
             self._discard(worker)
         self._idle.clear()
         self._busy.clear()
+
+
+def _kill_group(pid: int | None) -> None:
+    if pid is None or not hasattr(os, "killpg"):
+        return
+    try:
+        os.killpg(pid, signal.SIGKILL)
+    except (ProcessLookupError, PermissionError):
+        pass
 
 
 def _send(conn: Connection, job: Job) -> bool:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Iterable, Sequence
+from functools import partial
 from typing import TYPE_CHECKING
 
 from lacompare.readers.base import Table
@@ -77,36 +78,22 @@ def extract_tables(data: bytes, page_numbers: Sequence[int], password: str | Non
 def tables_of_pages(data: bytes, page_numbers: Sequence[int], password: str | None = None) -> tuple[Table, ...]:
     """Tables of the given 1-based pages, in page order, each pdfplumber page closed after use.
 
-    pdfplumber spends ~0.3 s a ruled page interpreting its content stream; with several ruled
-    pages and a second CPU, a forked worker takes every other page.
+    pdfplumber spends ~0.3 s a ruled page interpreting its content stream; with a second CPU
+    to spare, a forked child takes every other page.
     """
     if not page_numbers:
         return ()
-    if len(page_numbers) >= PARALLEL_FROM_PAGES and _can_fork():
-        return _tables_in_two(data, list(page_numbers), password)
-    return tuple(_tables(data, page_numbers, password))
-
-
-PARALLEL_FROM_PAGES = 4
-
-
-def _can_fork() -> bool:
-    import multiprocessing
-    import os
-
-    return (os.cpu_count() or 1) >= 2 and "fork" in multiprocessing.get_all_start_methods()
-
-
-def _tables_in_two(data: bytes, pages: list[int], password: str | None) -> tuple[Table, ...]:
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
-
     import pdfplumber  # noqa: F401  (imported once, before the fork, for both halves)
 
-    with ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork")) as pool:
-        other_half = pool.submit(_tables, data, pages[1::2], password)
-        tables = _tables(data, pages[0::2], password) + other_half.result()
-    return tuple(sorted(tables, key=lambda t: t.page))  # stable: a page's tables keep their order
+    from lacompare.forking import map_in_two
+
+    per_page = map_in_two(partial(_tables_per_page, data, password=password), list(page_numbers))
+    return tuple(table for tables in per_page for table in tables)
+
+
+def _tables_per_page(data: bytes, page_numbers: Sequence[int], password: str | None) -> list[list[Table]]:
+    found = _tables(data, page_numbers, password)
+    return [[t for t in found if t.page == number] for number in page_numbers]
 
 
 def _tables(data: bytes, page_numbers: Sequence[int], password: str | None) -> list[Table]:

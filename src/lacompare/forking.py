@@ -1,0 +1,79 @@
+"""Split one document's page work over two cores with a plain fork.
+
+``multiprocessing`` refuses to start children from its daemonic workers (where the batch
+guard runs every file), so this forks directly: the child does every other item and sends its
+results back through a pipe. The child is in the worker's process group, so a worker killed at
+its time limit takes the child with it. Anything unusual (no fork, one CPU, a failed child)
+falls back to doing all the work in this process.
+"""
+
+from __future__ import annotations
+
+import os
+import pickle
+from collections.abc import Callable, Sequence
+from typing import TypeVar
+
+T = TypeVar("T")
+R = TypeVar("R")
+
+# How many documents are being parsed at once (the batch sets it before starting workers,
+# which inherit it): a document gets a second core only when there is one to spare.
+parallel_documents = 1
+
+
+def spare_cpu() -> bool:
+    if not hasattr(os, "fork"):
+        return False
+    cpus = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+    return cpus >= 2 * max(1, parallel_documents)
+
+
+def map_in_two(func: Callable[[Sequence[T]], list[R]], items: Sequence[T]) -> list[R]:
+    """``func(items)``, with a forked child doing every other item; results in item order.
+
+    ``func`` maps a sequence of items to one result per item.
+    """
+    if len(items) < 2 or not spare_cpu():
+        return func(items)
+    mine, theirs = list(items[0::2]), list(items[1::2])
+    read_end, write_end = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the child: compute its half, send it, leave without cleanup handlers
+        os.close(read_end)
+        _child(func, theirs, write_end)
+    os.close(write_end)
+    try:
+        my_results = func(mine)
+    finally:
+        their_results: list[R] | None = _collect(read_end, pid)
+    if their_results is None or len(their_results) != len(theirs):
+        their_results = func(theirs)
+    merged: list[R] = []
+    for index in range(len(items)):
+        merged.append(my_results[index // 2] if index % 2 == 0 else their_results[index // 2])
+    return merged
+
+
+def _child(func: Callable[[Sequence[T]], list[R]], items: list[T], write_end: int) -> None:
+    status = 0
+    try:
+        payload = pickle.dumps(func(items), protocol=pickle.HIGHEST_PROTOCOL)
+        with os.fdopen(write_end, "wb") as pipe:
+            pipe.write(payload)
+    except BaseException:
+        status = 1
+    os._exit(status)
+
+
+def _collect(read_end: int, pid: int) -> list[R] | None:
+    with os.fdopen(read_end, "rb") as pipe:
+        payload = pipe.read()
+    _, status = os.waitpid(pid, 0)
+    if status != 0 or not payload:
+        return None
+    try:
+        result = pickle.loads(payload)
+    except Exception:
+        return None
+    return result if isinstance(result, list) else None

@@ -1,0 +1,85 @@
+"""Page work shared with a forked child: same results, same order, safe fallbacks."""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+from collections.abc import Sequence
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from lacompare import forking
+from lacompare.cli import app
+
+from .conftest import PERF_PDF
+
+
+def squares(items: Sequence[int]) -> list[tuple[int, int]]:
+    return [(i, i * i) for i in items]
+
+
+def test_results_come_back_in_item_order() -> None:
+    assert forking.map_in_two(squares, list(range(11))) == squares(range(11))
+
+
+def test_a_failing_child_half_is_redone_here(monkeypatch: pytest.MonkeyPatch) -> None:
+    parent = os.getpid()
+
+    def fails_in_child(items: Sequence[int]) -> list[int]:
+        if os.getpid() != parent:
+            raise RuntimeError("child trouble")
+        return [i + 1 for i in items]
+
+    assert forking.map_in_two(fails_in_child, [1, 2, 3, 4]) == [2, 3, 4, 5]
+
+
+def test_no_split_when_the_batch_already_uses_every_core(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(forking, "parallel_documents", 64)
+    assert not forking.spare_cpu()
+    assert forking.map_in_two(lambda items: [os.getpid() for _ in items], [1, 2, 3]) == [os.getpid()] * 3
+
+
+def indicator_rows(args: list[str]) -> list[dict[str, str]]:
+    result = CliRunner().invoke(app, ["extract", str(PERF_PDF), "-f", "csv", "--no-cache", *args])
+    assert result.exit_code == 0, result.output
+    return [r for r in csv.DictReader(io.StringIO(result.stdout)) if r["fact"] == "indicator"]
+
+
+def test_tables_survive_the_guarded_worker() -> None:
+    """Bug: inside the (daemonic) guard worker the table pages were silently skipped."""
+    guarded = indicator_rows([])
+    unguarded = indicator_rows(["-j", "1", "--timeout", "0", "--memory-limit", "0"])
+    assert guarded == unguarded
+    assert len({r["metric_id"].split(".")[1] for r in guarded}) == 29
+    assert not [r for r in guarded if r["flag"]]
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads /proc")
+def test_a_worker_killed_at_the_time_limit_takes_its_page_splitting_child_with_it() -> None:
+    """Bug: the forked half of a 60,000-page read outlived its worker's kill."""
+    from lacompare.guard import Job, Limits, WorkerPool
+
+    from .test_batch import many_page_pdf
+
+    job = Job(0, "board_pack.pdf", many_page_pdf(60_000))
+    with WorkerPool(1, Limits(seconds=1, memory_mb=None)) as pool:
+        ((_, result),) = list(pool.run([job]))
+        assert "time limit of 1 s" in str(result)
+        (worker_group,) = pool.started_pids
+    assert not group_alive(worker_group)
+
+
+def group_alive(pgid: int) -> bool:
+    """Does any process of the group still run (a reaped-later zombie does not count)?"""
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        state, group = fields[0], int(fields[2])
+        if group == pgid and state != "Z":
+            return True
+    return False
