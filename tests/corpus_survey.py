@@ -78,7 +78,8 @@ class Survey:
     limits_hit: list[str] = field(default_factory=list)
     losses: list[str] = field(default_factory=list)
     messages: Counter[str] = field(default_factory=Counter)
-    altered: list[str] = field(default_factory=list)  # read, with a fact its original does not have
+    invented: list[str] = field(default_factory=list)  # read, with a number its original does not have
+    changed: int = 0  # read, with a fact whose quote or page differs from its original's (same numbers)
     fewer: int = 0  # read, with only some of its original's facts
     seconds: float = 0.0
     batches: int = 0
@@ -91,6 +92,7 @@ def survey(paths: Sequence[Path], *options: str, batch_size: int = 100, good: Pa
     fixtures = sorted({f for f in originals.values() if f is not None})
     original_run = run_extract(fixtures, *options)
     original_facts = {f: {_fact_key(r) for r in original_run.rows_of(f)} for f in fixtures}
+    original_numbers = {f: {_numbers(r) for r in original_run.rows_of(f)} for f in fixtures}
     result = Survey()
     for start in range(0, len(paths), batch_size):
         batch = list(paths[start : start + batch_size])
@@ -108,9 +110,12 @@ def survey(paths: Sequence[Path], *options: str, batch_size: int = 100, good: Pa
                 result.read += 1
                 original = originals[path]
                 if original is not None:
-                    facts = {_fact_key(r) for r in run.rows_of(path)}
-                    if facts - original_facts[original]:
-                        result.altered.append(path.name)
+                    rows = run.rows_of(path)
+                    facts = {_fact_key(r) for r in rows}
+                    if {_numbers(r) for r in rows} - original_numbers[original]:
+                        result.invented.append(path.name)
+                    elif facts - original_facts[original]:
+                        result.changed += 1
                     elif len(facts) < len(original_facts[original]):
                         result.fewer += 1
                 continue
@@ -133,6 +138,10 @@ def _source_fixture(path: Path) -> Path | None:
     return None
 
 
+def _numbers(row: dict[str, str]) -> tuple[str, str, str]:
+    return row["metric_id"], row["value"], row["comparator_value"]
+
+
 def _fact_key(row: dict[str, str]) -> tuple[str, ...]:
     return tuple(row[c] for c in ("fact", "metric_id", "value", "comparator_value", "page", "quote"))
 
@@ -153,9 +162,9 @@ def markdown(result: Survey, *, label: str) -> str:
         f"| crashes (traceback, internal error, exit status other than 0 or 1) | {len(result.crashes)} |",
         f"| hangs (time or memory limit hit) | {len(result.limits_hit)} |",
         f"| losses (a good file in the same batch lost facts) | {len(result.losses)} |",
-        f"| damaged PDFs read with fewer facts than the original (pages or text lost) | {result.fewer:,} |",
-        f"| damaged PDFs read with a fact the original does not have (text changed by the damage) "
-        f"| {len(result.altered):,} |",
+        f"| damaged PDFs read with fewer facts than the original (text lost with no warning) | {result.fewer:,} |",
+        f"| damaged PDFs read with a quote or page changed, numbers as the original | {result.changed:,} |",
+        f"| damaged PDFs read with a number the original does not have | {len(result.invented):,} |",
         f"| wall time ({result.batches} batches of up to 100 files, 2 workers) | {result.seconds:.0f} s |",
         "",
         "| error (numbers as N) | inputs |",
@@ -174,7 +183,7 @@ def main(argv: Sequence[str] = sys.argv[1:]) -> None:
         mutated = write_mutants(directory / "mutants", count)
         result = survey([*named.values(), *mutated], "--jobs", "2")
     print(markdown(result, label=f"{len(named)} named cases + {count:,} mutated fixture PDFs"))
-    for problem in [*result.crashes, *result.limits_hit, *result.losses]:
+    for problem in [*result.crashes, *result.limits_hit, *result.losses, *result.invented]:
         print("-", problem)
 
 

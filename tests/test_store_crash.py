@@ -114,7 +114,7 @@ def test_the_add_succeeds_after_a_killed_one(library_with_one_report: tuple[Path
     assert after == {**before, result.entry.sha256: len(extract(CAMDEN_TXT).facts)}
 
 
-@pytest.mark.parametrize("seed", range(6))
+@pytest.mark.parametrize("seed", range(4))
 def test_killed_at_a_random_moment_while_writing_a_large_report(
     library_with_one_report: tuple[Path, Contents], seed: int
 ) -> None:
