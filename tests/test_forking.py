@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import os
+import time
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -69,6 +70,9 @@ def test_a_worker_killed_at_the_time_limit_takes_its_page_splitting_child_with_i
         ((_, result),) = list(pool.run([job]))
         assert "time limit of 1 s" in str(result)
         (worker_group,) = pool.started_pids
+    deadline = time.monotonic() + 0.5  # SIGKILL is delivered asynchronously
+    while group_alive(worker_group) and time.monotonic() < deadline:
+        time.sleep(0.05)
     assert not group_alive(worker_group)
 
 
@@ -83,3 +87,35 @@ def group_alive(pgid: int) -> bool:
         if group == pgid and state != "Z":
             return True
     return False
+
+
+def test_beside_returns_the_childs_result_and_runs_the_other_work_here() -> None:
+    parent = os.getpid()
+    ran_here: list[int] = []
+    assert forking.beside(lambda: os.getpid() != parent, lambda: ran_here.append(os.getpid())) is True
+    assert ran_here == [parent]
+
+
+def test_beside_redoes_failed_work_here_so_its_error_surfaces_here() -> None:
+    parent = os.getpid()
+
+    def read() -> str:
+        if os.getpid() != parent:
+            os._exit(3)
+        raise ValueError("the real error")
+
+    with pytest.raises(ValueError, match="the real error"):
+        forking.beside(read, lambda: None)
+
+
+def test_a_long_pdf_read_beside_the_parser_warm_up_gives_the_same_report() -> None:
+    from lacompare.pipeline import extract_bytes
+
+    data = PERF_PDF.read_bytes()
+    split = extract_bytes(data, "perf.pdf")
+    forking.parallel_documents = 64  # no spare CPU: everything in this process
+    try:
+        alone = extract_bytes(data, "perf.pdf")
+    finally:
+        forking.parallel_documents = 1
+    assert split == alone

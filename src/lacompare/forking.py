@@ -55,6 +55,28 @@ def map_in_two(func: Callable[[Sequence[T]], list[R]], items: Sequence[T]) -> li
     return merged
 
 
+def beside(main: Callable[[], R], meanwhile: Callable[[], object]) -> R:
+    """``main()`` computed in a forked child while this process runs ``meanwhile()``.
+
+    If the child fails for any reason, ``main()`` runs here instead (so its errors surface
+    here, as usual). Without a spare CPU both simply run here, one after the other.
+    """
+    if not spare_cpu():
+        meanwhile()
+        return main()
+    read_end, write_end = os.pipe()
+    pid = os.fork()
+    if pid == 0:
+        os.close(read_end)
+        _child(lambda _: [main()], [None], write_end)
+    os.close(write_end)
+    try:
+        meanwhile()
+    finally:
+        result: list[R] | None = _collect(read_end, pid)
+    return result[0] if result and len(result) == 1 else main()
+
+
 def _child(func: Callable[[Sequence[T]], list[R]], items: list[T], write_end: int) -> None:
     status = 0
     try:

@@ -57,11 +57,10 @@ Result = Report | LacompareError
 
 def parse_job(job: Job, memory_mb: int | None = None) -> Result:
     """Read and parse one document; every failure becomes a LacompareError."""
-    from lacompare.parsers import parse
-    from lacompare.readers import document_from_bytes
+    from lacompare.pipeline import extract_bytes
 
     try:
-        return parse(document_from_bytes(job.data, job.name, password=job.password), job.kind)
+        return extract_bytes(job.data, job.name, kind=job.kind, password=job.password)
     except LacompareError as exc:
         if exc.source is None:
             exc.source = job.name

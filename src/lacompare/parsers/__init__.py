@@ -28,6 +28,15 @@ def parser(name: str) -> Parser:
     return module.parse  # type: ignore[no-any-return]
 
 
+def warm_up() -> None:
+    """Import every parser (compiling its patterns) ahead of the document they will read."""
+    for names in PARSERS_BY_KIND.values():
+        for name in names:
+            parser(name)
+    import lacompare.catalogue  # noqa: F401
+    import lacompare.parsers.classify  # noqa: F401
+
+
 def parse(doc: Document, kind: str | None = None) -> Report:
     from lacompare.parsers import classify
 
