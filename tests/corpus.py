@@ -266,6 +266,14 @@ NAMED_FILES: dict[str, tuple[Callable[[], bytes], str | re.Pattern[str] | None]]
         "not a document lacompare can read: it looks like binary data (save the report as PDF, HTML or text)",
     ),
     "scanned.pdf": (image_only_pdf, f"none of its 2 pages has a text layer {SCANNED_HINT}"),
+    "empty_pages.pdf": (
+        lambda: paged_pdf([b"", b" "]),
+        "all 2 of its pages are empty (the PDF looks damaged; download it again)",
+    ),
+    "outlines_only.pdf": (
+        lambda: paged_pdf([b"0 0 1 rg 56 700 m 80 740 l 104 700 l h f"]),
+        f"its only page has a text layer {SCANNED_HINT}",
+    ),
     "encrypted.pdf": (
         lambda: encrypted_pdf(["Protected council paper.", SENTENCE]),
         f"the PDF is encrypted {ENCRYPTED_HINT}",
@@ -296,6 +304,10 @@ NAMED_FILES: dict[str, tuple[Callable[[], bytes], str | re.Pattern[str] | None]]
     ),
     "utf16.txt": (lambda: SENTENCE.encode("utf-16"), None),
     "nested.pdf": (lambda: deeply_nested_pdf(100_000), None),
+    "lying_page_count.pdf": (
+        lambda: text_pdf([[SENTENCE]]).replace(b"/Count 1 ", b"/Count 100000000 "),
+        None,
+    ),
     "page_tree_loop.pdf": (page_tree_loop_pdf, f"{DAMAGED} (page 2 of 2 cannot be read) {DAMAGED_HINT}"),
 }
 

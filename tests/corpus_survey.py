@@ -138,8 +138,8 @@ def _source_fixture(path: Path) -> Path | None:
     return None
 
 
-def _numbers(row: dict[str, str]) -> tuple[str, str, str]:
-    return row["metric_id"], row["value"], row["comparator_value"]
+def _numbers(row: dict[str, str]) -> tuple[str, str]:
+    return row["value"], row["comparator_value"]
 
 
 def _fact_key(row: dict[str, str]) -> tuple[str, ...]:
@@ -163,8 +163,8 @@ def markdown(result: Survey, *, label: str) -> str:
         f"| hangs (time or memory limit hit) | {len(result.limits_hit)} |",
         f"| losses (a good file in the same batch lost facts) | {len(result.losses)} |",
         f"| damaged PDFs read with fewer facts than the original (text lost with no warning) | {result.fewer:,} |",
-        f"| damaged PDFs read with a quote or page changed, numbers as the original | {result.changed:,} |",
-        f"| damaged PDFs read with a number the original does not have | {len(result.invented):,} |",
+        f"| damaged PDFs read with a quote, page or metric changed (same numbers) | {result.changed:,} |",
+        f"| damaged PDFs read with a fact whose numbers no fact of the original has | {len(result.invented):,} |",
         f"| wall time ({result.batches} batches of up to 100 files, 2 workers) | {result.seconds:.0f} s |",
         "",
         "| error (numbers as N) | inputs |",

@@ -29,6 +29,7 @@ SLOW_MUTANTS = 1200
 CLEAR_PDF_ERRORS = re.compile(
     r"^(the PDF is damaged or truncated( \([^)]*\))?"
     r"|(none of its \d+ pages has|its only page has) a text layer"
+    r"|(all \d+ of its pages are|its only page is) empty"
     r"|the PDF has no pages"
     r"|the PDF is encrypted"
     r"|not a PDF: it looks like plain text"

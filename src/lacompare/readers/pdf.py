@@ -98,12 +98,38 @@ def read_pdf_pages_and_ruled(data: bytes, name: str, password: str | None = None
         if len(pdf) == 0:
             raise UnreadableDocument("the PDF has no pages", source=name)
         texts, ruled = page_texts_and_ruled(pdf)
+        if not any(t.strip() for t in texts):
+            raise no_text(pdf, name)
     except UnreadableDocument as exc:
         exc.source = name
         raise
     finally:
         pdf.close()
-    if not any(t.strip() for t in texts):
-        pages = "its only page has" if len(texts) == 1 else f"none of its {len(texts)} pages has"
-        raise NoTextLayer(f"{pages} a text layer", source=name)
     return texts, ruled
+
+
+def no_text(pdf: pypdfium2.PdfDocument, name: str) -> UnreadableDocument:
+    """A scan or outlined text (something is drawn: OCR it), or a damaged file (nothing is)."""
+    if draws_anything(pdf):
+        pages = "its only page has" if len(pdf) == 1 else f"none of its {len(pdf)} pages has"
+        return NoTextLayer(f"{pages} a text layer", source=name)
+    pages = "its only page is" if len(pdf) == 1 else f"all {len(pdf)} of its pages are"
+    return UnreadableDocument(f"{pages} empty", source=name, hint="the PDF looks damaged; download it again")
+
+
+def draws_anything(pdf: pypdfium2.PdfDocument, pages: int = 20) -> bool:
+    """Whether any of the first pages holds an object (image, path, form, text without Unicode)."""
+    import pypdfium2
+    import pypdfium2.raw as pdfium_c
+
+    for index in range(min(len(pdf), pages)):
+        try:
+            page = pdf[index]
+        except pypdfium2.PdfiumError:
+            continue
+        try:
+            if pdfium_c.FPDFPage_CountObjects(page.raw) > 0:
+                return True
+        finally:
+            page.close()
+    return False
