@@ -143,6 +143,28 @@ def test_killed_at_a_random_moment_while_writing_a_large_report(
     assert after in (before, {**before, "f" * 64: facts})
 
 
+def assert_no_process_outlives_its_parent(marker: str) -> None:
+    """Bug: the killed command's parse worker waited for work forever (its pipe never closed)."""
+    deadline = time.monotonic() + 5
+    while running_with(marker) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert running_with(marker) == []
+
+
+def running_with(marker: str) -> list[int]:
+    """Live (not zombie) processes whose command line mentions ``marker``."""
+    found = []
+    for proc in Path("/proc").glob("[0-9]*"):
+        try:
+            cmdline = (proc / "cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
+            state = (proc / "stat").read_text().rsplit(")", 1)[1].split()[0]
+        except OSError:
+            continue
+        if marker in cmdline and state != "Z":
+            found.append(int(proc.name))
+    return found
+
+
 @pytest.mark.parametrize("seed", range(4))
 def test_a_killed_add_command_leaves_only_whole_documents(tmp_path: Path, seed: int) -> None:
     files = [str(p) for p in (QS_TXT, CAMDEN_TXT, DASHBOARD_TXT, PERF_TXT, BARNET_MD)]
@@ -160,6 +182,7 @@ def test_a_killed_add_command_leaves_only_whole_documents(tmp_path: Path, seed: 
     time.sleep(random.Random(seed).uniform(0.3, 2.5))
     process.send_signal(signal.SIGKILL)
     process.wait(timeout=30)
+    assert_no_process_outlives_its_parent(str(db))
     if not db.exists():
         return  # killed before the library was created: nothing to check
     after = contents(db)

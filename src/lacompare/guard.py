@@ -27,6 +27,7 @@ from lacompare.model import Report
 DEFAULT_TIMEOUT = 60.0
 DEFAULT_MEMORY_MB = 1024
 EXIT_OUT_OF_MEMORY = 75
+PARENT_CHECK_SECONDS = 1.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,8 +120,15 @@ def _worker_main(conn: Connection, memory_mb: int | None) -> None:
 
 
 def _serve(conn: Connection, memory_mb: int | None) -> None:
+    parent = os.getppid()
     while True:
         try:
+            # Forked siblings hold copies of this pipe's far end, so a parent killed with SIGKILL
+            # may never look like EOF: check now and then that the parent is still there.
+            if not conn.poll(PARENT_CHECK_SECONDS):
+                if os.getppid() != parent:
+                    return
+                continue
             job = conn.recv()
         except (EOFError, OSError):
             return

@@ -143,9 +143,6 @@ class Comparison(Fact):
         ]
 
 
-WAIT_MEASURES = ("people", "median", "max", "average")
-
-
 @dataclass(frozen=True, slots=True)
 class Wait(Fact):
     """A waiting list or waiting time for one service.

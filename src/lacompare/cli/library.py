@@ -1,0 +1,289 @@
+"""The library's commands: add, list, show, remove, diff, rank and metrics."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Optional
+
+import typer
+
+from lacompare.cli import (
+    DEFAULT_MEMORY_MB,
+    DEFAULT_TIMEOUT,
+    FormatOpt,
+    JobsOpt,
+    MemoryLimitOpt,
+    NoCacheOpt,
+    NoHeadersOpt,
+    OutputOpt,
+    PlainOpt,
+    QuietOpt,
+    TimeoutOpt,
+    app,
+    batch_options,
+    choose_format,
+    emit,
+    err,
+    exit_on_error,
+    output_stream,
+    progress_bar,
+    report_error,
+)
+from lacompare.errors import LacompareError
+from lacompare.model import DOCUMENT_KINDS
+from lacompare.render import Format
+
+if TYPE_CHECKING:
+    from lacompare.render.rows import Row
+    from lacompare.store import Library
+
+DbOpt = Annotated[
+    Optional[Path],  # noqa: UP045
+    typer.Option("--db", metavar="PATH", help="Library file. Default: $LACOMPARE_DB, else the user data folder."),
+]
+AsOfOpt = Annotated[
+    Optional[str],  # noqa: UP045
+    typer.Option("--as-of", metavar="DATE", help="Use each council's latest report published on or before DATE."),
+]
+FACT_KINDS = ("rating", "score", "comparison", "wait", "finance")
+
+
+def open_library(db: Path | None, *, create: bool = False) -> Library:
+    from lacompare.paths import db_path
+    from lacompare.store import Library
+
+    return Library(db_path(db), create=create)
+
+
+def check_date(value: str | None) -> str | None:
+    import datetime as dt
+
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value).isoformat()
+    except ValueError:
+        raise typer.BadParameter(f"{value!r} is not a date like 2024-12-31", param_hint="--as-of") from None
+
+
+def write_records(
+    records: Sequence[Row], columns: Sequence[str], fmt: Format | None, output: Path | None, plain: bool, headers: bool
+) -> None:
+    from lacompare.render import write_rows
+
+    with output_stream(output) as stream:
+        write_rows(records, choose_format(fmt, plain, output), stream, columns=columns, headers=headers)
+
+
+@app.command()
+def add(
+    files: Annotated[list[str], typer.Argument(help="Reports to extract and keep.", metavar="FILE...")],
+    db: DbOpt = None,
+    kind: Annotated[Optional[str], typer.Option("--kind", help="Force the document kind.")] = None,  # noqa: UP045
+    password: Annotated[Optional[str], typer.Option("--password", help="Password of an encrypted PDF.")] = None,  # noqa: UP045
+    quiet: QuietOpt = False,
+    jobs: JobsOpt = None,
+    no_cache: NoCacheOpt = False,
+    timeout: TimeoutOpt = DEFAULT_TIMEOUT,
+    memory_limit: MemoryLimitOpt = DEFAULT_MEMORY_MB,
+) -> None:
+    """Extract reports into the library (a file already there is left alone)."""
+    from lacompare.batch import extract_many
+    from lacompare.store import file_sha256
+
+    if "-" in files:
+        raise typer.BadParameter("the library keeps files: save standard input to a file first", param_hint="FILE")
+    if kind is not None and kind not in DOCUMENT_KINDS:
+        raise typer.BadParameter(f"{kind!r} is not one of {', '.join(DOCUMENT_KINDS)}", param_hint="--kind")
+    failed, todo = 0, []
+    with exit_on_error(), open_library(db, create=True) as library:
+        for source in files:
+            try:
+                known = library.current(file_sha256(source))
+            except LacompareError as exc:
+                report_error(exc)
+                failed += 1
+                continue
+            if known is None:
+                todo.append(source)
+            elif not quiet:
+                err(known.message())
+        options = batch_options(kind, password, jobs, no_cache, timeout, memory_limit)
+        with progress_bar(len(todo), quiet) as listener:
+            for outcome in extract_many(todo, options, listener):
+                if outcome.report is None:
+                    assert outcome.error is not None
+                    report_error(outcome.error)
+                    failed += 1
+                    continue
+                result = library.store(outcome.report, source=outcome.source)
+                if not quiet:
+                    err(result.message())
+                    if result.entry.gss_code is None:
+                        err(f"Warning: {outcome.source}: no English council recognised in the document's title")
+    if failed:
+        raise typer.Exit(1)
+
+
+@app.command("list")
+def list_documents(
+    db: DbOpt = None,
+    fmt: FormatOpt = None,
+    output: OutputOpt = None,
+    plain: PlainOpt = False,
+    no_headers: NoHeadersOpt = False,
+) -> None:
+    """Councils and documents in the library, newest first within each council."""
+    from lacompare.sides import LIST_COLUMNS, list_records
+
+    with exit_on_error(), open_library(db) as library:
+        records = list_records(library.entries())
+    if not records:
+        err("The library is empty: add reports with `lacompare add REPORT.pdf`.")
+    write_records(records, LIST_COLUMNS, fmt, output, plain, not no_headers)
+
+
+@app.command()
+def show(
+    council: Annotated[str, typer.Argument(help="A council name, a document's SHA-256 prefix, or a file.")],
+    db: DbOpt = None,
+    as_of: AsOfOpt = None,
+    kind: Annotated[Optional[str], typer.Option("--kind", help="Only documents of this kind.")] = None,  # noqa: UP045
+    fmt: FormatOpt = None,
+    output: OutputOpt = None,
+    plain: PlainOpt = False,
+    no_headers: NoHeadersOpt = False,
+) -> None:
+    """Print the facts of a council's latest report in the library (same formats as extract)."""
+    from lacompare.sides import report_for
+
+    with exit_on_error(), open_library(db) as library:
+        report = report_for(library, council, as_of=check_date(as_of), kind=kind)
+        emit([report], choose_format(fmt, plain, output), output, plain=plain, headers=not no_headers)
+
+
+@app.command()
+def remove(
+    targets: Annotated[list[str], typer.Argument(help="Council names, SHA-256 prefixes or files.", metavar="WHAT...")],
+    db: DbOpt = None,
+    quiet: QuietOpt = False,
+) -> None:
+    """Remove documents from the library: every report of a council, or one document."""
+    from lacompare.errors import NotInLibrary
+    from lacompare.sides import council_entries
+
+    with exit_on_error(), open_library(db) as library:
+        chosen = {}
+        for target in targets:
+            found = council_entries(library, target)
+            if not found:
+                raise NotInLibrary(
+                    f"nothing in the library matches '{target}'", source=target, hint="see `lacompare list`"
+                )
+            chosen.update({e.sha256: e for e in found})
+        removed = library.remove(list(chosen))
+    if not quiet:
+        for entry in chosen.values():
+            err(f"Removed {entry.source}: {entry.council}, {entry.kind} ({entry.sha256[:12]})")
+        err(f"{removed} document(s) removed")
+
+
+@app.command()
+def diff(
+    councils: Annotated[
+        list[str],
+        typer.Argument(help="Council names (from the library) or report files.", metavar="COUNCIL_OR_FILE..."),
+    ],
+    only: Annotated[Optional[str], typer.Option("--only", help="shared: only measures every council reports.")] = None,  # noqa: UP045
+    fact: Annotated[
+        Optional[list[str]],  # noqa: UP045
+        typer.Option("--fact", help=f"Only these facts ({', '.join(FACT_KINDS)}); repeat for more."),
+    ] = None,
+    wide: Annotated[bool, typer.Option("--wide", help="CSV/JSON: one row per measure, a column per council.")] = False,
+    as_of: AsOfOpt = None,
+    db: DbOpt = None,
+    fmt: FormatOpt = None,
+    output: OutputOpt = None,
+    plain: PlainOpt = False,
+    no_headers: NoHeadersOpt = False,
+) -> None:
+    """Councils side by side: every measure on one row, the benchmark, the difference and who does better."""
+    from lacompare import compare
+    from lacompare.render import write_rows
+    from lacompare.sides import resolve_sides
+
+    if len(councils) < 2:
+        raise typer.BadParameter("give two or more councils or files", param_hint="COUNCIL_OR_FILE")
+    if only not in (None, "shared"):
+        raise typer.BadParameter(f"{only!r}: the only choice is 'shared'", param_hint="--only")
+    for kind in fact or ():
+        if kind not in FACT_KINDS:
+            raise typer.BadParameter(f"{kind!r} is not one of {', '.join(FACT_KINDS)}", param_hint="--fact")
+    with exit_on_error(), open_library(db) as library:
+        sides = resolve_sides(councils, library, as_of=check_date(as_of))
+    rows = compare.diff(sides, only_shared=only == "shared", facts=fact or None)
+    chosen = choose_format(fmt, plain, output)
+    with output_stream(output) as stream:
+        if chosen is Format.table and not plain and stream is sys.stdout and sys.stdout.isatty():
+            from lacompare.cli.tables import print_diff_table
+
+            print_diff_table(sides, rows)
+        elif chosen is Format.table:
+            from lacompare.sides import table_columns, table_records
+
+            records = table_records(rows, sides)
+            write_rows(records, chosen, stream, columns=table_columns(sides), headers=not no_headers)
+        elif wide:
+            columns = compare.wide_columns(sides)
+            write_rows(compare.wide_records(rows, sides), chosen, stream, columns=columns, headers=not no_headers)
+        else:
+            records = compare.tidy_records(rows, sides)
+            write_rows(records, chosen, stream, columns=compare.TIDY_COLUMNS, headers=not no_headers)
+
+
+@app.command()
+def rank(
+    metric: Annotated[str, typer.Argument(help="A metric id or words from its label (see `lacompare metrics`).")],
+    region: Annotated[Optional[str], typer.Option("--region", help="Only councils in this region.")] = None,  # noqa: UP045
+    as_of: AsOfOpt = None,
+    db: DbOpt = None,
+    fmt: FormatOpt = None,
+    output: OutputOpt = None,
+    plain: PlainOpt = False,
+    no_headers: NoHeadersOpt = False,
+    quiet: QuietOpt = False,
+) -> None:
+    """League table of the councils in the library for one metric, best first."""
+    from lacompare import authorities, compare
+    from lacompare.sides import RANK_COLUMNS, polarity_text, rank_records, resolve_metric
+
+    regions = sorted({a.region for a in authorities.authorities()})
+    if region is not None and region.casefold() not in {r.casefold() for r in regions}:
+        raise typer.BadParameter(f"{region!r} is not one of {', '.join(regions)}", param_hint="--region")
+    with exit_on_error(), open_library(db) as library:
+        chosen = resolve_metric(metric)
+        reports = library.latest_reports(as_of=check_date(as_of))
+    sides = []
+    for report in reports:
+        council = authorities.find(report.local_authority)
+        if council and (region is None or council.region.casefold() == region.casefold()):
+            sides.append(compare.Side(council.short_name, report))
+    ranked = compare.rank(sides, chosen.id)
+    if not quiet:
+        err(f"{chosen.label} ({chosen.id}, {polarity_text(chosen.polarity)}): {len(ranked)} of {len(sides)} councils")
+    write_records(rank_records(ranked, sides), RANK_COLUMNS, fmt, output, plain, not no_headers)
+
+
+@app.command()
+def metrics(
+    fmt: FormatOpt = None,
+    output: OutputOpt = None,
+    plain: PlainOpt = False,
+    no_headers: NoHeadersOpt = False,
+) -> None:
+    """The metric catalogue: id, label, source, unit and which direction is better."""
+    from lacompare.sides import METRIC_COLUMNS, metric_records
+
+    write_records(metric_records(), METRIC_COLUMNS, fmt, output, plain, not no_headers)
