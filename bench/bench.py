@@ -108,6 +108,23 @@ def timed(command: Sequence[str | Path], runs: int, env: dict[str, str] | None =
     return Timing(results)
 
 
+Command = tuple[Sequence[str | Path], dict[str, str] | None]
+
+
+def interleaved(commands: dict[str, Command], runs: int) -> dict[str, Timing]:
+    """Time several commands round-robin, so drift in the machine's speed hits them alike."""
+    argvs = {name: ([str(c) for c in argv], env) for name, (argv, env) in commands.items()}
+    for argv, env in argvs.values():  # warm-up
+        subprocess.run(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env, check=False)
+    results: dict[str, list[float]] = {name: [] for name in argvs}
+    for _ in range(runs):
+        for name, (argv, env) in argvs.items():
+            start = time.perf_counter()
+            subprocess.run(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env, check=True)
+            results[name].append(time.perf_counter() - start)
+    return {name: Timing(times) for name, times in results.items()}
+
+
 def lacompare() -> list[str]:
     script = Path(PY).with_name("lacompare")
     return [str(script)] if script.exists() else [PY, "-m", "lacompare"]
@@ -195,12 +212,19 @@ def run_all(runs: int) -> tuple[list[Row], list[str]]:
         say = _progress
 
         say("1. CQC PDF, whole process")
-        ours = timed([*lac, "extract", "--format", "csv", CQC_PDF], runs, cold)
         pdftotext = shutil.which("pdftotext")
-        floor = timed([pdftotext, CQC_PDF, os.devnull], runs) if pdftotext else None
-        naive = timed([*python_script(NAIVE_TEXT, work, "naive_text"), CQC_PDF], runs)
-        pdfium = timed([*python_script(PDFIUM_TEXT, work, "pdfium_text"), CQC_PDF], runs)
-        hello_cmd = timed([*python_script(HELLO_APP, work, "hello"), "hello", "world"], runs)
+        hello = python_script(HELLO_APP, work, "hello")
+        commands: dict[str, Command] = {
+            "ours": ([*lac, "extract", "--format", "csv", CQC_PDF], cold),
+            "naive": ([*python_script(NAIVE_TEXT, work, "naive_text"), CQC_PDF], None),
+            "pdfium": ([*python_script(PDFIUM_TEXT, work, "pdfium_text"), CQC_PDF], None),
+            "hello_cmd": ([*hello, "hello", "world"], None),
+        }
+        if pdftotext:
+            commands["floor"] = ([pdftotext, CQC_PDF, os.devnull], None)
+        item1 = interleaved(commands, runs)
+        ours, naive, pdfium, hello_cmd = item1["ours"], item1["naive"], item1["pdfium"], item1["hello_cmd"]
+        floor = item1.get("floor")
         pages = page_count(CQC_PDF)
         if floor:
             ratio = ours.median / floor.median
@@ -256,8 +280,16 @@ def run_all(runs: int) -> tuple[list[Row], list[str]]:
         )
 
         say("3. cache hit")
-        hit = timed([*lac, "extract", "--format", "csv", CQC_PDF], runs, warm)
-        version = timed([*lac, "--version"], runs)
+        timed([*lac, "extract", "--format", "csv", CQC_PDF], 1, warm)  # fills the cache
+        item34 = interleaved(
+            {
+                "hit": ([*lac, "extract", "--format", "csv", CQC_PDF], warm),
+                "version": ([*lac, "--version"], None),
+                "hello_version": ([*hello, "--version"], None),
+            },
+            runs,
+        )
+        hit, version, hello_version = item34["hit"], item34["version"], item34["hello_version"]
         extra = hit.median - version.median
         rows.append(
             Row(
@@ -269,10 +301,9 @@ def run_all(runs: int) -> tuple[list[Row], list[str]]:
                 extra <= 0.020,
             )
         )
-        hello_version = timed([*python_script(HELLO_APP, work, "hello"), "--version"], runs)
         extra_floor = hello_cmd.median - hello_version.median
         notes.append(
-            f"Typer's own cost of running a command with one argument (pydantic coercion): "
+            f"Typer's own cost of running a command with one argument: "
             f"bare typer `hello world` {hello_cmd.cell()} vs `hello --version` {hello_version.cell()}, "
             f"+{extra_floor * 1000:.0f} ms; that is the floor for item 3's difference."
         )

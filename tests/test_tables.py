@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from functools import cache
+from pathlib import Path
 
 import pytest
 
 from lacompare.readers import Document, read_document
 from lacompare.readers.tables import join_cell
-from tests.conftest import BARNET_CHROMIUM, BARNET_LIBREOFFICE, CAMDEN_CHROMIUM, PERF_PDF
+from tests.conftest import BARNET_CHROMIUM, BARNET_LIBREOFFICE, CAMDEN_CHROMIUM, PERF_PDF, QS_CHROMIUM
 
 
 @cache
@@ -72,3 +73,21 @@ def test_text_documents_have_no_tables() -> None:
     from tests.conftest import PERF_TXT
 
     assert read_document(PERF_TXT).tables == ()
+
+
+@pytest.mark.parametrize(
+    ("path", "cqc"),
+    [
+        (BARNET_CHROMIUM, True),
+        (BARNET_LIBREOFFICE, True),
+        (CAMDEN_CHROMIUM, True),
+        (QS_CHROMIUM, True),
+        (PERF_PDF, False),
+    ],
+    ids=lambda v: v.name if isinstance(v, Path) else str(v),
+)
+def test_only_a_cqc_assessment_skips_the_search_for_ruled_pages(path: Path, cqc: bool) -> None:
+    from lacompare.readers.pdf import read_pdf_pages
+    from lacompare.readers.tables import looks_like_cqc_assessment
+
+    assert looks_like_cqc_assessment(read_pdf_pages(path.read_bytes(), path.name)) is cqc

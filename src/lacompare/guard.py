@@ -9,7 +9,6 @@ fresh one, so the rest of the batch goes on. Workers are started only when there
 from __future__ import annotations
 
 import errno
-import multiprocessing
 import os
 import signal
 import sys
@@ -17,12 +16,14 @@ import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from multiprocessing.connection import Connection, wait
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from lacompare import errors
 from lacompare.errors import LacompareError, ParseLimitExceeded
 from lacompare.model import Report
+
+if TYPE_CHECKING:  # multiprocessing is imported only when a worker is needed
+    from multiprocessing.connection import Connection
 
 DEFAULT_TIMEOUT = 60.0
 DEFAULT_MEMORY_MB = 1024
@@ -184,6 +185,8 @@ class WorkerPool:
         self.size = max(1, size)
         self.limits = limits
         method = "fork" if sys.platform.startswith("linux") else "spawn"
+        import multiprocessing
+
         self._context: Any = multiprocessing.get_context(method)
         self._idle: list[_Worker] = []
         self._busy: list[_Worker] = []
@@ -231,6 +234,8 @@ class WorkerPool:
 
     def _collect(self, tick: float | None) -> Iterator[tuple[Job, Result]]:
         timeout = self._next_timeout(tick)
+        from multiprocessing.connection import wait
+
         ready = wait([w.conn for w in self._busy], timeout)
         now = time.monotonic()
         for worker in list(self._busy):

@@ -11,14 +11,13 @@ import re
 from dataclasses import asdict, dataclass, field, fields
 from typing import Any, ClassVar
 
-Number = float | int
+from lacompare.kinds import CQC_ASSESSMENT as CQC_ASSESSMENT
+from lacompare.kinds import DASHBOARD as DASHBOARD
+from lacompare.kinds import DOCUMENT_KINDS as DOCUMENT_KINDS
+from lacompare.kinds import PERFORMANCE_REPORT as PERFORMANCE_REPORT
+from lacompare.kinds import UNKNOWN as UNKNOWN
 
-# Document kinds.
-CQC_ASSESSMENT = "cqc_assessment"
-PERFORMANCE_REPORT = "performance_report"
-DASHBOARD = "dashboard"
-UNKNOWN = "unknown"
-DOCUMENT_KINDS = (CQC_ASSESSMENT, PERFORMANCE_REPORT, DASHBOARD, UNKNOWN)
+Number = float | int
 
 # The nine CQC quality statements: canonical id -> label, in report order.
 QUALITY_STATEMENTS: dict[str, str] = {

@@ -17,7 +17,7 @@ import typer
 
 from lacompare import __version__
 from lacompare.errors import LacompareError
-from lacompare.model import DOCUMENT_KINDS, UNKNOWN, Report
+from lacompare.kinds import DOCUMENT_KINDS, UNKNOWN
 from lacompare.render import Format
 
 if TYPE_CHECKING:
@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from rich.progress import Progress, TaskID
 
     from lacompare.batch import Listener, Options, Outcome
+    from lacompare.model import Report
 
 app = typer.Typer(
     name="lacompare",

@@ -32,7 +32,7 @@ from lacompare.cli import (
     report_error,
 )
 from lacompare.errors import LacompareError
-from lacompare.model import DOCUMENT_KINDS
+from lacompare.kinds import DOCUMENT_KINDS
 from lacompare.render import Format
 
 if TYPE_CHECKING:

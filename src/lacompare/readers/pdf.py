@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import partial
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from lacompare.errors import EncryptedPdf, NoTextLayer, UnreadableDocument
 
 if TYPE_CHECKING:
     import pypdfium2
+
+T = TypeVar("T")
 
 
 def open_pdf(data: bytes, name: str, password: str | None = None) -> pypdfium2.PdfDocument:
@@ -49,42 +51,46 @@ SPLIT_FROM_PAGES = 8
 def page_texts_and_ruled(pdf: pypdfium2.PdfDocument) -> tuple[list[str], list[int]]:
     """Raw text of every page and the 1-based numbers of pages with ruled lines.
 
-    A long document's pages are shared with a forked child when a second CPU is free.
+    A long document's pages are shared with a forked child when a second CPU is free. A CQC
+    assessment is prose through and through, so its pages are not searched for ruled lines.
     """
     from lacompare.forking import map_in_two
+    from lacompare.readers.tables import is_ruled, looks_like_cqc_assessment
 
     indices = list(range(len(pdf)))
     read = partial(_read_pages, pdf)
-    results = map_in_two(read, indices) if len(indices) >= SPLIT_FROM_PAGES else read(indices)
-    texts = [text for text, _ in results]
-    ruled = [index + 1 for index, (_, is_ruled) in zip(indices, results, strict=True) if is_ruled]
-    return texts, ruled
+    texts = map_in_two(read, indices) if len(indices) >= SPLIT_FROM_PAGES else read(indices)
+    if looks_like_cqc_assessment(texts):
+        return texts, []
+    return texts, [index + 1 for index in indices if _with_page(pdf, index, is_ruled)]
 
 
-def _read_pages(pdf: pypdfium2.PdfDocument, indices: Sequence[int]) -> list[tuple[str, bool]]:
-    """(text, has ruled lines) for each page index, releasing each page as soon as it is read."""
+def _read_pages(pdf: pypdfium2.PdfDocument, indices: Sequence[int]) -> list[str]:
+    """The text of each page index, releasing each page as soon as it is read."""
+    return [_with_page(pdf, index, _page_text) for index in indices]
+
+
+def _page_text(page: pypdfium2.PdfPage) -> str:
+    textpage = page.get_textpage()
+    try:
+        return str(textpage.get_text_range())
+    finally:
+        textpage.close()
+
+
+def _with_page(pdf: pypdfium2.PdfDocument, index: int, use: Callable[[pypdfium2.PdfPage], T]) -> T:
     import pypdfium2
 
-    from lacompare.readers.tables import is_ruled
-
-    out = []
-    for index in indices:
-        try:
-            page = pdf[index]
-        except pypdfium2.PdfiumError:
-            raise damaged("", f"page {index + 1} of {len(pdf)} cannot be read") from None
-        try:
-            textpage = page.get_textpage()
-            try:
-                text = textpage.get_text_range()
-            finally:
-                textpage.close()
-            out.append((text, is_ruled(page)))
-        except pypdfium2.PdfiumError:
-            raise damaged("", f"the text of page {index + 1} cannot be read") from None
-        finally:
-            page.close()
-    return out
+    try:
+        page = pdf[index]
+    except pypdfium2.PdfiumError:
+        raise damaged("", f"page {index + 1} of {len(pdf)} cannot be read") from None
+    try:
+        return use(page)
+    except pypdfium2.PdfiumError:
+        raise damaged("", f"the text of page {index + 1} cannot be read") from None
+    finally:
+        page.close()
 
 
 def read_pdf_pages(data: bytes, name: str, password: str | None = None) -> list[str]:

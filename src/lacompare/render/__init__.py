@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import csv
-import json
 import re
 from collections.abc import Sequence
 from enum import StrEnum
@@ -32,6 +30,8 @@ def write_rows(
     headers: bool = True,
     safe_csv: bool = False,
 ) -> None:
+    import json
+
     if fmt in (Format.csv, Format.tsv):
         write_delimited(rows, stream, columns, "," if fmt is Format.csv else "\t", headers, safe_csv)
     elif fmt is Format.json:
@@ -50,6 +50,8 @@ def write_delimited(
     rows: Sequence[Row], stream: TextIO, columns: Sequence[str], delimiter: str, headers: bool, safe: bool
 ) -> None:
     """RFC 4180 quoting with LF line ends (friendlier to grep/awk/cut than CRLF)."""
+    import csv
+
     writer = csv.writer(stream, delimiter=delimiter, lineterminator="\n")
     if headers:
         writer.writerow(columns)

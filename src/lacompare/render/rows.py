@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from lacompare.model import Number, Report
+if TYPE_CHECKING:
+    from lacompare.model import Number, Report
 
 COLUMNS = (
     "document",
