@@ -26,6 +26,7 @@ FIXTURES = ROOT / "fixtures"
 CQC_PDF = FIXTURES / "barnet_cqc_chromium.pdf"  # 43 pages
 TABLES_PDF = FIXTURES / "barnet_perf_q2_2016_tables_chromium.pdf"  # 28 pages
 BATCH_SOURCES = sorted(FIXTURES.glob("*.pdf"))
+CQC_REPORTS = [CQC_PDF, FIXTURES / "barnet_cqc_libreoffice.pdf", FIXTURES / "camden_cqc_chromium.pdf"]
 BATCH_SIZE = 60
 CORPUS_PAGES = 6_500  # about 153 councils' reports
 PY = sys.executable
@@ -160,11 +161,11 @@ def page_count(path: Path) -> int:
         pdf.close()
 
 
-def make_batch(workdir: Path) -> list[Path]:
+def make_batch(workdir: Path, sources: Sequence[Path] = BATCH_SOURCES) -> list[Path]:
     """60 byte-distinct PDFs: fixture copies, each with its own trailing comment."""
     out = []
     for index in range(BATCH_SIZE):
-        source = BATCH_SOURCES[index % len(BATCH_SOURCES)]
+        source = sources[index % len(sources)]
         target = workdir / f"batch_{index:02d}_{source.name}"
         target.write_bytes(source.read_bytes() + f"\n% batch copy {index}\n".encode())
         out.append(target)
@@ -322,32 +323,46 @@ def run_all(runs: int) -> tuple[list[Row], list[str]]:
         )
 
         say("5. batch")
-        batch = make_batch(work)
-        batch_pages = sum(page_count(p) for p in batch)
-        one = timed([*lac, "extract", "--format", "csv", "-j", "1", *batch], runs, cold)
-        two = timed([*lac, "extract", "--format", "csv", "-j", "2", *batch], runs, cold)
-        speedup = one.median / two.median
-        rate = batch_pages / two.median
-        rows.append(
-            Row(
-                f"5. batch, {BATCH_SIZE} PDFs ({batch_pages} p), -j 2",
-                two.cell(1, "s").replace(" s", " s"),
-                f"-j 1 {one.cell(1, 's')}",
-                f"{speedup:.2f}× speed-up",
-                "≥ 1.8×",
-                speedup >= 1.8,
+        for label, sources in (("fixture mix", BATCH_SOURCES), ("CQC reports", CQC_REPORTS)):
+            folder = work / label.replace(" ", "_")
+            folder.mkdir()
+            batch = make_batch(folder, sources)
+            batch_pages = sum(page_count(p) for p in batch)
+            times = interleaved(
+                {
+                    "one": ([*lac, "extract", "--format", "csv", "-j", "1", *batch], cold),
+                    "two": ([*lac, "extract", "--format", "csv", "-j", "2", *batch], cold),
+                },
+                runs,
             )
-        )
-        corpus = CORPUS_PAGES / rate
-        rows.append(
-            Row(
-                "5. corpus estimate, cold, -j 2",
-                f"{corpus:.0f} s for {CORPUS_PAGES:,} p",
-                f"{rate:.0f} pages/s (-j 2), {batch_pages / one.median:.0f} pages/s (-j 1)",
-                "",
-                "≤ 60 s",
-                corpus <= 60,
+            one, two = times["one"], times["two"]
+            speedup = one.median / two.median
+            rate = batch_pages / two.median
+            rows.append(
+                Row(
+                    f"5. batch, {BATCH_SIZE} PDFs ({label}, {batch_pages} p), -j 2",
+                    two.cell(1, "s"),
+                    f"-j 1 {one.cell(1, 's')}",
+                    f"{speedup:.2f}× speed-up",
+                    "≥ 1.8×",
+                    speedup >= 1.8,
+                )
             )
+            corpus = CORPUS_PAGES / rate
+            rows.append(
+                Row(
+                    f"5. corpus estimate ({label}), cold, -j 2",
+                    f"{corpus:.0f} s for {CORPUS_PAGES:,} p",
+                    f"{rate:.0f} pages/s (-j 2), {batch_pages / one.median:.0f} pages/s (-j 1)",
+                    "",
+                    "≤ 60 s",
+                    corpus <= 60,
+                )
+            )
+        notes.append(
+            "Item 5: with -j 1 a long PDF already shares its pages with a second process when a core is "
+            "free, so -j 1 is not single-core; the fixture mix has a 28-page table report (pdfplumber, "
+            "~1.3 s of CPU) in every fifth file, while the corpus of 153 councils is CQC reports."
         )
 
         spin = python_script(SPIN, work, "spin")
