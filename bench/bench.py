@@ -266,8 +266,14 @@ def run_all(runs: int) -> tuple[list[Row], list[str]]:
 
         say("2. table report")
         tables_pages = page_count(TABLES_PDF)
-        ours_tables = timed([*lac, "extract", "--format", "csv", TABLES_PDF], runs, cold)
-        naive_tables = timed([*python_script(NAIVE_TABLES, work, "naive_tables"), TABLES_PDF], runs)
+        item2 = interleaved(
+            {
+                "ours": ([*lac, "extract", "--format", "csv", TABLES_PDF], cold),
+                "naive": ([*python_script(NAIVE_TABLES, work, "naive_tables"), TABLES_PDF], None),
+            },
+            runs,
+        )
+        ours_tables, naive_tables = item2["ours"], item2["naive"]
         ratio = ours_tables.median / naive_tables.median
         rows.append(
             Row(
