@@ -74,6 +74,11 @@ TimeoutOpt = Annotated[
 MemoryLimitOpt = Annotated[
     int, typer.Option("--memory-limit", min=0, help="Memory ceiling in MB for parsing one file (0: no limit).")
 ]
+KindOpt = Annotated[
+    Optional[str],  # noqa: UP045
+    typer.Option("--kind", help=f"Force the document kind: {', '.join(DOCUMENT_KINDS)}."),
+]
+PasswordOpt = Annotated[Optional[str], typer.Option("--password", help="Password of an encrypted PDF.")]  # noqa: UP045
 DEFAULT_TIMEOUT = 60.0  # keep in step with lacompare.guard (not imported here: start-up stays light)
 DEFAULT_MEMORY_MB = 1024
 
@@ -162,11 +167,8 @@ def extract(
     output: OutputOpt = None,
     plain: PlainOpt = False,
     no_headers: NoHeadersOpt = False,
-    kind: Annotated[
-        Optional[str],  # noqa: UP045
-        typer.Option("--kind", help=f"Force the document kind: {', '.join(DOCUMENT_KINDS)}."),
-    ] = None,
-    password: Annotated[Optional[str], typer.Option("--password", help="Password of an encrypted PDF.")] = None,  # noqa: UP045
+    kind: KindOpt = None,
+    password: PasswordOpt = None,
     quiet: QuietOpt = False,
     jobs: JobsOpt = None,
     no_cache: NoCacheOpt = False,
@@ -184,8 +186,7 @@ def extract(
     """Print every fact in each report, with its page and verbatim quote."""
     from lacompare.batch import extract_many
 
-    if kind is not None and kind not in DOCUMENT_KINDS:
-        raise typer.BadParameter(f"{kind!r} is not one of {', '.join(DOCUMENT_KINDS)}", param_hint="--kind")
+    check_kind(kind)
     options = batch_options(kind, password, jobs, no_cache, timeout, memory_limit)
     reports, failed = [], 0
     with progress_bar(len(files), quiet) as listener:
@@ -202,6 +203,11 @@ def extract(
         emit(reports, choose_format(fmt, plain, output), output, plain=plain, headers=not no_headers, safe_csv=safe_csv)
     if failed:
         raise typer.Exit(1)
+
+
+def check_kind(kind: str | None) -> None:
+    if kind is not None and kind not in DOCUMENT_KINDS:
+        raise typer.BadParameter(f"{kind!r} is not one of {', '.join(DOCUMENT_KINDS)}", param_hint="--kind")
 
 
 def batch_options(

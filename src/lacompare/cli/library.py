@@ -14,15 +14,18 @@ from lacompare.cli import (
     DEFAULT_TIMEOUT,
     FormatOpt,
     JobsOpt,
+    KindOpt,
     MemoryLimitOpt,
     NoCacheOpt,
     NoHeadersOpt,
     OutputOpt,
+    PasswordOpt,
     PlainOpt,
     QuietOpt,
     TimeoutOpt,
     app,
     batch_options,
+    check_kind,
     choose_format,
     emit,
     err,
@@ -32,7 +35,6 @@ from lacompare.cli import (
     report_error,
 )
 from lacompare.errors import LacompareError
-from lacompare.kinds import DOCUMENT_KINDS
 from lacompare.render import Format
 
 if TYPE_CHECKING:
@@ -81,8 +83,8 @@ def write_records(
 def add(
     files: Annotated[list[str], typer.Argument(help="Reports to extract and keep.", metavar="FILE...")],
     db: DbOpt = None,
-    kind: Annotated[Optional[str], typer.Option("--kind", help="Force the document kind.")] = None,  # noqa: UP045
-    password: Annotated[Optional[str], typer.Option("--password", help="Password of an encrypted PDF.")] = None,  # noqa: UP045
+    kind: KindOpt = None,
+    password: PasswordOpt = None,
     quiet: QuietOpt = False,
     jobs: JobsOpt = None,
     no_cache: NoCacheOpt = False,
@@ -95,8 +97,7 @@ def add(
 
     if "-" in files:
         raise typer.BadParameter("the library keeps files: save standard input to a file first", param_hint="FILE")
-    if kind is not None and kind not in DOCUMENT_KINDS:
-        raise typer.BadParameter(f"{kind!r} is not one of {', '.join(DOCUMENT_KINDS)}", param_hint="--kind")
+    check_kind(kind)
     failed, todo = 0, []
     with exit_on_error(), open_library(db, create=True) as library:
         for source in files:
