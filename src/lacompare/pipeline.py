@@ -6,6 +6,10 @@ import os
 
 from lacompare.model import Report
 from lacompare.readers import Document, document_from_bytes, load_bytes
+from lacompare.readers.sniff import sniff
+
+# Smaller files read faster than a fork pays for itself.
+READ_BESIDE_FROM_BYTES = 200_000
 
 
 def extract(source: str | os.PathLike[str], *, kind: str | None = None, password: str | None = None) -> Report:
@@ -30,15 +34,11 @@ def extract_bytes(data: bytes, name: str, *, kind: str | None = None, password: 
     def read() -> Document:
         return document_from_bytes(data, name, password=password)
 
-    if len(data) >= READ_BESIDE_FROM_BYTES and data[:1024].find(b"%PDF-") >= 0:
+    if len(data) >= READ_BESIDE_FROM_BYTES and sniff(data[:8192]) == "pdf":
         doc = beside(read, warm_up)
     else:
         doc = read()
     return parse(doc, kind)
-
-
-# Smaller files read faster than a fork pays for itself.
-READ_BESIDE_FROM_BYTES = 200_000
 
 
 def extract_text(text: str, *, name: str = "-", kind: str | None = None) -> Report:
