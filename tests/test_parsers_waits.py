@@ -312,3 +312,11 @@ NOT_WAITS = [
 @pytest.mark.parametrize("text", NOT_WAITS, ids=lambda v: v[:50])
 def test_anecdotes_and_trends_are_not_waits(text: str) -> None:
     assert waits_of(text) == []
+
+
+@pytest.mark.parametrize("path", ALL_FIXTURES, ids=lambda p: p.name)
+def test_every_service_is_a_canonical_id_or_other(path: Path) -> None:
+    from lacompare.parsers.wait_services import SERVICES
+
+    services = {w.service for w in waits.parse(fixture(path))}
+    assert {s for s in services if s not in SERVICES and not s.startswith("other_")} == set()

@@ -8,22 +8,14 @@ from pathlib import Path
 import pytest
 
 from lacompare.model import Report
-from lacompare.provenance import quote_problem
-from lacompare.readers import read_document
 
 from .conftest import ALL_FIXTURES
+from .parser_helpers import fixture, quote_problems
 
 
 @pytest.mark.parametrize("path", ALL_FIXTURES, ids=lambda p: p.name)
 def test_every_fact_keeps_the_quote_rule(path: Path, reports: dict[Path, Report]) -> None:
-    doc = read_document(path)
-    report = reports[path]
-    problems = []
-    for fact in report.facts:
-        problem = quote_problem(fact, doc.page(fact.page).text)
-        if problem:
-            problems.append((fact.kind, fact.page, problem, fact.quote[:80]))
-    assert problems == []
+    assert quote_problems(fixture(path), list(reports[path].facts)) == []
 
 
 @pytest.mark.parametrize("path", ALL_FIXTURES, ids=lambda p: p.name)

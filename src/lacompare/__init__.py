@@ -14,6 +14,8 @@ from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
 EXTRACTOR_VERSION = "1"  # bump whenever a reader or parser change alters extracted facts
+DEFAULT_TIMEOUT = 60.0  # seconds for parsing one file
+DEFAULT_MEMORY_MB = 1024  # memory ceiling for parsing one file
 
 __all__ = ["__version__", "extract", "extract_text", "LacompareError"]
 

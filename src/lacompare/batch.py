@@ -51,10 +51,6 @@ class Listener(Protocol):
     def waiting(self) -> None: ...
 
 
-def extract_one(source: str, options: Options) -> Outcome:
-    return next(extract_many([source], options))
-
-
 def extract_many(sources: Sequence[str], options: Options, listener: Listener | None = None) -> Iterator[Outcome]:
     """One Outcome per source, in argument order, whatever order the workers finish in."""
     batch = _Batch(sources, options, listener)

@@ -18,15 +18,13 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from lacompare import errors
+from lacompare import DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT, errors
 from lacompare.errors import LacompareError, ParseLimitExceeded
 from lacompare.model import Report
 
 if TYPE_CHECKING:  # multiprocessing is imported only when a worker is needed
     from multiprocessing.connection import Connection
 
-DEFAULT_TIMEOUT = 60.0
-DEFAULT_MEMORY_MB = 1024
 EXIT_OUT_OF_MEMORY = 75
 PARENT_CHECK_SECONDS = 1.0
 

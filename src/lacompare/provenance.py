@@ -4,19 +4,14 @@ contains every number of the fact."""
 from __future__ import annotations
 
 from lacompare.model import Fact, Number, Rating, Score
-
-
-def _numbers_in(text: str) -> list[Number]:
-    from lacompare.parsers.patterns import numbers_in
-
-    return numbers_in(text)
+from lacompare.parsers.patterns import numbers_in
 
 
 def quote_problem(fact: Fact, page_text: str) -> str | None:
     """Return why the fact breaks the quote rule, or None when it keeps it."""
     if not fact.quote or fact.quote not in page_text:
         return "quote not found on its page"
-    found = _numbers_in(fact.quote)
+    found = numbers_in(fact.quote)
     missing = [n for n in fact.numbers() if not any(_same(n, f) for f in found)]
     if missing:
         return "quote lacks " + ", ".join(_fmt(n) for n in missing)

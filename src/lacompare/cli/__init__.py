@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Annotated, Optional, TextIO
 
 import typer
 
-from lacompare import __version__
+from lacompare import DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT, __version__
 from lacompare.errors import LacompareError
 from lacompare.kinds import DOCUMENT_KINDS, UNKNOWN
 from lacompare.render import Format
@@ -79,8 +79,6 @@ KindOpt = Annotated[
     typer.Option("--kind", help=f"Force the document kind: {', '.join(DOCUMENT_KINDS)}."),
 ]
 PasswordOpt = Annotated[Optional[str], typer.Option("--password", help="Password of an encrypted PDF.")]  # noqa: UP045
-DEFAULT_TIMEOUT = 60.0  # keep in step with lacompare.guard (not imported here: start-up stays light)
-DEFAULT_MEMORY_MB = 1024
 
 
 def err(message: str) -> None:

@@ -9,9 +9,8 @@ from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
+from lacompare import DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT
 from lacompare.cli import (
-    DEFAULT_MEMORY_MB,
-    DEFAULT_TIMEOUT,
     FormatOpt,
     JobsOpt,
     KindOpt,

@@ -6,7 +6,6 @@ from collections.abc import Callable
 from importlib import import_module
 
 from lacompare.model import CQC_ASSESSMENT, DASHBOARD, PERFORMANCE_REPORT, UNKNOWN, Fact, Report
-from lacompare.provenance import quote_problem
 from lacompare.readers.base import Document
 
 Parser = Callable[[Document], list[Fact]]
@@ -62,6 +61,8 @@ def parse(doc: Document, kind: str | None = None) -> Report:
 def _checked(doc: Document, facts: list[Fact]) -> list[Fact]:
     """Flag (never drop) any fact whose quote does not hold; order facts by page."""
     from dataclasses import replace
+
+    from lacompare.provenance import quote_problem  # here: provenance uses parsers.patterns
 
     out = []
     for fact in facts:

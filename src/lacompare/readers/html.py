@@ -16,12 +16,8 @@ class _VisibleText(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.parts: list[str] = []
         self.skipping = 0
-        self.title: list[str] = []
-        self.in_title = False
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag == "title":
-            self.in_title = True
         if tag in _SKIP:
             self.skipping += 1
         elif tag in _BLOCK:
@@ -30,16 +26,12 @@ class _VisibleText(HTMLParser):
             self.parts.append(" ")
 
     def handle_endtag(self, tag: str) -> None:
-        if tag == "title":
-            self.in_title = False
         if tag in _SKIP and self.skipping:
             self.skipping -= 1
         elif tag in _BLOCK:
             self.parts.append("\n")
 
     def handle_data(self, data: str) -> None:
-        if self.in_title:
-            self.title.append(data)
         if not self.skipping:
             self.parts.append(data.replace("\n", " "))
 

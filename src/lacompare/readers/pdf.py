@@ -39,11 +39,6 @@ def damaged(name: str, reason: str = "") -> UnreadableDocument:
     )
 
 
-def page_texts(pdf: pypdfium2.PdfDocument) -> list[str]:
-    """Raw text of every page, releasing each page as soon as it is read."""
-    return page_texts_and_ruled(pdf)[0]
-
-
 # Below this many pages a second process costs more than it saves.
 SPLIT_FROM_PAGES = 8
 
