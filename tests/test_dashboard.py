@@ -7,7 +7,7 @@ from functools import cache
 import pytest
 
 from lacompare.model import Comparison, Report, Statistic
-from lacompare.parsers import dashboard
+from lacompare.parsers.dashboard import dashboard
 from lacompare.pipeline import extract, extract_text
 from lacompare.provenance import quote_problem
 from lacompare.readers import read_document

@@ -1,25 +1,24 @@
 """Parsers never raise on odd text, and every fact they produce keeps the quote rule.
 
-Every parser module named in ``PARSERS_BY_KIND`` is run on random unicode, report-like text
+Every parser in ``parsers_by_kind()`` is run on random unicode, report-like text
 built from the words and numbers reports use (with odd separators, ``%`` without a number,
 stray currency signs), and very long lines.
 """
 
 from __future__ import annotations
 
-from importlib import import_module
-
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from lacompare.model import DOCUMENT_KINDS
-from lacompare.parsers import PARSERS_BY_KIND, parse
+from lacompare.parsers import Parser, parse, parsers_by_kind
 from lacompare.provenance import quote_problem
 from lacompare.readers.base import Document, Page
 from lacompare.readers.normalise import normalise_pages
 
-PARSER_NAMES = sorted({name for names in PARSERS_BY_KIND.values() for name in names})
+PARSERS: dict[str, Parser] = {f"{p.__module__}.{p.__name__}": p for ps in parsers_by_kind().values() for p in ps}
+PARSER_NAMES = sorted(PARSERS)
 
 WORDS = (
     "Barnet", "Camden", "London Borough of Barnet", "the England average", "the regional average",
@@ -62,8 +61,7 @@ def normalised(page_texts: list[str]) -> Document:
 
 
 def assert_quote_rule(doc: Document, name: str) -> None:
-    module = import_module(f"lacompare.parsers.{name}")
-    facts = module.parse(doc)
+    facts = PARSERS[name](doc)
     assert isinstance(facts, list)
     for fact in facts:
         assert 1 <= fact.page <= len(doc.pages), (name, fact)

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from lacompare.model import Comparison, fact_from_dict
-from lacompare.parsers import comparisons
+from lacompare.parsers.cqc import comparisons
 from lacompare.provenance import quote_problem
 from lacompare.readers import read_document
 from lacompare.readers.base import Document, Page

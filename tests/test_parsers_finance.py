@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from lacompare.model import Finance, Number
-from lacompare.parsers import finance
+from lacompare.parsers.cqc import finance
 
 from .conftest import (
     ALL_FIXTURES,

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from lacompare.model import QUALITY_STATEMENTS, Rating, Score
-from lacompare.parsers import rating, scores
+from lacompare.parsers.cqc import rating, scores
 
 from .conftest import (
     ALL_FIXTURES,

@@ -8,7 +8,7 @@ from typing import NamedTuple
 import pytest
 
 from lacompare.model import Number, Wait
-from lacompare.parsers import waits
+from lacompare.parsers.cqc import waits
 
 from .conftest import (
     ALL_FIXTURES,
@@ -316,7 +316,7 @@ def test_anecdotes_and_trends_are_not_waits(text: str) -> None:
 
 @pytest.mark.parametrize("path", ALL_FIXTURES, ids=lambda p: p.name)
 def test_every_service_is_a_canonical_id_or_other(path: Path) -> None:
-    from lacompare.parsers.wait_services import SERVICES
+    from lacompare.parsers.cqc.wait_services import SERVICES
 
     services = {w.service for w in waits.parse(fixture(path))}
     assert {s for s in services if s not in SERVICES and not s.startswith("other_")} == set()

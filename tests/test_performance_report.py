@@ -426,7 +426,7 @@ def test_rag_summary_counts(which: str) -> None:
     ],
 )
 def test_narrative_targets(sentence: str, value: float, unit: str | None, target: float, relation: str | None) -> None:
-    from lacompare.parsers import targets
+    from lacompare.parsers.performance import targets
 
     [fact] = targets.parse(read_document_text(sentence))
     assert isinstance(fact, Comparison)
@@ -487,7 +487,7 @@ def test_text_dump_flags_the_rows_it_could_not_read() -> None:
 
 
 def test_cqc_report_gives_no_indicator_facts() -> None:
-    from lacompare.parsers import budget, indicators, rag
+    from lacompare.parsers.performance import budget, indicators, rag
 
     doc = read_document(BARNET_CHROMIUM)
     assert indicators.parse(doc) == []

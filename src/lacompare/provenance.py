@@ -4,7 +4,7 @@ contains every number of the fact."""
 from __future__ import annotations
 
 from lacompare.model import Fact, Number, Rating, Score
-from lacompare.parsers.patterns import numbers_in
+from lacompare.parsers.text.patterns import numbers_in
 
 
 def quote_problem(fact: Fact, page_text: str) -> str | None:

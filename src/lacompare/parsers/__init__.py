@@ -3,35 +3,39 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from importlib import import_module
+from functools import cache
 
-from lacompare.model import CQC_ASSESSMENT, DASHBOARD, PERFORMANCE_REPORT, UNKNOWN, Fact, Report
+from lacompare.kinds import DocumentKind
+from lacompare.model import Fact, Report
 from lacompare.readers.base import Document
 
 Parser = Callable[[Document], list[Fact]]
 
-# Module names under lacompare.parsers; each exposes ``parse(doc) -> list[Fact]``.
-PARSERS_BY_KIND: dict[str, tuple[str, ...]] = {
-    CQC_ASSESSMENT: ("rating", "scores", "comparisons", "waits", "finance"),
-    # Not "comparisons" here: pdfium's cell-by-cell table text would pair a benchmark with the
-    # wrong cell; indicators (benchmarks) and targets (narrative targets) cover these reports.
-    PERFORMANCE_REPORT: ("indicators", "budget", "rag", "targets"),
-    # The dashboard parser reads every "national average" sentence itself, with its units.
-    DASHBOARD: ("dashboard",),
-    UNKNOWN: ("comparisons",),
-}
 
+@cache
+def parsers_by_kind() -> dict[DocumentKind, tuple[Parser, ...]]:
+    """The parsers each document kind gets (imported on first use: start-up stays light)."""
+    from lacompare.parsers.cqc import comparisons, finance, rating, scores, waits
+    from lacompare.parsers.dashboard import dashboard
+    from lacompare.parsers.performance import budget, indicators, rag, targets
 
-def parser(name: str) -> Parser:
-    module = import_module(f"lacompare.parsers.{name}")
-    return module.parse  # type: ignore[no-any-return]
+    cqc_page = (rating.parse, scores.parse, comparisons.parse, waits.parse, finance.parse)
+    return {
+        DocumentKind.CQC_ASSESSMENT: cqc_page,
+        DocumentKind.CQC_PRESS_RELEASE: cqc_page,
+        DocumentKind.NEWS: cqc_page,
+        # Not "comparisons" here: pdfium's cell-by-cell table text would pair a benchmark with the
+        # wrong cell; indicators (benchmarks) and targets (narrative targets) cover these reports.
+        DocumentKind.PERFORMANCE_REPORT: (indicators.parse, budget.parse, rag.parse, targets.parse),
+        # The dashboard parser reads every "national average" sentence itself, with its units.
+        DocumentKind.DASHBOARD: (dashboard.parse,),
+        DocumentKind.UNKNOWN: (comparisons.parse,),
+    }
 
 
 def warm_up() -> None:
     """Import every parser (compiling its patterns) ahead of the document they will read."""
-    for names in PARSERS_BY_KIND.values():
-        for name in names:
-            parser(name)
+    parsers_by_kind()
     import lacompare.catalogue  # noqa: F401
     import lacompare.parsers.classify  # noqa: F401
 
@@ -39,16 +43,16 @@ def warm_up() -> None:
 def parse(doc: Document, kind: str | None = None) -> Report:
     from lacompare.parsers import classify
 
-    kind = kind or classify.classify(doc)
+    doc_kind = DocumentKind(kind) if kind else classify.classify(doc)
     facts: list[Fact] = []
-    for name in PARSERS_BY_KIND[kind]:
-        facts.extend(parser(name)(doc))
+    for parser in parsers_by_kind()[doc_kind]:
+        facts.extend(parser(doc))
     from lacompare.catalogue import assign_metric_ids
 
     facts = assign_metric_ids(facts)  # comparisons get catalogue ids, so reports line up
     return Report(
         document=doc.name,
-        kind=kind,
+        kind=doc_kind,
         local_authority=classify.local_authority(doc),
         published=classify.published(doc),
         pages=len(doc.pages),
@@ -62,7 +66,7 @@ def _checked(doc: Document, facts: list[Fact]) -> list[Fact]:
     """Flag (never drop) any fact whose quote does not hold; order facts by page."""
     from dataclasses import replace
 
-    from lacompare.provenance import quote_problem  # here: provenance uses parsers.patterns
+    from lacompare.provenance import quote_problem  # here: provenance uses parsers.text.patterns
 
     out = []
     for fact in facts:

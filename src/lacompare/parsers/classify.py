@@ -6,14 +6,14 @@ import datetime as dt
 
 import regex
 
-from lacompare.model import CQC_ASSESSMENT, DASHBOARD, PERFORMANCE_REPORT, UNKNOWN
+from lacompare.kinds import CQC_ASSESSMENT, DASHBOARD, PERFORMANCE_REPORT, UNKNOWN, DocumentKind
 from lacompare.readers.base import Document
 
 _TITLE = regex.compile(r"^(?P<la>[^\n:]{3,90}?):\s*local authority assessment\b", regex.M | regex.I)
 _ABOUT = regex.compile(r"^About (?P<la>(?:London Borough of |Royal Borough of |City of )?[A-Z][^\n]{2,80})$", regex.M)
 _PUBLISHED = regex.compile(r"Assessment published:?\s*(?P<date>\d{1,2}\s+[A-Z][a-z]+\s+\d{4})")
 
-_KIND_CUES: dict[str, tuple[str, ...]] = {
+_KIND_CUES: dict[DocumentKind, tuple[str, ...]] = {
     CQC_ASSESSMENT: (
         r"local authority assessment",
         r"Quality statement",
@@ -41,7 +41,7 @@ _KIND_CUES: dict[str, tuple[str, ...]] = {
 }
 
 
-def classify(doc: Document) -> str:
+def classify(doc: Document) -> DocumentKind:
     """The document kind with the most distinct cues (at least three), else unknown."""
     text = doc.text[:200_000]
     scores = {kind: sum(bool(regex.search(cue, text)) for cue in cues) for kind, cues in _KIND_CUES.items()}

@@ -10,7 +10,7 @@ from __future__ import annotations
 import regex
 
 from lacompare.model import Fact, Statistic
-from lacompare.parsers.tablequote import report_period
+from lacompare.parsers.text.tablequote import report_period
 from lacompare.readers.base import Document
 
 _SCALE = ("Green Amber", "Red Amber", "Medium Low", "Medium High", "Green", "Amber", "Red", "Low", "High")

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 import regex
 
 from lacompare.model import Comparison
-from lacompare.parsers.patterns import YEAR_RE, Sentence
+from lacompare.parsers.text.patterns import YEAR_RE, Sentence
 
 SECTION_MARK = "✨ ✅ ❌"
 _SECTION_NAMES = (

@@ -12,8 +12,8 @@ from dataclasses import dataclass
 import regex
 
 from lacompare.model import Comparison, Fact, Number, Statistic
-from lacompare.parsers import dashboard_words as words
-from lacompare.parsers.patterns import NUMBER, YEAR_RE, Sentence, parse_number, sentence_list
+from lacompare.parsers.dashboard import dashboard_words as words
+from lacompare.parsers.text.patterns import NUMBER, YEAR_RE, Sentence, parse_number, sentence_list
 from lacompare.readers.base import Document
 
 _NUM = rf"£?{NUMBER}%?"

@@ -19,10 +19,10 @@ from dataclasses import dataclass, field
 import regex
 
 from lacompare.model import Comparison, Fact, Number
-from lacompare.parsers import benchmarks as bm
-from lacompare.parsers import metric_words as words
-from lacompare.parsers.benchmarks import Anchor, Citation, Figure
-from lacompare.parsers.patterns import NUMBER, Sentence, parse_number, sentences
+from lacompare.parsers.text import benchmarks as bm
+from lacompare.parsers.text import metric_words as words
+from lacompare.parsers.text.benchmarks import Anchor, Citation, Figure
+from lacompare.parsers.text.patterns import NUMBER, Sentence, parse_number, sentences
 from lacompare.readers.base import Document
 
 # "This is higher than …", "Whilst this is …", "This figure is comparable to …": the value is earlier.

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 import regex
 
 from lacompare.model import Fact, Finance, Number
-from lacompare.parsers.tablequote import report_period, row_quote
+from lacompare.parsers.text.tablequote import report_period, row_quote
 from lacompare.readers.base import Document
 
 MONEY = r"\(?-?\d{1,3}(?:,\d{3})*\)?"

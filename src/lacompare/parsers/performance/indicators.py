@@ -13,8 +13,8 @@ from collections.abc import Sequence
 import regex
 
 from lacompare.model import Benchmark, Comparison, Fact, Indicator, split_cell
-from lacompare.parsers.patterns import NUMBER
-from lacompare.parsers.tablequote import PERIOD_RE, report_period, row_quote
+from lacompare.parsers.text.patterns import NUMBER
+from lacompare.parsers.text.tablequote import PERIOD_RE, report_period, row_quote
 from lacompare.readers.base import Document, Table
 
 REF_RE = regex.compile(r"^(?P<ref>[A-Z]{1,5}/[A-Z]{1,3}\d{1,3}[a-z]?)\b\s*(?P<code>.*)$")
@@ -30,7 +30,7 @@ _BENCHMARK_SOURCE = regex.compile(r"\b(?P<source>ASCOF|CIPFA|SALT|ASCS)\s+[Cc]om
 def parse(doc: Document) -> list[Fact]:
     tables = [(t, roles) for t in doc.tables if (roles := indicator_roles(t.rows[0]))]
     if not tables:
-        from lacompare.parsers import indicators_text
+        from lacompare.parsers.performance import indicators_text
 
         return indicators_text.parse(doc)
     facts: list[Fact] = []

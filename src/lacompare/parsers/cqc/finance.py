@@ -13,8 +13,8 @@ from dataclasses import dataclass
 import regex
 
 from lacompare.model import Fact, Finance, Number
-from lacompare.parsers.lines import sentence_around
-from lacompare.parsers.patterns import NUMBER, YEAR, YEAR_RE, parse_number
+from lacompare.parsers.text.lines import sentence_around
+from lacompare.parsers.text.patterns import NUMBER, YEAR, YEAR_RE, parse_number
 from lacompare.readers.base import Document
 
 LABELS = {

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 import regex
 
 from lacompare.model import Number
-from lacompare.parsers.patterns import NUMBER, NUMBER_RE, YEAR, parse_number
+from lacompare.parsers.text.patterns import NUMBER, NUMBER_RE, YEAR, parse_number
 
 # Named benchmarks, as CQC reports and councils write them.
 COMPARATOR_WORDS = (

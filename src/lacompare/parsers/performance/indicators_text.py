@@ -13,8 +13,8 @@ from __future__ import annotations
 import regex
 
 from lacompare.model import Benchmark, Fact, Indicator
-from lacompare.parsers.indicators import benchmark_comparisons, parse_benchmarks
-from lacompare.parsers.tablequote import report_period
+from lacompare.parsers.performance.indicators import benchmark_comparisons, parse_benchmarks
+from lacompare.parsers.text.tablequote import report_period
 from lacompare.readers.base import Document
 
 _REF_LINE = regex.compile(r"(?m)^(?P<ref>[A-Z]{1,5}/[A-Z]{1,3}\d{1,3}[a-z]?)\b(?![/\w])")

@@ -12,7 +12,7 @@ from dataclasses import replace
 import regex
 
 from lacompare.model import QUALITY_STATEMENTS, Fact, Score
-from lacompare.parsers.lines import Line, content_lines, span_quote
+from lacompare.parsers.text.lines import Line, content_lines, span_quote
 from lacompare.readers.base import Document
 
 _SCORE_LINE = regex.compile(r"(?i)^\s*score\s*:?\s*(?P<score>[1-4])(?:\s*(?:/|out of)\s*4)?\s*$")

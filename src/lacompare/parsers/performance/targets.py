@@ -6,8 +6,8 @@ from __future__ import annotations
 import regex
 
 from lacompare.model import Comparison, Fact
-from lacompare.parsers.patterns import NUMBER, enclosing_sentence, parse_number
-from lacompare.parsers.tablequote import report_period
+from lacompare.parsers.text.patterns import NUMBER, enclosing_sentence, parse_number
+from lacompare.parsers.text.tablequote import report_period
 from lacompare.readers.base import Document
 
 _VALUE = rf"(?P<value>{NUMBER})(?P<pct>%)?"

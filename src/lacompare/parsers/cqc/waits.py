@@ -17,8 +17,8 @@ from dataclasses import dataclass, field
 import regex
 
 from lacompare.model import Fact, Number, Wait
-from lacompare.parsers.patterns import NUMBER, Sentence, parse_number, sentences
-from lacompare.parsers.wait_services import as_of_spans, last_service, service_in
+from lacompare.parsers.cqc.wait_services import as_of_spans, last_service, service_in
+from lacompare.parsers.text.patterns import NUMBER, Sentence, parse_number, sentences
 from lacompare.readers.base import Document
 
 _FLAGS = regex.IGNORECASE

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 
 import regex
 
-from lacompare.parsers.patterns import NUMBER
+from lacompare.parsers.text.patterns import NUMBER
 from lacompare.readers.base import Document
 
 PERIOD_RE = regex.compile(r"\b(Q[1-4])\s+((?:19|20)\d\d/\d\d)\b")

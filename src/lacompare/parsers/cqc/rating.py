@@ -12,8 +12,8 @@ from dataclasses import replace
 import regex
 
 from lacompare.model import RATINGS, Fact, Number, Rating
-from lacompare.parsers.lines import Line, content_lines, sentence_around, span_quote
-from lacompare.parsers.patterns import NUMBER, parse_number
+from lacompare.parsers.text.lines import Line, content_lines, sentence_around, span_quote
+from lacompare.parsers.text.patterns import NUMBER, parse_number
 from lacompare.readers.base import Document
 
 _WORD = r"(?P<word>Outstanding|Good|Requires\s+improvement|Inadequate)"

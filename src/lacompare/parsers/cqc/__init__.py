@@ -1,0 +1,1 @@
+"""Parsers for CQC assessments, their single pages, press releases and news about them."""

@@ -1,0 +1,1 @@
+"""Parsers for data dashboard pages."""

@@ -1,0 +1,1 @@
+"""Parsers for council performance reports: indicator tables, budgets, RAG summaries, targets."""

@@ -1,0 +1,1 @@
+"""Text helpers every parser shares: numbers, sentences, lines, benchmarks and metric words."""
