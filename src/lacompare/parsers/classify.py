@@ -6,7 +6,15 @@ import datetime as dt
 
 import regex
 
-from lacompare.kinds import CQC_ASSESSMENT, DASHBOARD, PERFORMANCE_REPORT, UNKNOWN, DocumentKind
+from lacompare.kinds import (
+    CQC_ASSESSMENT,
+    CQC_PRESS_RELEASE,
+    DASHBOARD,
+    NEWS,
+    PERFORMANCE_REPORT,
+    UNKNOWN,
+    DocumentKind,
+)
 from lacompare.readers.base import Document
 
 _TITLE = regex.compile(r"^(?P<la>[^\n:]{3,90}?):\s*local authority assessment\b", regex.M | regex.I)
@@ -21,6 +29,11 @@ _KIND_CUES: dict[DocumentKind, tuple[str, ...]] = {
         r"Care Quality Commission|cqc\.org\.uk",
         r"What people expect",
         r"The local authority commitment",
+        r"(?i)local authority rating and score|Overall rating for\b",
+        r"(?i)\bThe local authority\b[^.]{0,80}\b(?:had|has|was|were|worked)\b",
+        r"(?i)\bwe (?:heard|were told|found)\b|\bpeople told us\b|\bpartners told us\b|\bstaff told us\b",
+        r"How we assess local authorities|Assessment (?:published|start date):",
+        r"(?m)^(?:Demographics|Financial facts|About [A-Z][^\n]{2,80})\s*$",
     ),
     PERFORMANCE_REPORT: (
         r"performance report|Delivery Unit",
@@ -39,14 +52,41 @@ _KIND_CUES: dict[DocumentKind, tuple[str, ...]] = {
         r"Sheet T\d+|Data Tables",
     ),
 }
+# Pages about a CQC assessment that are not the report: CQC's own announcement, and the news
+# and council pages that pass it on. Both need CQC named and a rating or score stated.
+_ABOUT_CQC = regex.compile(r"Care Quality Commission|\bCQC\b")
+_STATES_RESULT = regex.compile(
+    r"(?i)\brat(?:ed|es|ing)\b[^.]{0,160}\b(?:outstanding|good|requires improvement|inadequate)\b"
+    r"|\b(?:outstanding|good|requires improvement|inadequate)\W{0,2}\s+ratings?\b"
+    r"|\bscore (?:out )?of (?:four|4)\b|\boverall (?:score|rating) of\b|\bout of 100\b"
+)
+_PRESS_RELEASE_CUES = tuple(
+    regex.compile(p)
+    for p in (
+        r"(?i)\bpress release\b|\bembargoed\b|Care Quality Commission News",
+        r"\bThe Care Quality Commission \(CQC\),? has rated\b|^CQC rates\b",
+        r"(?i)\bCQC[’']s (?:chief inspector|chief executive)\b|Chief Inspector of Adult Social Care",
+        r"(?i)\bCQC (?:looked at|has given|has a new (?:duty|responsibility))\b",
+    )
+)
+ASSESSMENT_CUES_NEEDED = 3
 
 
 def classify(doc: Document) -> DocumentKind:
-    """The document kind with the most distinct cues (at least three), else unknown."""
+    """The kind whose cues the text shows most (at least three); else a page about a CQC
+    assessment (a press release or news); else unknown."""
     text = doc.text[:200_000]
-    scores = {kind: sum(bool(regex.search(cue, text)) for cue in cues) for kind, cues in _KIND_CUES.items()}
+    scores = {kind: sum(bool(regex.search(cue, text, regex.M)) for cue in cues) for kind, cues in _KIND_CUES.items()}
     kind, best = max(scores.items(), key=lambda kv: kv[1])
-    return kind if best >= 3 else UNKNOWN
+    if best >= ASSESSMENT_CUES_NEEDED and (kind is not CQC_ASSESSMENT or not _is_press_release(text)):
+        return kind
+    if _ABOUT_CQC.search(text) and _STATES_RESULT.search(text):
+        return CQC_PRESS_RELEASE if _is_press_release(text) else NEWS
+    return UNKNOWN
+
+
+def _is_press_release(text: str) -> bool:
+    return sum(bool(cue.search(text)) for cue in _PRESS_RELEASE_CUES) >= 2
 
 
 def local_authority(doc: Document) -> str | None:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from lacompare.errors import NotAPdf, UnreadableDocument
 from lacompare.readers.base import Document, Page, Table
-from lacompare.readers.normalise import normalise_pages
+from lacompare.readers.normalise import NormalisedPage, normalise
 from lacompare.readers.sniff import sniff
 
 __all__ = ["Document", "Page", "Table", "load_bytes", "read_document", "document_from_bytes"]
@@ -77,7 +77,7 @@ def _pdf_document(data: bytes, name: str, digest: str, password: str | None) -> 
     from lacompare.readers.tables import extract_tables
 
     raw, ruled = read_pdf_pages_and_ruled(data, name, password)
-    pages = normalise_pages(raw, wrapped=True)
+    pages = normalise(raw, wrapped=True)
     return Document(name, "pdf", _pages(pages), digest, tables=extract_tables(data, ruled, password))
 
 
@@ -94,11 +94,11 @@ def _text_document(data: bytes, name: str, digest: str, suffix: str, looks: str)
         raw_pages, fmt = [textmod.strip_markdown(p) for p in textmod.split_pages(decoded)], "markdown"
     else:
         raw_pages, fmt = textmod.split_pages(decoded), "text"
-    pages = normalise_pages(raw_pages, wrapped=False)
-    if not any(p.strip() for p in pages):
+    pages = normalise(raw_pages, wrapped=False)
+    if not any(p.text.strip() for p in pages):
         raise UnreadableDocument("the file has no text", source=name, hint="check it is the report you meant")
     return Document(name, fmt, _pages(pages), digest, notes=notes)
 
 
-def _pages(texts: list[str]) -> tuple[Page, ...]:
-    return tuple(Page(i, t) for i, t in enumerate(texts, start=1))
+def _pages(pages: list[NormalisedPage]) -> tuple[Page, ...]:
+    return tuple(Page(i, p.text, p.markers) for i, p in enumerate(pages, start=1))

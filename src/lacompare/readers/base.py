@@ -1,16 +1,28 @@
-"""What every reader produces: a document as normalised pages (and tables, for PDFs)."""
+"""What every reader produces: a document as normalised pages of blocks (and tables, for PDFs)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from lacompare.readers.blocks import Block, page_blocks
+
 
 @dataclass(frozen=True, slots=True)
 class Page:
-    """One page of normalised text. ``number`` is 1-based."""
+    """One page of normalised text and its blocks. ``number`` is 1-based.
+
+    ``markers`` are the normaliser's per-line markers (bullets, headings); the blocks are read
+    from the text and those markers when not given.
+    """
 
     number: int
     text: str
+    markers: tuple[str | None, ...] = field(default=(), compare=False, repr=False)
+    blocks: tuple[Block, ...] = field(default=(), compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        if not self.blocks and self.text.strip():
+            object.__setattr__(self, "blocks", page_blocks(self.text, self.markers, self.number))
 
 
 @dataclass(frozen=True, slots=True)

@@ -3,6 +3,11 @@
 The output of a page is a sequence of paragraph lines: wrapped lines are rejoined with a
 single space, each paragraph or heading stands on its own line, and whitespace inside a
 line is collapsed. The same rules serve PDF text (pdfium) and hard-wrapped plain text.
+
+Nothing is glued across a structure boundary: a list item, a heading a reader marked, or the
+value line indented under a list item ("• Hartlepool Borough Council" / "    Good") each
+start a line of their own. What a line was (its bullet, a heading) is kept beside the text
+as its marker, for the block layer.
 """
 
 from __future__ import annotations
@@ -10,6 +15,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 LIGATURES = str.maketrans(
     {
@@ -31,6 +37,13 @@ LIGATURES = str.maketrans(
     }
 )
 
+# Readers mark structure the text itself does not show with these (private-use) characters at
+# the start of a raw line; the normaliser removes them and keeps them as line markers.
+HEADING_HINT = "\ue000"
+ITEM_HINT = "\ue001"
+HEADING_MARKER = "#"
+ITEM_MARKER = "•"
+
 EDGE_LINES = 4  # how many lines at the top and bottom of a page can be running heads/feet
 # A paragraph continued over a page break moves back whole when it is this short (so a
 # sentence and the "This is higher than…" after it stay together); a longer one gives up
@@ -38,9 +51,11 @@ EDGE_LINES = 4  # how many lines at the top and bottom of a page can be running 
 CARRY_WHOLE_PARAGRAPH = 600
 _DIGITS = re.compile(r"\d+")
 _SPACE = re.compile(r"[ \t\r\v]+")
-_BULLET = re.compile(r"^[•▪●◦‣∙·]\s*")
+_BULLET = re.compile(r"^[•▪●◦‣∙·\ue001]\s*")
+_HINTS = re.compile(r"^\s*([\ue000\ue001])")
 _TERMINAL = (".", "!", "?", ":", ";", "---")
 _SENTENCE_END = re.compile(r"[.!?][\"'’”)]*\s+(?=[A-Z“\"'(£0-9])")
+_LISTED = re.compile(r"^(?:[-*+]|\d{1,2}[.)])\s")  # a list item whose bullet or number is in the text
 _CONTINUATION_WORDS = frozenset(
     "a an and as at by for from in into of on or than that the to was were which who with".split()
 )
@@ -86,14 +101,21 @@ def typical_width(pages: Sequence[list[str]]) -> int:
     return lengths[int(len(lengths) * 0.9)]
 
 
-def _joins(prev: str, prev_line: str, nxt_raw: str, width: int) -> bool:
-    """Does raw line ``nxt_raw`` continue paragraph ``prev``, whose last line was ``prev_line``?"""
+def _joins(prev: str, prev_line: str, nxt_raw: str, width: int, *, in_item: bool = False) -> bool:
+    """Does raw line ``nxt_raw`` continue paragraph ``prev``, whose last line was ``prev_line``?
+
+    ``in_item``: ``prev`` is a list item, so an indented line that starts a new phrase under it
+    is the item's value ("• Assessing needs" / "    Score: 3"), not its continuation.
+    """
     nxt = nxt_raw.strip()
     if not prev or not nxt:
         return False
     if prev.endswith("-") and not prev.endswith("--"):
         return True
-    if nxt_raw[:1] in (" ", "\t") or nxt[0].islower() or nxt[0] in ",.;:)%":
+    indented = nxt_raw[:1] in (" ", "\t")
+    if indented and in_item and (nxt[0].isupper() or nxt[0].isdigit()) and not _open_ended(prev):
+        return False
+    if indented or nxt[0].islower() or nxt[0] in ",.;:)%":
         return True
     if nxt[0] in "\"”’'" and (len(nxt) == 1 or not nxt[1].isalnum()):
         return True  # a closing quote mark carried onto the next line
@@ -108,6 +130,10 @@ def _joins(prev: str, prev_line: str, nxt_raw: str, width: int) -> bool:
     return full
 
 
+def _open_ended(text: str) -> bool:
+    return text.endswith((",", "-", "–", "(")) or text.split()[-1].lower() in _CONTINUATION_WORDS
+
+
 def _glue(prev: str, nxt: str) -> str:
     if prev.endswith("-") and prev[-2:-1].isalnum() and nxt[:1].isalnum():
         return prev + nxt  # broken at its own hyphen: self-/assessment, 2023-/2024
@@ -117,48 +143,83 @@ def _glue(prev: str, nxt: str) -> str:
 
 
 def _clean_line(raw: str) -> str:
-    return _BULLET.sub("", _SPACE.sub(" ", raw).strip())
+    return _BULLET.sub("", _SPACE.sub(" ", raw.replace(HEADING_HINT, "")).strip())
+
+
+def _marker(raw: str) -> str | None:
+    """What a raw line says it is: a list item (its bullet) or a heading a reader marked."""
+    hint = _HINTS.match(raw)
+    if hint:
+        return HEADING_MARKER if hint.group(1) == HEADING_HINT else ITEM_MARKER
+    stripped = raw.lstrip()
+    return stripped[0] if _BULLET.match(stripped) else None
+
+
+@dataclass(frozen=True, slots=True)
+class NormalisedPage:
+    """A page's normalised text and, per line, its marker (a bullet, ``#`` for a heading, or None)."""
+
+    text: str
+    markers: tuple[str | None, ...]
 
 
 def paragraphs(lines: Sequence[str], width: int) -> list[str]:
     """Rejoin wrapped lines into paragraph lines, whitespace collapsed."""
-    out: list[str] = []
+    return [line for line, _ in marked_paragraphs(lines, width)]
+
+
+def marked_paragraphs(lines: Sequence[str], width: int) -> list[tuple[str, str | None]]:
+    """Paragraph lines with their markers; a marked line always starts a paragraph of its own."""
+    out: list[tuple[str, str | None]] = []
     prev_line = ""
     for raw in lines:
         line = _clean_line(raw)
         if not line:
             continue
-        if out and _joins(out[-1], prev_line, line if _BULLET.match(raw.strip()) else raw, width):
-            out[-1] = _glue(out[-1], line)
-        else:
-            out.append(line)
+        marker = _marker(raw)
+        if out and marker is None and out[-1][1] != HEADING_MARKER:
+            prev, prev_marker = out[-1]
+            if _joins(
+                prev, prev_line, raw, width, in_item=prev_marker == ITEM_MARKER or _LISTED.match(prev) is not None
+            ):
+                out[-1] = (_glue(prev, line), prev_marker)
+                prev_line = line
+                continue
+        out.append((line, marker))
         prev_line = line
     return out
 
 
-def carry_across_pages(pages: list[list[str]], raw_pages: Sequence[list[str]], width: int) -> None:
+def carry_across_pages(pages: list[list[tuple[str, str | None]]], raw_pages: Sequence[list[str]], width: int) -> None:
     """Move the head of a sentence that runs over a page break back onto its first page."""
     for i in range(len(pages) - 1):
         here, there = pages[i], pages[i + 1]
         last_raw = next((ln for ln in reversed(raw_pages[i]) if ln.strip()), "")
         first_raw = next((ln for ln in raw_pages[i + 1] if ln.strip()), "")
-        if not here or not there or not _joins(here[-1], _clean_line(last_raw), first_raw, width):
+        if not here or not there or there[0][1] is not None:
             continue
-        head = there[0]
+        if not _joins(here[-1][0], _clean_line(last_raw), first_raw, width):
+            continue
+        head = there[0][0]
         end = _SENTENCE_END.search(head)
         if end and len(head) > CARRY_WHOLE_PARAGRAPH:
             moved, rest = head[: end.end()].rstrip(), head[end.end() :]
         else:
             moved, rest = head, ""
-        here[-1] = _glue(here[-1], moved)
+        here[-1] = (_glue(here[-1][0], moved), here[-1][1])
         if rest:
-            there[0] = rest
+            there[0] = (rest, None)
         else:
             there.pop(0)
 
 
 def normalise_pages(raw_pages: Sequence[str], *, wrapped: bool = True) -> list[str]:
-    """Normalise raw page texts (one string per page) into paragraph-per-line page texts.
+    """Normalise raw page texts (one string per page) into paragraph-per-line page texts."""
+    return [page.text for page in normalise(raw_pages, wrapped=wrapped)]
+
+
+def normalise(raw_pages: Sequence[str], *, wrapped: bool = True) -> list[NormalisedPage]:
+    """Normalise raw page texts into paragraph-per-line texts, each line with its marker.
 
     ``wrapped`` says lines were broken by a layout (PDF), so a long line without final
     punctuation continues on the next; for plain text only explicit cues join lines.
@@ -166,6 +227,6 @@ def normalise_pages(raw_pages: Sequence[str], *, wrapped: bool = True) -> list[s
     split = [clean_chars(p).replace("\r\n", "\n").replace("\r", "\n").split("\n") for p in raw_pages]
     split = drop_running_lines(split)
     width = typical_width(split) if wrapped else 0
-    pages = [paragraphs(lines, width) for lines in split]
+    pages = [marked_paragraphs(lines, width) for lines in split]
     carry_across_pages(pages, split, width)
-    return ["\n".join(p) for p in pages]
+    return [NormalisedPage("\n".join(line for line, _ in p), tuple(m for _, m in p)) for p in pages]

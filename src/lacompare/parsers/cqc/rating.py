@@ -1,8 +1,14 @@
 """The overall rating (Outstanding / Good / Requires improvement / Inadequate) and overall score in %.
 
-A CQC report prints the rating under "Local authority rating and score", on the line after the
-council's name. Prose forms are read too: "Overall rating for X: Good (70%)", "overall rating
-of Good", "scored 78 out of 100".
+Read from the page's structure first: a CQC page prints the rating as the value under the
+council's name, below a "Local authority rating and score" heading, then "Overall rating for X:
+70%" or "X scored 78 out of 100". Then from prose, through a vocabulary of the ways reports,
+press releases and news pages state a rating: "CQC rates X's adult social care provision as
+good", "has rated X as requires improvement", "received a ‘Good’ rating", "were all assessed as
+‘good’", "the first … to be rated as “inadequate”", "an overall rating of Good with a score of
+70%". A list of CQC's rating bands ("Good … 63 to 87%"), a rating of part of the work ("rated
+‘Outstanding’ in two areas"), an aim ("our ambition to be rated outstanding"), the share of
+providers rated good, and ratings from before 2011 are not the council's current rating.
 """
 
 from __future__ import annotations
@@ -12,38 +18,71 @@ from dataclasses import replace
 import regex
 
 from lacompare.model import RATINGS, Fact, Number, Rating
-from lacompare.parsers.text.lines import Line, content_lines, sentence_around, span_quote
-from lacompare.parsers.text.patterns import NUMBER, parse_number
-from lacompare.readers.base import Document
+from lacompare.parsers.text.patterns import NUMBER, parse_number, sentences
+from lacompare.readers.base import Document, Page
+from lacompare.readers.blocks import Block, BlockKind
 
-_WORD = r"(?P<word>Outstanding|Good|Requires\s+improvement|Inadequate)"
-_HEADING = regex.compile(r"(?i)^\s*(?:local authority |overall )?rating(?: and score)?\s*:?\s*$")
-_WORD_LINE = regex.compile(rf"(?i)^\s*(?:overall rating\s*:?\s*)?{_WORD}\s*$")
-_PCT_LINE = regex.compile(rf"(?i)^\s*(?:(?:overall )?score\s*:?\s*)?(?P<pct>{NUMBER})\s*%\s*$")
-# How far below the heading the rating word may sit (the council name comes first).
-_HEADING_REACH = 3
+_WORD = r"(?P<word>outstanding|good|requires[\s-]+improvement|inadequate)"
+_Q = r"[‘’'\"“”]?"  # the rating word is often in quote marks
+_RATED_WORD = rf"{_Q}{_WORD}{_Q}(?![\w-])"
+_WORD_ONLY = regex.compile(rf"(?i)^\s*(?:overall rating\s*:?\s*)?{_RATED_WORD}\s*\.?\s*$")
+_RATING_HEADING = regex.compile(r"(?i)\b(?:rating|rated)\b")
+_OVERALL_LABEL = regex.compile(r"(?i)\boverall (?:rating|score)\b|^\s*(?:rating|score)\b")
+_PCT = rf"(?P<pct>{NUMBER})\s*(?:%|per\s?cent\b|out of 100\b)"
+_PCT_VALUE = regex.compile(rf"(?i)^\s*{_PCT}\s*$")
+_FOR_COUNCIL = r"(?: for [^:\n.]{3,80}?)?"  # "Overall rating for Hartlepool Borough Council: …"
+_HEADING_REACH = 3  # blocks between a rating heading and the rating word (the council's name first)
 
-_PROSE = (
-    # "Overall rating for London Borough of X: Good (70%)", "Overall rating: 70%"
-    regex.compile(
-        rf"(?i)\boverall (?:rating|score)(?: for [^:\n.]{{3,80}}?)?\s*:\s*"
-        rf"(?:{_WORD}\b\s*(?:\(\s*(?P<pct>{NUMBER})\s*%\s*\))?|(?P<pct>{NUMBER})\s*%)"
-    ),
-    # "an overall rating of Good", "the overall rating was Requires improvement"
-    regex.compile(rf"(?i)\boverall rating (?:of|is|was|as)\s+{_WORD}\b"),
-    # "rated Good overall"
-    regex.compile(rf"(?i)\brated (?:as )?{_WORD} overall\b"),
-    # "scored 78 out of 100", "an overall score of 70%"
-    regex.compile(rf"(?i)\bscored (?P<pct>{NUMBER}) out of 100\b"),
-    regex.compile(rf"(?i)\boverall score (?:of|was|is)\s+(?P<pct>{NUMBER})\s*(?:%|per cent|out of 100)"),
+# How prose states a council's overall rating. Each pattern has a ``word`` group.
+_PROSE_WORDS = tuple(
+    regex.compile(p, regex.I)
+    for p in (
+        # "CQC rates X's adult social care provision as good", "has rated X as good", "to be rated as ..."
+        rf"\brat(?:ed|es|ing)\b[^.;:]{{0,140}}?\bas\s+{_RATED_WORD}",
+        # "were all assessed as ‘good’", "was judged to be good", "was found to be inadequate"
+        rf"\b(?:assessed|judged|found)\s+(?:to\s+be\s+|as\s+(?:being\s+)?){_RATED_WORD}",
+        # "a ‘Good’ rating", "their good rating", "awarded ‘good’ ratings", "first “inadequate” rating"
+        rf"(?<![\w-]){_RATED_WORD}\s+(?:overall\s+)?ratings?\b",
+        # "an overall rating of Good", "the overall rating was Requires improvement", "overall rating: Good"
+        rf"\boverall rating\b{_FOR_COUNCIL}(?:\s+(?:of|is|was|as)\s+|\s*:\s*){_RATED_WORD}",
+        # "rated Good overall", "rated ‘good’ by the CQC"
+        rf"\brated\s+(?:as\s+)?{_RATED_WORD}\s+(?:overall|by)\b",
+    )
 )
+# How prose states the overall score in %.
+_PROSE_PCT = tuple(
+    regex.compile(p, regex.I)
+    for p in (
+        rf"\bscored\s+{_PCT}",
+        rf"\boverall (?:score|rating|result)\s+(?:of|was|is|at)\s+(?:just\s+|around\s+)?{_PCT}",
+        rf"\boverall (?:score|rating){_FOR_COUNCIL}\s*:\s*{_PCT}",
+        rf"\boverall (?:rating|score){_FOR_COUNCIL}(?:\s+(?:of|is|was)\s+|\s*:\s*){_RATED_WORD}\s*\(\s*{_PCT}\s*\)",
+        rf"\boverall rating\b[^.;]{{0,40}}?\bwith (?:a|an overall) score of\s+{_PCT}",
+    )
+)
+_RANGE_AFTER = regex.compile(r"(?i)^\s*(?:to|-|–|or (?:lower|higher|above|below|less|more))\b")
+_RANGE_BEFORE = regex.compile(r"(?i)(?:\bto|\bbetween|\bfrom|[-–])\s*$")
+# Sentences about something other than the council's current overall rating.
+_OLD_YEAR = r"\b(?:19\d\d|200\d|2010)(?:[-/]\d\d)?\b"
+_NOT_CURRENT = regex.compile(
+    r"(?i:\b(?:aim|aims|ambition|aspir\w*|hope|hoping|strive|striving|goal|working towards)\b)[^.]{0,80}\brat"
+    r"|\b(?:could|would|might|may|will|if|If|unless|Unless)\b[^.]{0,80}\b(?:be|been)\s+rated\b"
+    rf"|{_OLD_YEAR}[^.]{{0,60}}\brat|\brat[^.]{{0,60}}{_OLD_YEAR}"
+    r"|(?i:\bstar rating)"
+)
+# "100% of supported living services were rated good", "most care homes are rated good": providers.
+_SHARE_RATED = regex.compile(
+    r"(?i)(?:\d\s*%|\bper\s?cent\b|\b(?:\d[\d,]*|most|majority|all|many|proportion|share|number)\s+(?:of\s+)?"
+    r"(?:[\w-]+\s+){0,4}(?:homes|providers|services|settings|agencies|locations))[^.]{0,80}\brated\b"
+)
+_JOINED_WORD = regex.compile(rf"(?i)^\s*{_Q}\s*(?:or|and|to)\s+{_Q}{_WORD}")
 
 # CQC's thresholds from overall % to rating.
 _BANDS = ((88, "Outstanding"), (63, "Good"), (39, "Requires improvement"), (25, "Inadequate"))
 
 
 def parse(doc: Document) -> list[Fact]:
-    found = _from_heading(doc) + _from_prose(doc)
+    found = _from_structure(doc) + _from_prose(doc)
     out: list[Rating] = []
     for rating in found:
         if any(_same(rating, kept) for kept in out):
@@ -52,49 +91,114 @@ def parse(doc: Document) -> list[Fact]:
     return list(_checked(out))
 
 
-def _from_heading(doc: Document) -> list[Rating]:
-    lines = content_lines(doc)
-    for i, line in enumerate(lines):
-        if not _HEADING.match(line.text):
+# --- structure: label/value blocks under a rating heading --------------------------------------
+
+
+def _from_structure(doc: Document) -> list[Rating]:
+    blocks = [(page, block) for page in doc.pages for block in page.blocks]
+    for i, (page, block) in enumerate(blocks):
+        heading = _heading_before(blocks, i)
+        word = _rated_value(page, block, heading is not None)
+        if word is None:
             continue
-        for j in range(i + 1, min(i + 1 + _HEADING_REACH, len(lines))):
-            m = _WORD_LINE.match(lines[j].text)
-            if m:
-                return [_heading_rating(doc, lines, i, j, _canonical(m["word"]))]
+        last, pct = _pct_after(blocks, i)
+        start = heading.start if heading is not None and heading.page == page.number else block.start
+        return [Rating(page.number, page.text[start : last.end], word, pct)]
     return []
 
 
-def _heading_rating(doc: Document, lines: list[Line], heading: int, word: int, overall: str) -> Rating:
-    last = lines[word]
-    pct: Number | None = None
-    if word + 1 < len(lines) and (m := _PCT_LINE.match(lines[word + 1].text)) and lines[word + 1].page == last.page:
-        pct, last = parse_number(m["pct"]), lines[word + 1]
-    first = lines[heading] if lines[heading].page == last.page else lines[word - 1]
-    return Rating(last.page, span_quote(doc, first, last), overall, pct)
+def _rated_value(page: Page, block: Block, under_heading: bool) -> str | None:
+    """The rating word a block states as a value: "X" / "Good" under a rating heading, "Rating: Good"."""
+    if block.kind is BlockKind.LABEL_VALUE and block.label is not None and block.value is not None:
+        m = _WORD_ONLY.match(block.value.of(page.text))
+        if m and (under_heading or _RATING_HEADING.search(block.label.of(page.text))):
+            return _canonical(m["word"])
+    if under_heading and block.kind in (BlockKind.PARAGRAPH, BlockKind.LIST_ITEM, BlockKind.HEADING):
+        m = _WORD_ONLY.match(page.text[block.body.start : block.end])
+        if m:
+            return _canonical(m["word"])
+    return None
+
+
+def _heading_before(blocks: list[tuple[Page, Block]], i: int) -> Block | None:
+    for back in range(i - 1, max(-1, i - 1 - _HEADING_REACH), -1):
+        block = blocks[back][1]
+        if block.kind is BlockKind.HEADING and _RATING_HEADING.search(block.text):
+            return block
+        if block.kind is BlockKind.PARAGRAPH and len(block.text) > 90:
+            return None
+    return None
+
+
+def _pct_after(blocks: list[tuple[Page, Block]], i: int) -> tuple[Block, Number | None]:
+    """The overall % stated in the block after the rating ("Overall rating for X: 70%"), if any."""
+    page, block = blocks[i]
+    if i + 1 >= len(blocks) or blocks[i + 1][0] is not page:
+        return block, None
+    nxt = blocks[i + 1][1]
+    if nxt.kind is BlockKind.LABEL_VALUE and nxt.label is not None and nxt.value is not None:
+        m = _PCT_VALUE.match(nxt.value.of(page.text))
+        if m and _OVERALL_LABEL.search(nxt.label.of(page.text)):
+            return nxt, parse_number(m["pct"])
+    if (m := _PCT_VALUE.match(nxt.text)) is not None:  # the % alone on the line under the rating
+        return nxt, parse_number(m["pct"])
+    for pattern in _PROSE_PCT[:1]:  # "X scored 78 out of 100 overall, indicating a good standard"
+        m = pattern.search(nxt.text)
+        if m and _is_single_value(nxt.text, m):
+            return nxt, parse_number(m["pct"])
+    return block, None
+
+
+# --- prose -------------------------------------------------------------------------------------
 
 
 def _from_prose(doc: Document) -> list[Rating]:
     out = []
     for page in doc.pages:
         lowered = page.text.lower()
-        if "overall" not in lowered and "out of 100" not in lowered and "rated" not in lowered:
+        if "rat" not in lowered and "score" not in lowered and "assessed" not in lowered:
             continue
-        for pattern in _PROSE:
-            for m in pattern.finditer(page.text):
-                groups = m.groupdict()
-                word = _canonical(groups["word"]) if groups.get("word") else None
-                pct = parse_number(groups["pct"]) if groups.get("pct") else None
-                out.append(Rating(page.number, sentence_around(page.text, m.start(), m.end()), word, pct))
+        for sentence in sentences(page.text):
+            if _NOT_CURRENT.search(sentence.text):
+                continue
+            word = _prose_word(sentence.text)
+            pct = _prose_pct(sentence.text)
+            if word is not None or pct is not None:
+                out.append(Rating(page.number, sentence.text, word, pct))
     return out
 
 
+def _prose_word(text: str) -> str | None:
+    for pattern in _PROSE_WORDS:
+        for m in pattern.finditer(text):
+            if _JOINED_WORD.match(text, m.end()) or _SHARE_RATED.search(text, 0, m.end()):
+                continue  # "rated good or outstanding", "85% of care homes are rated good"
+            if regex.match(r"(?i)\s+in\s+(?:\w+\s+)?(?:\(|areas?|of|all|two|three|four|five|some)\b", text[m.end() :]):
+                continue  # "rated ‘Outstanding’ in two (…) areas": part of the work, not the whole
+            return _canonical(m["word"])
+    return None
+
+
+def _prose_pct(text: str) -> Number | None:
+    for pattern in _PROSE_PCT:
+        m = pattern.search(text)
+        if m and _is_single_value(text, m):
+            return parse_number(m["pct"])
+    return None
+
+
+def _is_single_value(text: str, m: regex.Match[str]) -> bool:
+    """Not one end of a band: "63 to 87%", "38% or lower", "between 39 and 62%"."""
+    return not (_RANGE_AFTER.match(text, m.end("pct")) or _RANGE_BEFORE.search(text, 0, m.start("pct")))
+
+
 def _canonical(word: str) -> str:
-    spaced = " ".join(word.split()).lower()
+    spaced = " ".join(word.replace("-", " ").split()).lower()
     return next(r for r in RATINGS if r.lower() == spaced)
 
 
 def _same(a: Rating, b: Rating) -> bool:
-    """A prose rating that adds nothing to one already found."""
+    """A rating that adds nothing to one already found."""
     return (a.overall in (None, b.overall)) and (a.score_pct is None or a.score_pct == b.score_pct)
 
 
