@@ -112,6 +112,8 @@ def _joins(prev: str, prev_line: str, nxt_raw: str, width: int, *, in_item: bool
         return False
     if prev.endswith("-") and not prev.endswith("--"):
         return True
+    if _LISTED.match(nxt):
+        return False  # "1. Assessing people’s needs – 2", "- Safeguarding - 3": an item of its own
     indented = nxt_raw[:1] in (" ", "\t")
     if indented and in_item and (nxt[0].isupper() or nxt[0].isdigit()) and not _open_ended(prev):
         return False

@@ -1,55 +1,67 @@
-"""Quality-statement scores (1 to 4): "Assessing needs" followed by "Score: 2".
+"""Quality-statement scores (1 to 4), from the page's blocks and from prose.
 
-A CQC report states each score in its summary list and again in the statement's own
-section; a single quality-statement page states it once. One Score per statement is kept (the
-first), and it is flagged when a later statement of the same score disagrees.
+A statement's label and its score come in every layout CQC and councils use: a label/value pair
+("Assessing needs" / "Score: 2"), a list item ("1. Assessing people’s needs – 2",
+"Safeguarding: 1"), a web table flattened into ``|`` cells and lines ("| 2. supporting people to
+lead healthier lives |" / "3 | |"), one cell per line. The page's blocks are read as one run of
+cells: a cell naming a statement takes the score stated in it or in the cell after it. Prose
+summaries are read too: "received the highest rating of 4 for ‘partnership and communities’, and
+a score of 3 for all other areas".
+
+A report states each score in its summary list and again in the statement's own section; one
+Score per statement is kept (the first), flagged when a later statement of it disagrees. A
+deprivation "score of 4" names no statement and is not a score.
 """
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 import regex
 
 from lacompare.model import QUALITY_STATEMENTS, Fact, Score
-from lacompare.parsers.text.lines import Line, content_lines, span_quote
-from lacompare.readers.base import Document
+from lacompare.parsers.cqc.statements import statement_id
+from lacompare.parsers.text.patterns import sentences
+from lacompare.readers.base import Document, Page
+from lacompare.readers.blocks import BlockKind
 
-_SCORE_LINE = regex.compile(r"(?i)^\s*score\s*:?\s*(?P<score>[1-4])(?:\s*(?:/|out of)\s*4)?\s*$")
-# "Assessing needs Score: 2" or "Assessing needs – Score: 2" on one line.
+__all__ = ["parse", "statement_id"]
+
+_SCORE = r"(?P<score>[1-4])(?!\s*[\d.,%])(?:\s*(?:/|out of)\s*4\b)?"
+_SCORE_CELL = regex.compile(rf"(?i)^\s*(?:score\s*:?\s*)?{_SCORE}\s*[|.]?\s*$")
+# "Assessing needs Score: 2", "Assessing people’s needs – 2", "Safeguarding: 1", "Safeguarding (3)"
 _LABEL_AND_SCORE = regex.compile(
-    r"(?i)^\s*(?P<label>[A-Za-z ,'’&-]{8,80}?)\s*[-–:]?\s*score\s*:?\s*(?P<score>[1-4])\s*$"
+    rf"(?i)^(?P<label>.{{4,120}}?)\s*(?:[-–—:]\s*(?:score\s*:?\s*)?|\s+score\s*:?\s*|\s*\(\s*(?=\d\s*\)))"
+    rf"{_SCORE}\s*\)?\s*[|.]?\s*$"
 )
 # "2 - Evidence shows some shortfalls" under the score.
 _BAND_LINE = regex.compile(r"^\s*(?P<score>[1-4])\s*[-–]\s*Evidence shows\b")
-
-# Wordings CQC uses besides the canonical labels.
-_ALIASES = {
-    "supporting people to lead healthier lives": "supporting_healthier_lives",
-    "supporting people to live healthier lives": "supporting_healthier_lives",
-    "safe systems, pathways and transitions": "safe_pathways_systems_transitions",
-}
-
-
-def _key(label: str) -> str:
-    words = regex.sub(r"[^a-z]+", " ", label.lower().replace("&", " and ")).split()
-    return " ".join(words)
+_FILLER = regex.compile(r"^[\s\-*_|:]*$")
+_QUOTED = r"[‘'\"“](?P<label>[^’'\"”]{4,80})[’'\"”]"
+# "a score of 4 for ‘partnership and communities’", "the highest rating of 4 for ‘…’"
+_PROSE_ONE = regex.compile(rf"(?i)\b(?:score|rating|rated)\s+(?:of\s+)?(?P<score>[1-4])\s+(?:for|in)\s+{_QUOTED}")
+# "… and a score of 3 for all other areas"
+_PROSE_REST = regex.compile(
+    r"(?i)\b(?:score|rating|rated)\s+(?:of\s+)?(?P<score>[1-4])\s+(?:for|in)\s+(?:all|each of the|every)\s+"
+    r"(?:the\s+)?(?:other|remaining)\s+(?:areas|quality statements|statements)\b"
+)
 
 
-_BY_KEY = {_key(label): sid for sid, label in QUALITY_STATEMENTS.items()} | {_key(k): v for k, v in _ALIASES.items()}
+@dataclass(frozen=True, slots=True)
+class _Cell:
+    page: Page
+    start: int
+    end: int
 
-
-def statement_id(label: str) -> str | None:
-    """The canonical id of a quality-statement label, or None."""
-    key = _key(label.removeprefix("Quality statement"))
-    return _BY_KEY.get(key)
+    @property
+    def text(self) -> str:
+        return self.page.text[self.start : self.end]
 
 
 def parse(doc: Document) -> list[Fact]:
-    lines = content_lines(doc)
     first: dict[str, Score] = {}
     disagreements: dict[str, list[str]] = {}
-    for found in _scores(doc, lines):
+    for found in _from_cells(doc) + _from_prose(doc):
         kept = first.get(found.statement_id)
         if kept is None:
             first[found.statement_id] = found
@@ -64,44 +76,86 @@ def parse(doc: Document) -> list[Fact]:
     return out
 
 
-def _scores(doc: Document, lines: list[Line]) -> list[Score]:
+# --- the page's blocks as one run of cells ----------------------------------------------------
+
+
+def _cells(doc: Document) -> list[_Cell]:
     out = []
-    for i, line in enumerate(lines):
-        if "core" not in line.text:  # cheap pre-filter for "Score"/"score"
-            continue
-        found = _score_under_label(doc, lines, i) or _score_beside_label(line)
-        if found:
+    for page in doc.pages:
+        for block in page.blocks:
+            if block.kind is BlockKind.TABLE_ROW:
+                spans = list(block.cells)
+            elif block.label is not None and block.value is not None and not _SCORE_CELL.match(block.text):
+                spans = [block.label, block.value]
+            else:
+                spans = [block.body]
+            out.extend(_Cell(page, s.start, s.end) for s in spans if not _FILLER.match(page.text[s.start : s.end]))
+    return out
+
+
+def _from_cells(doc: Document) -> list[Score]:
+    cells = _cells(doc)
+    out: list[Score] = []
+    for i, cell in enumerate(cells):
+        found = _score_in(cell) or _score_after(cells, i)
+        if found is not None:
             out.append(found)
     return out
 
 
-def _score_under_label(doc: Document, lines: list[Line], i: int) -> Score | None:
-    m = _SCORE_LINE.match(lines[i].text)
-    if not m or i == 0:
-        return None
-    label = lines[i - 1]
-    sid = statement_id(label.text)
-    if sid is None:
-        return None
-    value = int(m["score"])
-    return Score(lines[i].page, span_quote(doc, label, lines[i]), sid, value, flag=_band_flag(lines, i, value))
-
-
-def _score_beside_label(line: Line) -> Score | None:
-    m = _LABEL_AND_SCORE.match(line.text)
-    if not m:
+def _score_in(cell: _Cell) -> Score | None:
+    """A cell that holds both: "Assessing people’s needs – 2"."""
+    m = _LABEL_AND_SCORE.match(cell.text)
+    if m is None:
         return None
     sid = statement_id(m["label"])
     if sid is None:
         return None
-    return Score(line.page, line.text.strip(), sid, int(m["score"]))
+    return Score(cell.page.number, cell.text.strip(), sid, int(m["score"]))
 
 
-def _band_flag(lines: list[Line], i: int, value: int) -> str | None:
-    """Flag a score whose "N – Evidence shows …" line below it gives another N."""
-    if i + 1 >= len(lines):
+def _score_after(cells: list[_Cell], i: int) -> Score | None:
+    """A label cell and the score cell after it (quoted from the score's page alone, across a page break)."""
+    label = cells[i]
+    if i + 1 >= len(cells) or "score" in label.text.lower()[:6]:
         return None
-    band = _BAND_LINE.match(lines[i + 1].text)
+    m = _SCORE_CELL.match(cells[i + 1].text)
+    if m is None:
+        return None
+    sid = statement_id(label.text)
+    if sid is None:
+        return None
+    value, last = int(m["score"]), cells[i + 1]
+    first = label if label.page is last.page else last
+    quote = last.page.text[first.start : last.start + len(last.text.rstrip(" |"))]
+    return Score(last.page.number, quote, sid, value, flag=_band_flag(cells, i + 1, value))
+
+
+def _band_flag(cells: list[_Cell], i: int, value: int) -> str | None:
+    """Flag a score whose "N – Evidence shows …" line below it gives another N."""
+    if i + 1 >= len(cells):
+        return None
+    band = _BAND_LINE.match(cells[i + 1].text)
     if band and int(band["score"]) != value:
         return f"score line says {value} but the line below says {band['score']}"
     return None
+
+
+# --- prose --------------------------------------------------------------------------------------
+
+
+def _from_prose(doc: Document) -> list[Score]:
+    out: list[Score] = []
+    for page in doc.pages:
+        if "for all" not in page.text and " for ‘" not in page.text and " for '" not in page.text:
+            continue
+        for sentence in sentences(page.text):
+            named = [(statement_id(m["label"]), int(m["score"])) for m in _PROSE_ONE.finditer(sentence.text)]
+            stated = {sid: n for sid, n in named if sid is not None}
+            if not stated:
+                continue
+            rest = _PROSE_REST.search(sentence.text)
+            if rest is not None:
+                stated |= {sid: int(rest["score"]) for sid in QUALITY_STATEMENTS if sid not in stated}
+            out.extend(Score(page.number, sentence.text, sid, n) for sid, n in stated.items())
+    return out
