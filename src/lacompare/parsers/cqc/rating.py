@@ -102,9 +102,15 @@ def _from_structure(doc: Document) -> list[Rating]:
         if word is None:
             continue
         last, pct = _pct_after(blocks, i)
-        start = heading.start if heading is not None and heading.page == page.number else block.start
+        # From the heading, unless a bullet the reader dropped stands between them in the source.
+        same_page = heading is not None and heading.page == page.number
+        start = heading.start if heading is not None and same_page and not _dropped_bullet(block) else block.start
         return [Rating(page.number, page.text[start : last.end], word, pct)]
     return []
+
+
+def _dropped_bullet(block: Block) -> bool:
+    return block.marker is not None and not block.text.startswith(block.marker)
 
 
 def _rated_value(page: Page, block: Block, under_heading: bool) -> str | None:
