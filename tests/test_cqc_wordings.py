@@ -72,7 +72,7 @@ RATINGS = [
     ),
     (
         "Hertfordshire County Council, Hounslow Council and West Berkshire Council were all assessed as ‘good’.\n",
-        [("Good", None)],
+        [("Good", None)] * 3,  # one per council: see the round-up test below
     ),
     ("CQC looked at nine areas in order to create their good rating.\n", [("Good", None)]),
     (
@@ -235,3 +235,30 @@ def test_a_rewrapped_press_release_gives_the_same_facts() -> None:
             ("rating.overall", "Requires improvement"),
         ]
     )
+
+
+def test_a_round_up_gives_each_council_it_rates_its_own_rating() -> None:
+    doc = read(
+        "First three councils rated by CQC\n\nHertfordshire County Council, Hounslow Council and West Berkshire "
+        "Council were all assessed as ‘good’ by the Care Quality Commission (CQC).\n"
+    )
+    found = [r for r in rating.parse(doc) if isinstance(r, Rating)]
+    assert [(r.local_authority, r.overall) for r in found] == [
+        ("Hertfordshire County Council", "Good"),
+        ("London Borough of Hounslow", "Good"),
+        ("West Berkshire Council", "Good"),
+    ]
+
+
+def test_a_fact_about_another_council_names_it_in_its_row() -> None:
+    from lacompare import extract_text
+    from lacompare.render.rows import report_rows
+
+    report = extract_text(
+        "Hertfordshire County Council and Hounslow Council were both rated as good by the Care Quality "
+        "Commission (CQC).\n"
+    )
+    assert [(row["local_authority"], row["value"]) for row in report_rows(report) if row["fact"] == "rating"] == [
+        ("Hertfordshire County Council", "Good"),
+        ("London Borough of Hounslow", "Good"),
+    ]

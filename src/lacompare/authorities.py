@@ -159,6 +159,16 @@ def _mention_pattern() -> regex.Pattern[str]:
     return regex.compile(r"\b(?:" + "|".join(regex.escape(n) for n in names) + r")\b")
 
 
+def mentioned_in(text: str) -> list[Authority]:
+    """The councils ``text`` names, in the order it first names them (names shared by two councils skipped)."""
+    out: list[Authority] = []
+    for m in _mention_pattern().finditer(text):
+        found = [a for a in authorities() if a.short_name == m.group()]
+        if len(found) == 1 and found[0] not in out:
+            out.append(found[0])
+    return out
+
+
 def most_mentioned(text: str, *, at_least: int = 5) -> Authority | None:
     """The council a document talks about when its title names none: mentioned at least
     ``at_least`` times, and three times as often as any other council."""

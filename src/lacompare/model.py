@@ -58,6 +58,8 @@ class Fact:
     page: int
     quote: str
     flag: str | None = field(default=None, kw_only=True)
+    # The council the fact is about when a page names several (a news round-up); None: the document's.
+    local_authority: str | None = field(default=None, kw_only=True)
 
     def measures(self) -> list[Measure]:
         """The fact's measured values, one tidy row each (every fact kind defines its own)."""

@@ -37,7 +37,7 @@ def report_rows(report: Report) -> list[Row]:
             rows.append(
                 {
                     "document": report.document,
-                    "local_authority": report.local_authority,
+                    "local_authority": fact.local_authority or report.local_authority,
                     "kind": report.kind,
                     "fact": fact.kind,
                     "metric_id": m.metric_id,

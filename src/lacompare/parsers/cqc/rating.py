@@ -75,6 +75,7 @@ _SHARE_RATED = regex.compile(
     r"(?i)(?:\d\s*%|\bper\s?cent\b|\b(?:\d[\d,]*|most|majority|all|many|proportion|share|number)\s+(?:of\s+)?"
     r"(?:[\w-]+\s+){0,4}(?:homes|providers|services|settings|agencies|locations))[^.]{0,80}\brated\b"
 )
+_SEVERAL_RATED = regex.compile(r"(?i)\b(?:all|both|each|three|two|four|five|councils|authorities)\b")
 _JOINED_WORD = regex.compile(rf"(?i)^\s*{_Q}\s*(?:or|and|to)\s+{_Q}{_WORD}")
 
 # CQC's thresholds from overall % to rating.
@@ -170,8 +171,19 @@ def _from_prose(doc: Document) -> list[Rating]:
             word = _prose_word(sentence.text)
             pct = _prose_pct(sentence.text)
             if word is not None or pct is not None:
-                out.append(Rating(page.number, sentence.text, word, pct))
+                out.extend(_each_council(Rating(page.number, sentence.text, word, pct)))
     return out
+
+
+def _each_council(rating: Rating) -> list[Rating]:
+    """A sentence that rates several councils at once ("X, Y and Z were all assessed as ‘good’")
+    gives each its own rating; one naming a single council or none is the document's."""
+    from lacompare.authorities import mentioned_in
+
+    named = mentioned_in(rating.quote) if rating.overall and _SEVERAL_RATED.search(rating.quote) else []
+    if len(named) < 2:
+        return [rating]
+    return [replace(rating, local_authority=authority.name) for authority in named]
 
 
 def _prose_word(text: str) -> str | None:
@@ -205,14 +217,18 @@ def _canonical(word: str) -> str:
 
 def _same(a: Rating, b: Rating) -> bool:
     """A rating that adds nothing to one already found."""
-    return (a.overall in (None, b.overall)) and (a.score_pct is None or a.score_pct == b.score_pct)
+    same_council = a.local_authority == b.local_authority
+    return same_council and (a.overall in (None, b.overall)) and (a.score_pct is None or a.score_pct == b.score_pct)
 
 
 def _checked(ratings: list[Rating]) -> list[Rating]:
     """Flag ratings that disagree with each other or with CQC's % thresholds."""
-    words = {r.overall for r in ratings if r.overall}
+    words = {r.overall for r in ratings if r.overall and r.local_authority is None}
     out = []
     for r in ratings:
+        if r.local_authority is not None:
+            out.append(r)
+            continue
         notes = []
         if len(words) > 1 and r.overall:
             notes.append("the document states more than one overall rating: " + ", ".join(sorted(words)))
