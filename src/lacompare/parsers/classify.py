@@ -30,8 +30,8 @@ _KIND_CUES: dict[DocumentKind, tuple[str, ...]] = {
         r"What people expect",
         r"The local authority commitment",
         r"(?i)local authority rating and score|Overall rating for\b",
-        r"(?i)\bThe local authority\b[^.]{0,80}\b(?:had|has|was|were|worked)\b",
-        r"(?i)\bwe (?:heard|were told|found)\b|\bpeople told us\b|\bpartners told us\b|\bstaff told us\b",
+        r"\b[Tt]he local authority (?:had|has|was|were|worked)\b",
+        r"\b[Ww]e (?:heard|were told|found)\b|\b(?:[Pp]eople|[Pp]artners|[Ss]taff) told us\b",
         r"How we assess local authorities|Assessment (?:published|start date):",
         r"(?m)^(?:Demographics|Financial facts|About [A-Z][^\n]{2,80})\s*$",
     ),
@@ -52,6 +52,7 @@ _KIND_CUES: dict[DocumentKind, tuple[str, ...]] = {
         r"Sheet T\d+|Data Tables",
     ),
 }
+_COMPILED_CUES = {kind: tuple(regex.compile(cue, regex.M) for cue in cues) for kind, cues in _KIND_CUES.items()}
 # Pages about a CQC assessment that are not the report: CQC's own announcement, and the news
 # and council pages that pass it on. Both need CQC named and a rating or score stated.
 _ABOUT_CQC = regex.compile(r"Care Quality Commission|\bCQC\b")
@@ -70,13 +71,14 @@ _PRESS_RELEASE_CUES = tuple(
     )
 )
 ASSESSMENT_CUES_NEEDED = 3
+PRESS_RELEASE_HEAD = 6_000  # a press release says what it is in its first screen
 
 
 def classify(doc: Document) -> DocumentKind:
     """The kind whose cues the text shows most (at least three); else a page about a CQC
     assessment (a press release or news); else unknown."""
     text = doc.text[:200_000]
-    scores = {kind: sum(bool(regex.search(cue, text, regex.M)) for cue in cues) for kind, cues in _KIND_CUES.items()}
+    scores = {kind: sum(bool(cue.search(text)) for cue in cues) for kind, cues in _COMPILED_CUES.items()}
     kind, best = max(scores.items(), key=lambda kv: kv[1])
     if best >= ASSESSMENT_CUES_NEEDED and (kind is not CQC_ASSESSMENT or not _is_press_release(text)):
         return kind
@@ -86,7 +88,8 @@ def classify(doc: Document) -> DocumentKind:
 
 
 def _is_press_release(text: str) -> bool:
-    return sum(bool(cue.search(text)) for cue in _PRESS_RELEASE_CUES) >= 2
+    head = text[:PRESS_RELEASE_HEAD]
+    return sum(bool(cue.search(head)) for cue in _PRESS_RELEASE_CUES) >= 2
 
 
 def local_authority(doc: Document) -> str | None:

@@ -73,6 +73,9 @@ _VALUE = regex.compile(
     )\s*[.)]?$"""
 )
 _ONE_LINE_PAIR = regex.compile(r"^(?P<label>[^:|]{3,90}?)\s*:\s+(?P<value>\S[^:]{0,30})$")
+_ITEM_PAIR = regex.compile(r"(?P<label>.{3,}?)\s*(?:[:–—-]|\s)\s*(?P<value>[^\s:–—-][^:–—]{0,30})$")
+_RULE_CELL = regex.compile(r":?-{3,}:?")
+_DIGIT = regex.compile(r"\d")
 _SENTENCE_END = (".", "!", "?", ";", ",", ":")
 HEADING_MAX = 90
 LABEL_MAX = 90
@@ -145,7 +148,7 @@ def _cells(start: int, line: str) -> tuple[Span, ...]:
     cells, offset = [], 0
     for part in line.split("|"):
         inner = part.strip()
-        if inner and not regex.fullmatch(r":?-{3,}:?", inner):
+        if inner and not _RULE_CELL.fullmatch(inner):
             lead = len(part) - len(part.lstrip())
             cells.append(Span(start + offset + lead, start + offset + lead + len(inner)))
         offset += len(part) + 1
@@ -156,7 +159,7 @@ def _pair(start: int, line: str, mark: str) -> tuple[Span | None, Span | None]:
     """A list item "Safeguarding: 1" or "Assessing people's needs – 2" as label and value."""
     body_at = len(mark) if line.startswith(mark) else 0
     body_at += len(line[body_at:]) - len(line[body_at:].lstrip())
-    m = regex.match(r"(?P<label>.{3,}?)\s*(?:[:–—-]|\s)\s*(?P<value>[^\s:–—-][^:–—]{0,30})$", line[body_at:])
+    m = _ITEM_PAIR.match(line, body_at)
     if m is None or not _VALUE.match(m["value"].strip()):
         return None, None
     return (
@@ -180,5 +183,5 @@ def _looks_like_heading(line: str) -> bool:
         len(stripped) <= HEADING_MAX
         and stripped[:1].isupper()
         and not stripped.endswith(_SENTENCE_END)
-        and not regex.search(r"\d", stripped)
+        and not _DIGIT.search(stripped)
     )

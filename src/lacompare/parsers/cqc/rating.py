@@ -60,6 +60,8 @@ _PROSE_PCT = tuple(
         rf"\boverall rating\b[^.;]{{0,40}}?\bwith (?:a|an overall) score of\s+{_PCT}",
     )
 )
+_PART_OF_THE_WORK = regex.compile(r"(?i)\s+in\s+(?:\w+\s+)?(?:\(|areas?|of|all|two|three|four|five|some)\b")
+_CUE = regex.compile(r"(?i)\brat(?:ed|es|ing)\b|\bassessed\b|\bjudged\b|\bfound to be\b|\bscored\b|\boverall\b")
 _RANGE_AFTER = regex.compile(r"(?i)^\s*(?:to|-|–|or (?:lower|higher|above|below|less|more))\b")
 _RANGE_BEFORE = regex.compile(r"(?i)(?:\bto|\bbetween|\bfrom|[-–])\s*$")
 # Sentences about something other than the council's current overall rating.
@@ -162,16 +164,30 @@ def _pct_after(blocks: list[tuple[Page, Block]], i: int) -> tuple[Block, Number 
 def _from_prose(doc: Document) -> list[Rating]:
     out = []
     for page in doc.pages:
-        lowered = page.text.lower()
-        if "rat" not in lowered and "score" not in lowered and "assessed" not in lowered:
-            continue
-        for sentence in sentences(page.text):
-            if _NOT_CURRENT.search(sentence.text):
+        for sentence in _cued_sentences(page.text):
+            if _NOT_CURRENT.search(sentence):
                 continue
-            word = _prose_word(sentence.text)
-            pct = _prose_pct(sentence.text)
+            word = _prose_word(sentence)
+            pct = _prose_pct(sentence)
             if word is not None or pct is not None:
-                out.extend(_each_council(Rating(page.number, sentence.text, word, pct)))
+                out.extend(_each_council(Rating(page.number, sentence, word, pct)))
+    return out
+
+
+def _cued_sentences(text: str) -> list[str]:
+    """The sentences holding a word every rating phrase needs (the rest are never read)."""
+    out: list[str] = []
+    last_end = -1
+    for m in _CUE.finditer(text):
+        if m.start() < last_end:
+            continue
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        line_end = text.find("\n", m.end())
+        line_end = len(text) if line_end < 0 else line_end
+        for sentence in sentences(text[line_start:line_end]):
+            if line_start + sentence.end > m.start() and line_start + sentence.start >= last_end:
+                out.append(sentence.text)
+                last_end = line_start + sentence.end
     return out
 
 
@@ -191,7 +207,7 @@ def _prose_word(text: str) -> str | None:
         for m in pattern.finditer(text):
             if _JOINED_WORD.match(text, m.end()) or _SHARE_RATED.search(text, 0, m.end()):
                 continue  # "rated good or outstanding", "85% of care homes are rated good"
-            if regex.match(r"(?i)\s+in\s+(?:\w+\s+)?(?:\(|areas?|of|all|two|three|four|five|some)\b", text[m.end() :]):
+            if _PART_OF_THE_WORK.match(text, m.end()):
                 continue  # "rated ‘Outstanding’ in two (…) areas": part of the work, not the whole
             return _canonical(m["word"])
     return None

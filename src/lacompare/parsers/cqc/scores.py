@@ -47,6 +47,9 @@ _PROSE_REST = regex.compile(
 )
 
 
+LABEL_CELL_MAX = 160  # a statement's name and its score; a longer cell is prose
+
+
 @dataclass(frozen=True, slots=True)
 class _Cell:
     page: Page
@@ -105,7 +108,10 @@ def _from_cells(doc: Document) -> list[Score]:
 
 def _score_in(cell: _Cell) -> Score | None:
     """A cell that holds both: "Assessing people’s needs – 2"."""
-    m = _LABEL_AND_SCORE.match(cell.text)
+    text = cell.text
+    if len(text) > LABEL_CELL_MAX or text.rstrip(" |.)")[-1:] not in ("1", "2", "3", "4"):
+        return None
+    m = _LABEL_AND_SCORE.match(text)
     if m is None:
         return None
     sid = statement_id(m["label"])

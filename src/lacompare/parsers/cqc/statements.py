@@ -46,12 +46,13 @@ _LEAD = regex.compile(
     r"(?i)^\s*(?:[-–—*•|]\s*)*(?:quality statement\s*:?\s*)?(?:\(?\d{1,2}[.):]|\(?[a-i][.)])?\s*(?:[-–—*•]\s*)*"
 )
 _TAIL = regex.compile(r"(?i)(?:[\s|:–—-]+|\s+score)+$")
+_NOT_LETTERS = regex.compile(r"[^a-z]+")
 _PAREN = regex.compile(r"\(([^()]{8,})\)")
 
 
 def _key(label: str) -> str:
     text = label.lower().replace("&", " and ").replace("’", "'").replace("'", "")
-    return " ".join(regex.sub(r"[^a-z]+", " ", text).split())
+    return " ".join(_NOT_LETTERS.sub(" ", text).split())
 
 
 _BY_KEY: dict[str, str] = {_key(label): sid for sid, label in QUALITY_STATEMENTS.items()} | {
