@@ -75,6 +75,7 @@ _VALUE = regex.compile(
 _ONE_LINE_PAIR = regex.compile(r"^(?P<label>[^:|]{3,90}?)\s*:\s+(?P<value>\S[^:]{0,30})$")
 _ITEM_PAIR = regex.compile(r"(?P<label>.{3,}?)\s*(?:[:–—-]|\s)\s*(?P<value>[^\s:–—-][^:–—]{0,30})$")
 _RULE_CELL = regex.compile(r":?-{3,}:?")
+_RULE_ROW = regex.compile(r"[\s|:-]+")
 _DIGIT = regex.compile(r"\d")
 _SENTENCE_END = (".", "!", "?", ";", ",", ":")
 HEADING_MAX = 90
@@ -131,8 +132,10 @@ def _is_label(line: str, marker: str | None) -> bool:
 
 def _line_block(page: int, start: int, line: str, marker: str | None, nxt: tuple[int, str] | None) -> Block:
     end = start + len(line)
-    if "|" in line and _cells(start, line):
-        return Block(BlockKind.TABLE_ROW, page, start, end, line, cells=_cells(start, line))
+    if "|" in line:
+        cells = _cells(start, line)
+        if cells or _RULE_ROW.fullmatch(line):  # a "|---|---|" rule is a row with no cells
+            return Block(BlockKind.TABLE_ROW, page, start, end, line, cells=cells)
     mark = _item_mark(line, marker)
     if mark is not None:
         return Block(BlockKind.LIST_ITEM, page, start, end, line, mark, *_pair(start, line, mark))
@@ -163,8 +166,8 @@ def _pair(start: int, line: str, mark: str) -> tuple[Span | None, Span | None]:
     if m is None or not _VALUE.match(m["value"].strip()):
         return None, None
     return (
-        Span(start + body_at + m.start("label"), start + body_at + m.end("label")),
-        Span(start + body_at + m.start("value"), start + body_at + m.end("value")),
+        Span(start + m.start("label"), start + m.end("label")),
+        Span(start + m.start("value"), start + m.end("value")),
     )
 
 
