@@ -37,10 +37,28 @@ class W(NamedTuple):
     unit: str = "days"
     as_of: str | None = None
     flag: str | None = None
+    length: Number | None = None
+    year: str | None = None
+    bound: str | None = None
 
 
 def plain(found: list[Wait]) -> list[W]:
-    return [W(w.service, w.people, w.median, w.maximum, w.average, w.duration_unit, w.as_of, w.flag) for w in found]
+    return [
+        W(
+            w.service,
+            w.people,
+            w.median,
+            w.maximum,
+            w.average,
+            w.duration_unit,
+            w.as_of,
+            w.flag,
+            w.length,
+            w.year,
+            w.bound,
+        )
+        for w in found
+    ]
 
 
 def waits_of(*pages: str) -> list[W]:
@@ -320,3 +338,172 @@ def test_every_service_is_a_canonical_id_or_other(path: Path) -> None:
 
     services = {w.service for w in waits.parse(fixture(path))}
     assert {s for s in services if s not in SERVICES and not s.startswith("other_")} == set()
+
+
+# --- waits in prose: news, council papers, FOI answers ---------------------------------------
+
+PROSE = [
+    (
+        "Around 1,200 people were waiting for a Care Act assessment in March 2024.",
+        [W("care_act_assessment", 1200, as_of="in March 2024")],
+    ),
+    (
+        "The waiting list for carers assessments stood at 412.",
+        [W("carers_assessment", 412)],
+    ),
+    (
+        "The number of people waiting for a Care Act assessment was 1,234.",
+        [W("care_act_assessment", 1234)],
+    ),
+    (
+        "Number of people waiting for a carers assessment: 234. Median waiting time (days): 41",
+        [W("carers_assessment", 234, 41)],
+    ),
+    (
+        "The median wait for a review is now 28 days and the average waiting time had reduced to 21 days.",
+        [W("care_review", median=28, average=21)],
+    ),
+    (
+        "The mean wait for a DoLS assessment was 95 days.",
+        [W("dols", average=95)],
+    ),
+    (
+        "Waiting times for equipment were 12 weeks.",
+        [W("other_equipment", length=12, unit="weeks")],
+    ),
+    # bounds stay bounds, flagged
+    (
+        "More than 500 people were waiting for an occupational therapy assessment.",
+        [
+            W(
+                "ot_assessment",
+                500,
+                flag="a bound, not an exact figure: more than 500 people",
+                bound="people more than",
+            )
+        ],
+    ),
+    (
+        "The number of people waiting over 500 days for assessments had significantly reduced, with the longest "
+        "waits now under 300 days.",
+        [
+            W(
+                "care_act_assessment",
+                maximum=300,
+                flag="a bound, not an exact figure: maximum under 300 days",
+                bound="maximum under",
+            )
+        ],
+    ),
+    (
+        "Some people waited up to 18 months for a financial assessment.",
+        [
+            W(
+                "financial_assessment",
+                maximum=18,
+                unit="months",
+                flag="a bound, not an exact figure: maximum up to 18 months",
+                bound="maximum up to",
+            )
+        ],
+    ),
+    (
+        "There were 812 people who had been waiting over 28 days for a review.",
+        [W("care_review", 812, flag="a count of the people waiting over 28 days")],
+    ),
+    # before and after: two facts, with their dates where given
+    (
+        "The council has reduced the number of people waiting for a social care assessment and the length of time "
+        "they have to wait to receive one from 47 weeks to 11 weeks.",
+        [
+            W("care_act_assessment", length=47, unit="weeks", flag="the figure before the change to 11 weeks"),
+            W("care_act_assessment", length=11, unit="weeks"),
+        ],
+    ),
+    (
+        "The median wait for a care review fell from 120 days in April 2023 to 45 days in March 2024.",
+        [
+            W("care_review", median=120, as_of="April 2023", flag="the figure before the change to 45 days"),
+            W("care_review", median=45, as_of="March 2024"),
+        ],
+    ),
+    (
+        "The number of people waiting for an OT assessment fell from 1,200 to 650.",
+        [
+            W("ot_assessment", 1200, flag="the figure before the change to 650"),
+            W("ot_assessment", 650),
+        ],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), PROSE, ids=lambda v: v[:50] if isinstance(v, str) else "")
+def test_waits_in_prose(text: str, expected: list[W]) -> None:
+    assert waits_of(text) == expected
+
+
+CARRIED = "service 'care act assessment' taken from the lines before"
+
+LISTS = [
+    # an FOI answer: the question names the service, its list items give the figures by year
+    (
+        "1. The median time (in days) taken to assess a referral for an assessment of needs.\n"
+        "21/22 - Median time to assess = 41 days\n22/23 - Median time to assess = 27 days\n"
+        "2. The single longest wait (in days) taken to assess an individual after a referral.\n"
+        "21/22 - single longest wait = 353 days",
+        [
+            W("care_act_assessment", median=41, flag=CARRIED, year="2021/22"),
+            W("care_act_assessment", median=27, flag=CARRIED, year="2022/23"),
+            W("care_act_assessment", maximum=353, flag=CARRIED, year="2021/22"),
+        ],
+    ),
+    (
+        "People told us they can face a long wait before their assessments can take place.\n"
+        "The longest that someone had waited as of October 2013 was 47 weeks.",
+        [W("care_act_assessment", maximum=47, unit="weeks", as_of="as of October 2013", flag=CARRIED)],
+    ),
+    (
+        "In 2023/24 the median wait for an initial assessment was 28 days.",
+        [W("care_act_assessment", median=28, year="2023/24")],
+    ),
+    # a line about something else in between: the service is not carried over it
+    (
+        "People waited for their assessments.\nThe council opened a new hub.\nThe median wait was 20 days.",
+        [],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), LISTS, ids=lambda v: v[:50] if isinstance(v, str) else "")
+def test_figures_take_the_service_and_year_of_their_list(text: str, expected: list[W]) -> None:
+    assert waits_of(text) == expected
+
+
+NOT_WAITS_IN_PROSE = [
+    "NAS 5 Average waiting time for an OT assessment",
+    "The number of people waiting over 500 days for assessments had significantly reduced.",
+    "The number of people waiting rose from 2019 to 2023.",
+    "The longest serving member of staff had 20 years of experience.",
+    "One person referred to attending a community hub after waiting 4 months for a carer's assessment.",
+    "Staff waited for the new case management system for 6 months.",
+    "The median wait for a call to the assessment team to be answered was 3 minutes.",
+]
+
+
+@pytest.mark.parametrize("text", NOT_WAITS_IN_PROSE, ids=lambda v: v[:50])
+def test_sentences_that_are_no_wait_figures(text: str) -> None:
+    assert waits_of(text) == []
+
+
+def test_a_wait_measure_carries_its_year() -> None:
+    [wait] = waits.parse(text_doc("21/22 - Median time to assess a Care Act assessment = 41 days"))
+    assert [(m.metric_id, m.value, m.year) for m in wait.measures()] == [
+        ("wait.care_act_assessment.median_days", 41, "2021/22")
+    ]
+
+
+def test_a_length_of_wait_has_its_own_measure() -> None:
+    [wait] = waits.parse(text_doc("Waiting times for equipment were 12 weeks."))
+    assert [(m.metric_id, m.metric, m.value, m.unit) for m in wait.measures()] == [
+        ("wait.other_equipment.length_weeks", "other equipment: length of wait", 12, "weeks")
+    ]

@@ -148,7 +148,8 @@ class Comparison(Fact):
 class Wait(Fact):
     """A waiting list or waiting time for one service.
 
-    Durations are kept in the unit the text uses (``duration_unit``: days, weeks, months).
+    Durations are kept in the unit the text uses (``duration_unit``: days, weeks, months). A figure
+    the text gives as a bound ("under 300 days") keeps its number, says so in ``bound`` and is flagged.
     """
 
     kind: ClassVar[str] = "wait"
@@ -159,16 +160,22 @@ class Wait(Fact):
     average: Number | None = None
     duration_unit: str = "days"
     as_of: str | None = None
+    length: Number | None = None  # a waiting time the text gives without saying median, maximum or average
+    year: str | None = None  # the financial year the figures are for, where stated ("2021/22")
+    bound: str | None = None  # figures given as bounds, as stated: "maximum under", "people over"
 
     def measures(self) -> list[Measure]:
         label = self.service.replace("_", " ")
         out = []
         if self.people is not None:
-            out.append(Measure(f"wait.{self.service}.people", f"{label}: people waiting", self.people, "people"))
-        for name, value in (("median", self.median), ("max", self.maximum), ("average", self.average)):
+            metric = f"{label}: people waiting"
+            out.append(Measure(f"wait.{self.service}.people", metric, self.people, "people", year=self.year))
+        durations = (("median", self.median), ("max", self.maximum), ("average", self.average), ("length", self.length))
+        for name, value in durations:
             if value is not None:
                 unit = self.duration_unit
-                out.append(Measure(f"wait.{self.service}.{name}_{unit}", f"{label}: {name} wait", value, unit))
+                metric = f"{label}: {name} wait" if name != "length" else f"{label}: length of wait"
+                out.append(Measure(f"wait.{self.service}.{name}_{unit}", metric, value, unit, year=self.year))
         return out
 
     def numbers(self) -> list[Number]:
@@ -181,7 +188,7 @@ class Wait(Fact):
 
 @dataclass(frozen=True, slots=True)
 class Finance(Fact):
-    """A financial fact: a budget, spend, share, precept or people supported."""
+    """A financial fact: a budget, spend, share, precept, people supported or the population."""
 
     kind: ClassVar[str] = "finance"
     field_id: str = ""
@@ -190,6 +197,7 @@ class Finance(Fact):
     unit: str | None = None
     year: str | None = None
     period: str | None = None
+    bound: str | None = None  # the value is a bound, as stated: "over", "up to"
 
     def measures(self) -> list[Measure]:
         return [Measure(f"finance.{self.field_id}", self.label, self.value, self.unit, year=self.year or self.period)]

@@ -1,9 +1,11 @@
-"""CQC "Financial facts": budgets and spend, adult social care's share, the precept, people supported.
+"""CQC "Financial facts": budgets and spend, adult social care's share, the precept, people supported,
+and the population the "About" page gives.
 
 Each statement has a fixed wording in CQC reports, e.g. "The local authority estimated that in
 2022/23, its total budget would be £553,918,000. Its actual spend for that year was
 £641,203,000, which was £87,285,000 more than estimated." An actual spend belongs to the
 estimate just before it; its quote takes both sentences so that it shows which budget and year.
+The same facts set out as labels and values are read by ``finance_block``.
 """
 
 from __future__ import annotations
@@ -13,48 +15,61 @@ from dataclasses import dataclass
 import regex
 
 from lacompare.model import Fact, Finance, Number
+from lacompare.parsers.cqc import finance_block
 from lacompare.parsers.text.lines import sentence_around
-from lacompare.parsers.text.patterns import NUMBER, YEAR, YEAR_RE, parse_number
+from lacompare.parsers.text.patterns import (
+    BOUND,
+    DOT_THOUSANDS,
+    NUMBER,
+    YEAR,
+    YEAR_RE,
+    dot_thousands,
+    financial_year,
+    money_pattern,
+    parse_money,
+    parse_number,
+    scaled,
+)
 from lacompare.readers.base import Document
 
-LABELS = {
-    "total_budget_estimated": "Total budget (estimated)",
-    "total_spend_actual": "Total spend (actual)",
-    "asc_budget_estimated": "Adult social care budget (estimated)",
-    "asc_spend_actual": "Adult social care spend (actual)",
-    "asc_share_of_budget_pct": "Share of budget spent on adult social care",
-    "asc_precept_pct": "Adult social care precept",
-    "people_long_term_support": "People accessing long-term support",
-    "people_short_term_support": "People accessing short-term support",
-}
+LABELS = finance_block.LABELS
 
 _ASC = r"(?:adult social care|ASC)"
-# A sum in full pounds; "£15 million" style sums are not financial facts' wording and are left alone.
-_POUNDS = rf"£\s?(?P<value>{NUMBER})(?!\s*(?:m\b|bn\b|million|billion))"
+_MONEY = money_pattern("value")
 _FLAGS = regex.IGNORECASE
 
 _ESTIMATES = (
     (
         "total",
-        regex.compile(rf"estimated that,? (?:in|for) (?P<year>{YEAR}),? its total budget would be {_POUNDS}", _FLAGS),
+        regex.compile(
+            rf"estimated,? (?:that,? )?(?:(?:in|for) (?P<year>{YEAR}),? )?its total budget (?:would be|was) {_MONEY}",
+            _FLAGS,
+        ),
     ),
     (
         "total",
         regex.compile(
-            rf"total budget (?:for|in) (?P<year>{YEAR}) (?:would be|was estimated (?:to be|at)) {_POUNDS}", _FLAGS
+            rf"total budget (?:for|in) (?P<year>{YEAR}) (?:would be|was estimated (?:to be|at)) {_MONEY}", _FLAGS
         ),
     ),
     (
         "asc",
         regex.compile(
-            rf"estimated that it would spend {_POUNDS} of its (?:total )?budget on {_ASC}(?: in (?P<year>{YEAR}))?",
+            rf"estimated that it would spend {_MONEY} of its (?:total )?budget on {_ASC}(?: in (?P<year>{YEAR}))?",
+            _FLAGS,
+        ),
+    ),
+    (
+        "asc",
+        regex.compile(
+            rf"estimated,? (?:that,? )?(?:(?:in|for) (?P<year>{YEAR}),? )?its {_ASC} budget (?:would be|was) {_MONEY}",
             _FLAGS,
         ),
     ),
 )
 _ACTUAL = regex.compile(
-    rf"actual spend (?:for (?:that|the) year |in (?P<year>{YEAR}) )?(?:was|is|were) {_POUNDS}"
-    rf"(?:,? which (?:was|is) £\s?(?P<diff>{NUMBER}) (?P<direction>more|less|higher|lower)"
+    rf"actual spend (?:for (?:that|the) year |in (?P<year>{YEAR}) )?(?:was|is|were) {_MONEY}"
+    rf"(?:,? which (?:was|is) {money_pattern('diff')} (?P<direction>more|less|higher|lower)"
     r" than (?:estimated|the estimate))?",
     _FLAGS,
 )
@@ -92,6 +107,48 @@ _SIMPLE = (
     ),
 )
 
+# The population of the council's area, as the "About" page states it.
+_ABOUT = r"(?:approximately|around|about|roughly|some|an estimated|c\.)"
+_HEADCOUNT = (
+    rf"(?:(?P<bound>{BOUND}|just over|just under) |{_ABOUT} )?"
+    rf"(?P<value>{DOT_THOUSANDS}|{NUMBER})(?![,.]\d)(?:\s?(?P<value_scale>million)\b)?"
+    # what may follow the area's headcount: not "2,000 autistic adults"
+    r"(?=\s?(?:[,.;:()]|$)|\s(?:people|residents|inhabitants|is|was|and|who|which|living|live|in|at|with|across)\b)"
+)
+_POPULATION = (
+    # "has a population of 261,000", "The population of 162,000 is", "a total population of approximately 1.61 million"
+    regex.compile(
+        rf"\b(?:a|an|the|its|their)\s(?:total\s|resident\s|current\s|overall\s|estimated\s)?population\sof\s"
+        rf"{_HEADCOUNT}(?![\d.,]*\s?%)",
+        _FLAGS,
+    ),
+    # "the population of B&NES was estimated to be 196,953"
+    regex.compile(
+        r"\bpopulation(?: of (?-i:[A-Z])[\w&'’. -]{1,40}?)? (?:is|was|stands at|stood at)"
+        rf"(?: (?:estimated|recorded|reported) (?:to be|at|as))? {_HEADCOUNT}(?![\d.,]*\s?%)",
+        _FLAGS,
+    ),
+    # "is home to 185,982 people", "Approximately 334,000 people live in the borough"
+    regex.compile(rf"\bhome to {_HEADCOUNT} (?:people|residents|inhabitants)\b", _FLAGS),
+    regex.compile(
+        rf"{_HEADCOUNT} (?:people|residents) (?:live|lived|are living) in (?:the|this|its)"
+        r" (?:borough|county|city|district|area|island|authority|local authority area)\b",
+        _FLAGS,
+    ),
+)
+# A population that is not the area's today: "is projected to reach", "a combined population of".
+_NOT_THE_AREA = regex.compile(
+    r"\b(?:project|predict|forecast|expect|anticipat|combined|serv(?:e|es|ing) a|increase|grow|rise|by 20\d\d)",
+    _FLAGS,
+)
+# The year of a headcount: "In 2020, the population …", "… 395,000 in 2023", "(Census 2021)".
+_HEADCOUNT_YEAR = regex.compile(
+    rf"^\W*(?:in|at|as (?:of|at)) (?:mid-)?(?P<year>{YEAR})\b"
+    r"|\b(?:census|mid-year estimates?)\W{1,3}(?P<year>(?:19|20)\d\d)\b|\b(?P<year>(?:19|20)\d\d) census\b",
+    _FLAGS,
+)
+_YEAR_AFTER = regex.compile(r"^ (?:in|as of|at) (?P<year>(?:19|20)\d\d)\b", _FLAGS)
+
 
 @dataclass(frozen=True, slots=True)
 class _Estimate:
@@ -102,76 +159,124 @@ class _Estimate:
     year: str | None
 
 
+Found = list[tuple[int, int, Finance]]  # each fact with the span of the text it was read from
+
+
 def parse(doc: Document) -> list[Fact]:
     out: list[Fact] = []
     for page in doc.pages:
-        if "budget" not in page.text and "precept" not in page.text and "term" not in page.text:
+        text = page.text
+        lowered = text.lower()
+        if not any(
+            cue in lowered for cue in ("budget", "precept", "term", "financ", "population", "home to", "live in")
+        ):
             continue
-        out.extend(_budgets(page.number, page.text))
-        out.extend(_simple(page.number, page.text))
+        found = _budgets(page.number, text) + _simple(page.number, text) + _population(page.number, text)
+        found += finance_block.block_facts(page.number, text, [(start, end) for start, end, _ in found])
+        out.extend(fact for _, _, fact in sorted(found, key=lambda item: item[0]))
     return out
 
 
-def _budgets(page: int, text: str) -> list[Finance]:
+def cqc_wording(sentence: str) -> bool:
+    """Whether a sentence is worded as CQC's financial facts are (``parse`` reads it)."""
+    patterns = [p for _, p in _ESTIMATES] + [_ACTUAL] + [p for _, _, p in _SIMPLE]
+    return any(p.search(sentence) for p in patterns)
+
+
+def _budgets(page: int, text: str) -> Found:
     estimates = sorted(
         (
-            _Estimate(scope, m.start(), m.end(), parse_number(m["value"]), _year(m["year"]))
+            _Estimate(scope, m.start(), m.end(), parse_money(m, "value"), financial_year(m["year"]))
             for scope, pattern in _ESTIMATES
             for m in pattern.finditer(text)
         ),
         key=lambda e: e.start,
     )
-    out: list[tuple[int, Finance]] = []
+    out: Found = []
     for e in estimates:
         quote = sentence_around(text, e.start, e.end)
         if not e.year:
             e = _Estimate(e.scope, e.start, e.end, e.value, _year_near(quote))
         field_id = f"{e.scope}_budget_estimated"
-        out.append((e.start, Finance(page, quote, field_id, LABELS[field_id], e.value, "£", e.year)))
+        out.append((e.start, e.end, Finance(page, quote, field_id, LABELS[field_id], e.value, "£", e.year)))
     for m in _ACTUAL.finditer(text):
         owner = next((e for e in reversed(estimates) if e.end <= m.start() <= e.end + _ACTUAL_REACH), None)
         if owner is None:
             continue
-        value = parse_number(m["value"])
+        value = parse_money(m, "value")
         field_id = f"{owner.scope}_spend_actual"
         quote = sentence_around(text, owner.start, m.end())
-        year = _year(m["year"]) or owner.year
+        year = financial_year(m["year"]) or owner.year
         flag = _difference_flag(owner.value, value, m)
-        out.append((m.start(), Finance(page, quote, field_id, LABELS[field_id], value, "£", year, flag=flag)))
-    return [fact for _, fact in sorted(out, key=lambda pair: pair[0])]
+        fact = Finance(page, quote, field_id, LABELS[field_id], value, "£", year, flag=flag)
+        out.append((m.start(), m.end(), fact))
+    return out
 
 
 def _difference_flag(estimate: Number, actual: Number, m: regex.Match[str]) -> str | None:
     """Flag an actual spend whose stated difference from the estimate does not add up."""
     if not m["diff"]:
         return None
-    stated = parse_number(m["diff"])
+    stated = parse_money(m, "diff")
     signed = stated if m["direction"].lower() in ("more", "higher") else -stated
     if abs((actual - estimate) - signed) > 0.5:
         return f"text says {m['diff']} {m['direction']} than estimated, but the figures differ by {actual - estimate:,}"
     return None
 
 
-def _simple(page: int, text: str) -> list[Finance]:
-    out = []
+def _simple(page: int, text: str) -> Found:
+    out: Found = []
     for field_id, unit, pattern in _SIMPLE:
         for m in pattern.finditer(text):
             quote = sentence_around(text, m.start(), m.end())
-            year = _year(m.groupdict().get("year")) or _year_near(quote)
-            out.append(Finance(page, quote, field_id, LABELS[field_id], parse_number(m["value"]), unit, year))
-    return sorted(out, key=lambda f: text.find(f.quote))
+            year = financial_year(m.groupdict().get("year")) or _year_near(quote)
+            fact = Finance(page, quote, field_id, LABELS[field_id], parse_number(m["value"]), unit, year)
+            out.append((m.start(), m.end(), fact))
+    return out
+
+
+def _population(page: int, text: str) -> Found:
+    """The area's population: its first statement on the page, not a projection or another area's."""
+    found = sorted((m for pattern in _POPULATION for m in pattern.finditer(text)), key=lambda m: m.start())
+    for m in found:
+        if _NOT_THE_AREA.search(text[_clause_start(text, m.start()) : m.end()]):
+            continue
+        quote = sentence_around(text, m.start(), m.end())
+        value, flags = _headcount(m)
+        year = _YEAR_AFTER.search(text[m.end() : m.end() + 12]) or _HEADCOUNT_YEAR.search(quote)
+        fact = Finance(
+            page,
+            quote,
+            "population",
+            LABELS["population"],
+            value,
+            "people",
+            financial_year(year["year"]) if year else None,
+            flag="; ".join(flags) or None,
+            bound=m["bound"].lower() if m["bound"] else None,
+        )
+        return [(m.start(), m.end(), fact)]
+    return []
+
+
+def _clause_start(text: str, position: int) -> int:
+    """Where the clause holding ``position`` starts: after the last comma, semicolon or full stop."""
+    return max(text.rfind(mark, 0, position) for mark in (",", ";", ". ", "\n")) + 1
+
+
+def _headcount(m: regex.Match[str]) -> tuple[Number, list[str]]:
+    flags = []
+    written = m["value"]
+    if regex.fullmatch(DOT_THOUSANDS, written) and not m["value_scale"]:
+        value: Number = dot_thousands(written)
+        flags.append(f"{written!r} read as {value:,} (a dot as the thousands mark)")
+    else:
+        value = scaled(written, m["value_scale"])
+    if m["bound"]:
+        flags.append(f"a bound, not an exact figure: {m['bound']} {written}")
+    return value, flags
 
 
 def _year_near(sentence: str) -> str | None:
     m = YEAR_RE.search(sentence)
-    return _year(m.group()) if m else None
-
-
-def _year(text: str | None) -> str | None:
-    """'2022/2023', '2022-23', '2022 to 2023' -> '2022/23'; a plain year stays as it is."""
-    if not text:
-        return None
-    m = regex.fullmatch(r"((?:19|20)\d\d)\s*(?:[-/–]|to)\s*(?:(?:19|20)(\d\d)|(\d\d))", text.strip())
-    if not m:
-        return text.strip()
-    return f"{m[1]}/{m[2] or m[3]}"
+    return financial_year(m.group()) if m else None

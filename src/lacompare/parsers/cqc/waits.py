@@ -3,9 +3,12 @@
 Figures: "137 people were awaiting their initial Care Act assessment, with a median wait time of
 21 days and a maximum of 112 days". A figure may run over the next sentences of its paragraph
 ("… 330 people were waiting for a non-urgent OT assessment. The median waiting time was 37
-days."), and a sentence with figures but no service takes the service the paragraph is about.
-Nothing waiting, stated in words, is a count of 0: "no waiting list", "no waits for hospital
-discharge", "no safeguarding concerns or s42 enquiries waiting".
+days."), and a sentence with figures but no service takes the service the paragraph is about, or
+(flagged) the one the lines just before it are about ("1. The median time taken to assess … /
+• 21/22 - Median time to assess = 41 days"). A bound stays a bound ("the longest waits now under
+300 days": maximum 300, flagged); a change gives two facts ("reduced … from 47 weeks to 11
+weeks"). Nothing waiting, stated in words, is a count of 0: "no waiting list", "no waits for
+hospital discharge", "no safeguarding concerns or s42 enquiries waiting".
 
 Anecdotes ("one person had to wait 6 months") are not figures and are left alone.
 """
@@ -17,43 +20,19 @@ from dataclasses import dataclass, field
 import regex
 
 from lacompare.model import Fact, Number, Wait
+from lacompare.parsers.cqc.wait_figures import Change, Figures, changes, figures
 from lacompare.parsers.cqc.wait_services import as_of_spans, last_service, service_in
-from lacompare.parsers.text.patterns import NUMBER, Sentence, parse_number, sentences
+from lacompare.parsers.text.patterns import SHORT_YEAR, YEAR, Sentence, financial_year, sentences
 from lacompare.readers.base import Document
 
 _FLAGS = regex.IGNORECASE
-_UNIT = r"(?:\s?-?\s?(?P<unit>days?|weeks?|months?|years?)\b)?"
-_NOT_PERCENT = r"(?![\d.,]*\s*%)"
-_WAIT_NOUN = r"(?:\s(?:wait(?:ing)?|wait(?:ing)? times?|time))?"
-_VERB = r"(?:was|were|is|of|at|being|stood at)"
-
-
-def _duration(word: str) -> regex.Pattern[str]:
-    """'median wait of 21 days', 'median 21 days', 'median waiting time for X … was 16 days'."""
-    return regex.compile(
-        rf"\b{word}\b{_WAIT_NOUN}(?:\s*:?\s*|[^.;%]{{0,80}}?\b{_VERB}\s+)(?P<n>{NUMBER}){_NOT_PERCENT}{_UNIT}", _FLAGS
-    )
-
-
-_MEDIAN = _duration("median")
-_MAXIMUM = _duration("max(?:imum)?")
-_AVERAGE = _duration("average")
-_PEOPLE = (
-    # "137 people were awaiting", "2,135 reviews pending", "327 DoLs assessments waiting"; not "in 2023 people …"
-    regex.compile(
-        rf"(?<!\b(?:in|since|by|from|during|until|of) )(?P<n>{NUMBER}){_NOT_PERCENT}"
-        r"(?!\s+(?:days?|weeks?|months?|years?)\b)(?:\s[A-Za-z'’-]+){0,4}?"
-        r"\s(?:(?:were|are|was|had been|have been)\s)?(?:awaiting|waiting|pending|on (?:the|a|its) waiting list)\b",
-        _FLAGS,
-    ),
-    # "a waiting list size for carers assessments and reviews of 642 people"
-    regex.compile(
-        rf"\bwaiting list\b[^.;%]{{0,80}}?\bof (?P<n>{NUMBER}) (?:people|adults|persons|individuals|carers|cases)\b",
-        _FLAGS,
-    ),
+# A line that may hold a wait: it says so, or gives the time taken to assess ("Median time to assess = 41 days").
+_WAIT_CUE = regex.compile(
+    r"wait|pending|\btime(?: \([^()]{0,20}\))?(?: taken)? to (?:assess|review|be (?:assessed|reviewed))\b", _FLAGS
 )
-_DIGIT = regex.compile(r"\d")
-_ANY_UNIT = regex.compile(r"\b(days?|weeks?|months?|years?)\b", _FLAGS)
+# The year of a wait: a list item's label ("21/22 - Median …", "2022/23: …") or "in 2023/24".
+_LABEL_YEAR = regex.compile(rf"^\W*(?P<year>{SHORT_YEAR}|(?:19|20)\d\d[-/–]\d\d(?:\d\d)?)\s*[-–:=]", _FLAGS)
+_IN_YEAR = regex.compile(rf"\b(?:in|during|for)\s(?:the\s)?(?:financial\s)?(?:year\s)?(?P<year>{YEAR})", _FLAGS)
 
 _NONE_WAITING = (
     # "no waits for hospital discharge", "with no waiting list"; not "reduced or no waiting times"
@@ -91,24 +70,34 @@ class _Draft:
     units: list[str] = field(default_factory=list)
     as_of: str | None = None
     flags: list[str] = field(default_factory=list)
+    bounds: dict[str, str] = field(default_factory=dict)
+    year: str | None = None
 
 
 def parse(doc: Document) -> list[Fact]:
     out: list[Fact] = []
     for page in doc.pages:
+        carried: str | None = None  # the service of the wait lines just before
         for line in page.text.split("\n"):
-            if _mentions_waiting(line):
-                out.extend(paragraph_waits(line, page.number))
+            if not line.strip():
+                continue
+            if not _mentions_waiting(line):
+                carried = None
+                continue
+            out.extend(paragraph_waits(line, page.number, carried))
+            carried = last_service(line) or service_in(line) or carried
     return out
 
 
 def _mentions_waiting(text: str) -> bool:
-    lowered = text.lower()
-    return "wait" in lowered or "pending" in lowered
+    return bool(_WAIT_CUE.search(text))
 
 
-def paragraph_waits(paragraph: str, page: int = 1) -> list[Wait]:
-    """Every wait fact of one paragraph (a line of normalised page text), in reading order."""
+def paragraph_waits(paragraph: str, page: int = 1, carried: str | None = None) -> list[Wait]:
+    """Every wait fact of one paragraph (a line of normalised page text), in reading order.
+
+    ``carried`` is the service the lines just before are about: figures with no service of their
+    own take it, flagged."""
     drafts: list[_Draft] = []
     open_draft: _Draft | None = None
     context: str | None = None  # the service the paragraph's wait sentences are about
@@ -118,13 +107,18 @@ def paragraph_waits(paragraph: str, page: int = 1) -> list[Wait]:
             continue
         masked, as_of = _mask_as_of(sentence.text)
         service = service_in(masked)
-        values, units = _figures(sentence.text)
+        owner = service or context or carried
+        if owner:
+            masked = _changes(sentence, masked, owner, _carried_flag(service or context, owner), drafts)
+        figs = figures(masked)
+        year = _year(paragraph, sentence)
         taken = {d.service for d in drafts if d.start == sentence.start}
-        if values:
-            if service is None and open_draft is not None and not values.keys() & open_draft.values.keys():
-                _extend(open_draft, sentence, values, units, as_of)
-            elif service or context:
-                open_draft = _Draft(service or context or "", sentence.start, sentence.end, values, units, as_of)
+        if figs.values:
+            if service is None and open_draft is not None and not figs.values.keys() & open_draft.values.keys():
+                _extend(open_draft, sentence, figs, as_of)
+            elif owner:
+                open_draft = _draft(owner, sentence, figs, as_of, year)
+                open_draft.flags += _carried_flag(service or context, owner)
                 drafts.append(open_draft)
                 taken.add(open_draft.service)
             else:
@@ -139,6 +133,43 @@ def paragraph_waits(paragraph: str, page: int = 1) -> list[Wait]:
     return [_finished(paragraph, page, d) for d in drafts]
 
 
+def _carried_flag(own: str | None, owner: str) -> list[str]:
+    return [] if own else [f"service {owner.replace('_', ' ')!r} taken from the lines before"]
+
+
+def _draft(service: str, sentence: Sentence, figs: Figures, as_of: str | None, year: str | None) -> _Draft:
+    return _Draft(
+        service, sentence.start, sentence.end, figs.values, figs.units, as_of, list(figs.flags), figs.bounds, year
+    )
+
+
+def _changes(sentence: Sentence, masked: str, service: str, flags: list[str], drafts: list[_Draft]) -> str:
+    """Add a draft for each side of the sentence's changes; the sentence with the changes blanked."""
+    for change in changes(sentence.text):  # the unmasked text: a change's dates are its own
+        drafts.extend(_change_drafts(sentence, service, change, flags))
+        masked = masked[: change.start] + " " * (change.end - change.start) + masked[change.end :]
+    return masked
+
+
+def _change_drafts(sentence: Sentence, service: str, change: Change, flags: list[str]) -> list[_Draft]:
+    """A figure before a change and the figure after it, each with its date where the text gives one."""
+    unit = [change.unit or ""] if change.measure != "people" else []
+    after = f"{change.after:,}{' ' + change.unit if change.unit else ''}"
+    before = _Draft(service, sentence.start, sentence.end, {change.measure: change.before}, list(unit))
+    before.as_of, before.flags = change.before_when, [f"the figure before the change to {after}", *flags]
+    latest = _Draft(service, sentence.start, sentence.end, {change.measure: change.after}, list(unit))
+    latest.as_of, latest.flags = change.after_when, list(flags)
+    return [before, latest]
+
+
+def _year(paragraph: str, sentence: Sentence) -> str | None:
+    """A financial year the figures are labelled with ("21/22 - …") or said to be for ("in 2023/24")."""
+    label = _LABEL_YEAR.match(paragraph) if sentence.start == 0 else None
+    m = label or _IN_YEAR.search(sentence.text)
+    year = financial_year(m["year"]) if m else None
+    return year if year and "/" in year else None
+
+
 def _mask_as_of(text: str) -> tuple[str, str | None]:
     """The sentence with its "at the time of the assessment" phrases blanked, and the first one."""
     spans = as_of_spans(text)
@@ -148,43 +179,12 @@ def _mask_as_of(text: str) -> tuple[str, str | None]:
     return masked, (text[spans[0][0] : spans[0][1]] if spans else None)
 
 
-def _figures(text: str) -> tuple[dict[str, Number], list[str]]:
-    values: dict[str, Number] = {}
-    units: list[str] = []
-    if not _DIGIT.search(text):
-        return values, units
-    lowered = text.lower()
-    for name, pattern in (("median", _MEDIAN), ("maximum", _MAXIMUM), ("average", _AVERAGE)):
-        m = pattern.search(text) if name[:3] in lowered else None
-        if not m:
-            continue
-        unit = m["unit"] or _next_unit(text, m.end())
-        if name == "average" and not unit:
-            continue  # "average" without a duration is a benchmark, not a wait
-        values[name] = parse_number(m["n"])
-        units.append(_plural(unit) if unit else "")
-    for pattern in _PEOPLE:
-        m = pattern.search(text)
-        if m and "." not in m["n"]:
-            values["people"] = parse_number(m["n"])
-            break
-    return values, units
-
-
-def _next_unit(text: str, start: int) -> str | None:
-    m = _ANY_UNIT.search(text, start)
-    return m.group(1) if m else None
-
-
-def _plural(unit: str) -> str:
-    unit = unit.lower()
-    return unit if unit.endswith("s") else unit + "s"
-
-
-def _extend(draft: _Draft, sentence: Sentence, values: dict[str, Number], units: list[str], as_of: str | None) -> None:
+def _extend(draft: _Draft, sentence: Sentence, figs: Figures, as_of: str | None) -> None:
     draft.end = sentence.end
-    draft.values.update(values)
-    draft.units.extend(units)
+    draft.values.update(figs.values)
+    draft.units.extend(figs.units)
+    draft.bounds.update(figs.bounds)
+    draft.flags.extend(figs.flags)
     draft.as_of = draft.as_of or as_of
 
 
@@ -228,11 +228,19 @@ def _finished(paragraph: str, page: int, draft: _Draft) -> Wait:
     flags = list(draft.flags)
     if len(units) > 1:
         flags.append("durations in mixed units: " + ", ".join(units))
-    has_duration = any(k in values for k in ("median", "maximum", "average"))
+    has_duration = any(k in values for k in ("median", "maximum", "average", "length"))
     if has_duration and "" in draft.units:
         flags.append(
             "duration unit not stated; days assumed" if not units else f"a duration has no unit; {units[0]} assumed"
         )
+    unit = units[0] if units else "days"
+    for measure, word in draft.bounds.items():
+        figure = (
+            f"{word} {values[measure]:,} people"
+            if measure == "people"
+            else f"{measure} {word} {values[measure]:,} {unit}"
+        )
+        flags.append(f"a bound, not an exact figure: {figure}")
     people = values.get("people")
     return Wait(
         page,
@@ -242,7 +250,10 @@ def _finished(paragraph: str, page: int, draft: _Draft) -> Wait:
         values.get("median"),
         values.get("maximum"),
         values.get("average"),
-        units[0] if units else "days",
+        unit,
         draft.as_of,
         flag="; ".join(flags) or None,
+        length=values.get("length"),
+        year=draft.year,
+        bound="; ".join(f"{measure} {word}" for measure, word in draft.bounds.items()) or None,
     )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from decimal import Decimal
 
 import regex
 
@@ -15,6 +16,36 @@ NUMBER_RE = regex.compile(NUMBER)
 # Financial/academic years: 2022/23, 2022/2023, 2023-24, 2023 to 2024, or a plain year.
 YEAR = r"(?:19|20)\d\d(?:\s?[-/–]\s?(?:(?:19|20)\d\d|\d\d)(?!\d)|\s+to\s+(?:19|20)\d\d)?"
 YEAR_RE = regex.compile(rf"(?<!\d){YEAR}(?!\d)")
+# A financial year written short: "24/25", "21/22" (the second year follows the first; checked in code).
+SHORT_YEAR = r"(?<![\d/.,£])\d\d/\d\d(?![\d/%])"
+_SHORT_YEAR_RE = regex.compile(SHORT_YEAR)
+
+# A sum of money as written: "£553,918,000", "£212.8m", "£71.915M", "£1.2 billion", "+£26.8m", "£750k".
+SCALES = {"k": 3, "thousand": 3, "m": 6, "million": 6, "bn": 9, "billion": 9}
+
+
+def money_pattern(name: str = "amount") -> str:
+    """A ``MONEY`` pattern whose groups are ``name`` and ``name_scale`` (to use it twice in one pattern)."""
+    return (
+        rf"£\s?(?P<{name}>{NUMBER})(?![.,]\d)"  # not the head of a figure cut short ("£60,0")
+        rf"(?:\s?(?P<{name}_scale>(?i:bn|m|k)\b|(?i:million|billion|thousand)\b))?"
+    )
+
+
+MONEY = money_pattern()
+MONEY_RE = regex.compile(MONEY)
+# Words that make a figure a bound, not a value: "over 898,000", "under 300 days", "up to 18 months".
+BOUND = (
+    r"(?:more than|greater than|over|above|in excess of|exceeding|at least|upwards of|less than|fewer than"
+    r"|under|below|up to|at most|no more than|nearly|almost)"
+)
+# A scaled figure anywhere (for quote checks): "£212.8m", "1.61 million"; a short scale only after £.
+_SCALED_RE = regex.compile(
+    rf"(?:£\s?(?P<n>{NUMBER})\s?(?P<s>(?i:bn|m|k))\b|(?P<n>{NUMBER})\s?(?P<s>(?i:million|billion|thousand))\b)"
+)
+# "196.000": a dot written as the thousands mark (read so only where a count is meant).
+DOT_THOUSANDS = r"(?<![\w.,])\d{1,3}(?:\.\d{3})+(?![\d,]|\.\d)"
+_DOT_THOUSANDS_RE = regex.compile(DOT_THOUSANDS)
 
 _ABBREVIATIONS = ("e.g.", "i.e.", "approx.", "etc.", "no.", "vs.", "c.", "St.", "Dr.", "Mr.", "Mrs.", "Ms.")
 _SENTENCE_BREAK = regex.compile(r"(?<=[.!?][\"'’”)\]]*)\s+(?=[\"'‘“(]?[A-Z0-9£])")
@@ -28,8 +59,49 @@ def parse_number(text: str) -> Number:
     return float(clean) if "." in clean else int(clean)
 
 
+def scaled(number: str, scale: str | None) -> Number:
+    """'212.8', 'm' -> 212800000: the sum in units, exactly (no float rounding)."""
+    value = Decimal(number.replace(",", "")).scaleb(SCALES[scale.lower()] if scale else 0)
+    return int(value) if value == value.to_integral_value() else float(value)
+
+
+def parse_money(m: regex.Match[str], name: str = "amount") -> Number:
+    """The pounds of a ``money_pattern(name)`` match."""
+    return scaled(m[name], m[f"{name}_scale"])
+
+
+def dot_thousands(text: str) -> int:
+    """'196.000' -> 196000."""
+    return int(text.replace(".", ""))
+
+
 def numbers_in(text: str) -> list[Number]:
-    return [parse_number(m.group()) for m in NUMBER_RE.finditer(text)]
+    """Every number the text states, in each reading it allows: '£212.8m' is 212.8 and 212,800,000;
+    '196.000' is 196.0 and 196,000."""
+    out = [parse_number(m.group()) for m in NUMBER_RE.finditer(text)]
+    out += [scaled(m["n"], m["s"]) for m in _SCALED_RE.finditer(text)]
+    out += [dot_thousands(m.group()) for m in _DOT_THOUSANDS_RE.finditer(text)]
+    return out
+
+
+def financial_year(text: str | None) -> str | None:
+    """'2022/2023', '2022-23', '2022 to 2023', '24/25' -> '2022/23' style; a plain year stays as it is."""
+    if not text:
+        return None
+    text = text.strip()
+    short = regex.fullmatch(r"(\d\d)/(\d\d)", text)
+    if short:
+        return f"20{short[1]}/{short[2]}" if int(short[2]) == (int(short[1]) + 1) % 100 else None
+    m = regex.fullmatch(r"((?:19|20)\d\d)\s*(?:[-/–]|to)\s*(?:(?:19|20)(\d\d)|(\d\d))", text)
+    return f"{m[1]}/{m[2] or m[3]}" if m else text
+
+
+def short_years(text: str) -> Iterator[tuple[int, int, str]]:
+    """Each short financial year ("21/22") of the text: start, end and the year as '2021/22'."""
+    for m in _SHORT_YEAR_RE.finditer(text):
+        year = financial_year(m.group())
+        if year:
+            yield m.start(), m.end(), year
 
 
 @dataclass(frozen=True, slots=True)
