@@ -83,7 +83,7 @@ def parse(doc: Document) -> list[Fact]:
 
 
 def _cells(doc: Document) -> list[_Cell]:
-    out = []
+    out: list[_Cell] = []
     for page in doc.pages:
         for block in page.blocks:
             if block.kind is BlockKind.TABLE_ROW:
