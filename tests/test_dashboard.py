@@ -21,7 +21,7 @@ COMPARISONS = [
     (550.62, "per 100,000", "national", 532.68, "higher"),
     (11.39, "per 100,000", "national", 13.75, "lower"),
     (56.96, "per 100,000", "national", 60.61, "comparable"),
-    (122.78, "per 100,000", "national", 122.17, "similar"),
+    (122.78, "per 100,000", "national", 122.17, "comparable"),
     (56.96, "per 100,000", "national", 47.95, "higher"),
     (303.79, "per 100,000", "national", 266.67, "higher"),
     (395007, "people", "national", 377060.9, "higher"),

@@ -7,8 +7,10 @@ from pathlib import Path
 
 import pytest
 
+from lacompare.catalogue import assign_metric_ids
 from lacompare.model import Comparison, fact_from_dict
 from lacompare.parsers.cqc import comparisons
+from lacompare.parsers.text import relations
 from lacompare.provenance import quote_problem
 from lacompare.readers import read_document
 from lacompare.readers.base import Document, Page
@@ -116,7 +118,7 @@ SENTENCES: list[tuple[str, list[Row]]] = [
     (
         "Positively, 63.93% of people said help and support made them think and feel better about themselves "
         "with the England average around the same level at 62.48%.",
-        [(63.93, "%", "England", 62.48, "similar", None, None)],
+        [(63.93, "%", "England", 62.48, "comparable", None, None)],
     ),
     (
         "94.12% of individuals lacking capacity were supported by an advocate family or friend with the England "
@@ -137,12 +139,15 @@ SENTENCES: list[tuple[str, list[Row]]] = [
     (
         "Broadly the same proportion of carers accessed support to keep them in employment (2.88%) as the "
         "national average (2.79%) and accessed training for carers (4.72%) as the England average (4.30%).",
-        [(2.88, "%", "national", 2.79, "similar", None, None), (4.72, "%", "England", 4.30, "similar", None, None)],
+        [
+            (2.88, "%", "national", 2.79, "comparable", None, None),
+            (4.72, "%", "England", 4.30, "comparable", None, None),
+        ],
     ),
     (
         "The local authority also had an average sickness rate of 5.30 days, consistent with the England average "
         "of 5.33 days.",
-        [(5.30, "days", "England", 5.33, "similar", None, None)],
+        [(5.30, "days", "England", 5.33, "comparable", None, None)],
     ),
     (
         "Skills for Care workforce estimates data (2023/24) showed there was a staff vacancy rate of 16.78% "
@@ -198,6 +203,197 @@ def test_sentence_gives_comparisons(text: str, expected: list[Row]) -> None:
     assert all(quote_problem(c, text) is None for c in facts)
 
 
+# -- one row per way a report words a comparison ---------------------------------------------
+#
+# The relation as the text states it (better / worse stay as stated here; the catalogue turns them
+# into a direction, see below). Rows marked "CQC" are real sentences from CQC local authority
+# assessments, which contain public sector information licensed under the Open Government Licence
+# v3.0 (the page's address is beside each); the others are written for these tests on their model.
+
+WORDINGS: list[tuple[str, str, list[Row]]] = [
+    (
+        "higher than",
+        "National data showed 31.20% of people who use services had as much social contact as they would like, "
+        "which is higher than the England average of 26.22% (ASCS, 2024).",
+        [(31.20, "%", "England", 26.22, "higher", "ASCS", "2024")],
+    ),
+    (
+        "above",
+        "Only 22.38% were aged 65 years or more, above the England average of 18.69%.",
+        [(22.38, "%", "England", 18.69, "higher", None, None)],
+    ),
+    (
+        "below",
+        "Only 12% of carers accessed respite, significantly below the England average of 18%.",
+        [(12, "%", "England", 18, "lower", None, None)],
+    ),
+    (
+        "less likely … than",
+        "Carers in the area (21.5%) were less likely to have a break than the national average (25.1%).",
+        [(21.5, "%", "national", 25.1, "lower", None, None)],
+    ),
+    (
+        # CQC: https://www.cqc.org.uk/care-services/local-authority-assessment-reports/hartlepool-0525/theme1/needs
+        "slightly better than",
+        "National data from the Adult Social Care Survey (ASCS) 2023-2024 showed 68.42% people were satisfied "
+        "with their care and support, which was slightly better than the England average of 62.72%.",
+        [(68.42, "%", "England", 62.72, "better", "ASCS", "2023-24")],
+    ),
+    (
+        # CQC: http://londonhomecare.net/support-3.html (Staffordshire County Council)
+        "This was better than",
+        "Access to effective resources was reflected by national data which indicated 94.95% of people who used "
+        "services had access to adequate food and drink. This was better than the England average of 93.71% "
+        "(Adult Social Care Survey, October 2024).",
+        [(94.95, "%", "England", 93.71, "better", "ASCS", "2024")],
+    ),
+    (
+        "worse than",
+        "The adult social care vacancy rate was 9.5%, which was worse than the England average of 8.1% "
+        "(Skills for Care, 2024).",
+        [(9.5, "%", "England", 8.1, "worse", "Skills for Care", "2024")],
+    ),
+    (
+        # CQC: https://www.cqc.org.uk/care-services/local-authority-assessment-reports/northsomerset-0525/theme1/support
+        "similar to",
+        "In North Somerset 61.50% of people said the help and support they received helped them think and feel "
+        "better about themselves which was similar to the England average of 62.48% (ASCS 2023-2024).",
+        [(61.50, "%", "England", 62.48, "comparable", "ASCS", "2023-24")],
+    ),
+    (
+        "not statistically different",
+        "Performance on reviews (55.3%) was not statistically different from the England average (58.8%).",
+        [(55.3, "%", "England", 58.8, "comparable", None, None)],
+    ),
+    (
+        "the same as",
+        "Direct payments were received by 26.2% of people, the same as the England average of 26.2%.",
+        [(26.2, "%", "England", 26.2, "comparable", None, None)],
+    ),
+    (
+        "in line with",
+        "The proportion of people who receive direct payments was 30.2%, in line with the national average of 29.8%.",
+        [(30.2, "%", "national", 29.8, "comparable", None, None)],
+    ),
+    (
+        "broadly in line",
+        "The rate of 45.6% was broadly in line with the England average (46.1%).",
+        [(45.6, "%", "England", 46.1, "comparable", None, None)],
+    ),
+    (
+        "comparable to, the value an aside",
+        "At 61.3%, the proportion of carers who felt safe was comparable to the regional average of 60.9%.",
+        [(61.3, "%", "regional", 60.9, "comparable", None, None)],
+    ),
+    (
+        # CQC: https://cqc.org.uk./care-services/local-authority-assessment-reports/hillingdon-1224
+        "pairs in order, respectively",
+        "It currently has a greater proportion of children and young people at 23.36% (72,581) and people of "
+        "working age 63.15% (196,203) as compared to the England averages of 20.82% and 60.57% respectively.",
+        [(23.36, "%", "England", 20.82, "higher", None, None), (63.15, "%", "England", 60.57, "higher", None, None)],
+    ),
+    (
+        "pairs in order, each its own relation",
+        "There is a higher proportion of people aged 65 and over (21.2%) and a lower proportion of working age "
+        "adults (58.1%) than the England averages of 18.4% and 62.9% respectively.",
+        [(21.2, "%", "England", 18.4, "higher", None, None), (58.1, "%", "England", 62.9, "lower", None, None)],
+    ),
+    (
+        "in the rest of England",
+        "The area has an older population, with 24.5% of residents aged 65 and over compared to 18.4% in the rest "
+        "of England.",
+        [(24.5, "%", "England", 18.4, None, None, None)],
+    ),
+    (
+        "nationally",
+        "Around 12.3% of residents were from ethnic minority groups, compared to 19% nationally.",
+        [(12.3, "%", "national", 19, None, None, None)],
+    ),
+    (
+        "regional and England averages",
+        "Satisfaction was 66.1%, compared with a regional average of 64.0% and an England average of 62.7%.",
+        [(66.1, "%", "regional", 64.0, None, None, None), (66.1, "%", "England", 62.7, None, None, None)],
+    ),
+    (
+        "the regional (A) and national (B) averages",
+        "Satisfaction was 66.1%, higher than both the regional (64.0%) and national (62.7%) averages.",
+        [(66.1, "%", "regional", 64.0, "higher", None, None), (66.1, "%", "national", 62.7, "higher", None, None)],
+    ),
+    (
+        "regionally and nationally",
+        "Of carers, 41.2% found it easy to find information, compared to 45.0% regionally and 42.1% nationally.",
+        [(41.2, "%", "regional", 45.0, None, None, None), (41.2, "%", "national", 42.1, None, None, None)],
+    ),
+    (
+        "two benchmarks in one bracket",
+        "People who use services feeling safe was 70.2% (England average 71.1%, regional average 72.0%).",
+        [(70.2, "%", "England", 71.1, None, None, None), (70.2, "%", "regional", 72.0, None, None, None)],
+    ),
+    (
+        # CQC: https://www.cqc.org.uk/care-services/local-authority-assessment-reports/islesofscilly-0925
+        "value, then the benchmark in its bracket",
+        "There are fewer people aged 0-17 (16.33%) than the national average (20.80%) and they have the highest "
+        "proportion nationally of people aged 65 and over (27.14%, national average: 18.69%). The majority of people "
+        "(97.52%) are White (national average, 81.05%) and the largest minority ethnic group is Mixed or Multiple. "
+        "(1.1%, national average: 2.96%).",
+        [
+            (16.33, "%", "national", 20.80, "lower", None, None),
+            (27.14, "%", "national", 18.69, "higher", None, None),
+            (97.52, "%", "national", 81.05, None, None, None),
+            (1.1, "%", "national", 2.96, None, None, None),
+        ],
+    ),
+    (
+        "benchmark first",
+        "Compared with the England average of 82.2%, fewer people (75.0%) said they found it easy to find information.",
+        [(75.0, "%", "England", 82.2, "lower", None, None)],
+    ),
+    (
+        "benchmark first, compared to the value",
+        "The England average was 45.3%, compared to 38.1% in the borough.",
+        [(38.1, "%", "England", 45.3, None, None, None)],
+    ),
+    (
+        "the average for England",
+        "The average for England was 58.8%, while in the borough 46.4% of people had their care reviewed.",
+        [(46.4, "%", "England", 58.8, None, None, None)],
+    ),
+    (
+        # CQC: http://www.londonhomecare.net/staffordshire-0525.html (Staffordshire County Council)
+        "consecutive sentences, the measure named again",
+        "The population grew by 3.3% between 2011 and 2021, with 19.24% aged 0 to 17 years, 58.38% aged 18 to 64 "
+        "years, and 22.38% aged 65 years or more. The proportion of the population who are 65 years or over is "
+        "above the England average of 18.69%.",
+        [(22.38, "%", "England", 18.69, "higher", None, None)],
+    ),
+    (
+        # CQC: http://www.londonhomecare.net/staffordshire-0525.html (Staffordshire County Council)
+        "consecutive sentences, the value two back",
+        "The majority of people in Staffordshire identified as White, making up 93.62% of the population. 0.79% "
+        "were Black, Black British, Caribbean or African, 3.30% were Asian, Asian British, 1.74% identified "
+        "themselves as of ‘mixed or multiple’ heritage, and 0.55% identified themselves as Other. The proportion of "
+        "people identifying as White was significantly higher than the England average of 81.05%, indicating the "
+        "area was home to small numbers of non-White groups.",
+        [(93.62, "%", "England", 81.05, "higher", None, None)],
+    ),
+    (
+        "consecutive sentences, the benchmark a sentence of its own",
+        "Carers reported a quality of life score of 7.2. By comparison, the England average was 7.3.",
+        [(7.2, None, "England", 7.3, None, None, None)],
+    ),
+]
+
+
+_WORDING = {name: text for name, text, _ in WORDINGS}
+
+
+@pytest.mark.parametrize(("text", "expected"), [w[1:] for w in WORDINGS], ids=[w[0] for w in WORDINGS])
+def test_wording_gives_comparisons(text: str, expected: list[Row]) -> None:
+    facts = _parse_text(text)
+    assert [_row(c) for c in facts] == expected
+    assert all(quote_problem(c, text) is None for c in facts)
+
+
 NOT_COMPARISONS = [
     # no council value: a benchmark with nothing of its unit before it, and nothing it refers back to
     "However, some concerns took longer than the target 3 days, sometimes 4, with data showing a need for improvement.",
@@ -211,6 +407,11 @@ NOT_COMPARISONS = [
     "68.5% N/A 69.4% N/A N/A 68.5% Improving CIPFA comparator group average 71.7% ASCOF",
     # a year is never a benchmark figure
     "Fewer people (30%) were helped than the England average in 2023.",
+    # the benchmark's sentence names another measure than the sentence before it
+    "In 2023, 45% of people were satisfied. The proportion of carers who were satisfied was lower than the England "
+    "average of 40%.",
+    # a benchmark followed by a number that is not set against it
+    "The England average was 20% in 2020 and rose to 25% in 2023.",
 ]
 
 
@@ -232,7 +433,7 @@ def test_ranges_are_not_values() -> None:
         "Around the same proportion of carers (16.67%) took a break for between 1-24 hours, than England average "
         "(21.73%)(no statistical variation)."
     )
-    assert (fact.value, fact.comparator_value, fact.relation) == (16.67, 21.73, "similar")
+    assert (fact.value, fact.comparator_value, fact.relation) == (16.67, 21.73, "comparable")
 
 
 # -- the claim check ------------------------------------------------------------------------
@@ -260,6 +461,67 @@ def test_stated_relation_is_kept_and_checked(text: str, flag: str | None) -> Non
     (fact,) = _parse_text(text)
     assert fact.flag == flag
     assert fact.relation in ("higher", "lower")  # kept as stated, never "corrected"
+
+
+@pytest.mark.parametrize(
+    ("text", "relation", "flag"),
+    [
+        # satisfaction: higher is better
+        (_WORDING["slightly better than"], "higher", None),
+        (
+            "Only 45.2% of people were satisfied with their care and support, slightly worse than the England "
+            "average of 62.7%.",
+            "lower",
+            None,
+        ),
+        # vacancies: lower is better
+        (_WORDING["worse than"], "higher", None),
+        (
+            "The adult social care vacancy rate was 7.5%, which was worse than the England average of 8.1%.",
+            "higher",
+            "relation 'higher' contradicts 7.5 < 8.1",
+        ),
+        # a measure the catalogue does not know, and one that is context, not performance: kept as stated
+        ("Outcomes for residents were 55%, better than the England average of 50%.", "better", None),
+        ("People aged 65 and over (22.1%) were a worse share than the England average (18.4%).", "worse", None),
+    ],
+    ids=["better-higher", "worse-higher-is-better", "worse-lower-is-better", "contradiction", "unknown", "context"],
+)
+def test_catalogue_gives_better_and_worse_a_direction(text: str, relation: str, flag: str | None) -> None:
+    (fact,) = assign_metric_ids(_parse_text(text))
+    assert isinstance(fact, Comparison)
+    assert (fact.relation, fact.flag) == (relation, flag)
+
+
+@pytest.mark.parametrize(
+    ("words", "name"),
+    [
+        ("England", "England"),
+        ("English", "England"),
+        ("for England", "England"),
+        ("in the rest of England", "England"),
+        ("national", "national"),
+        ("nationally", "national"),
+        ("the country", "national"),
+        ("in London", "London"),
+        ("regionally", "regional"),
+        ("North East", "regional"),
+        ("East of England", "regional"),
+        ("CIPFA nearest neighbours", "CIPFA"),
+        ("statistical neighbours", "comparator group"),
+        ("SN", "comparator group"),
+        ("target", "target"),
+        (None, "average"),
+    ],
+)
+def test_one_name_per_benchmark(words: str | None, name: str) -> None:
+    assert relations.comparator(words) == name
+
+
+def test_relations_seen_from_the_other_side_and_given_a_direction() -> None:
+    assert [relations.inverse(r) for r in relations.RELATIONS] == ["lower", "higher", "worse", "better", "comparable"]
+    assert [relations.resolve(r, "lower") for r in ("better", "worse", "higher")] == ["lower", "higher", "higher"]
+    assert relations.resolve("better", "neither") == "better"
 
 
 def test_several_candidate_values_flag_doubt() -> None:
@@ -359,8 +621,8 @@ CAMDEN: list[Row] = [
     (34.6, "%", "England", 45.6, None, "ASCS", "2023-24"),
     (38.57, "%", "England", 58.77, "lower", "ASCFR/SALT", "2023-24"),
     (46.73, "%", "England", 32.98, "higher", "SACE", "2023-24"),
-    (2.88, "%", "national", 2.79, "similar", "SACE", "2023-24"),
-    (4.72, "%", "England", 4.3, "similar", "SACE", "2023-24"),
+    (2.88, "%", "national", 2.79, "comparable", "SACE", "2023-24"),
+    (4.72, "%", "England", 4.3, "comparable", "SACE", "2023-24"),
     (61.11, "%", "average", 46.55, "higher", "SACE", "2023-24"),
     (46.84, "%", "national", 26.7, "higher", "SACE", "2023-24"),
     (27.7, "%", "England", 36.83, "lower", "SACE", "2023-24"),
@@ -368,7 +630,7 @@ CAMDEN: list[Row] = [
     (23.15, "%", "England", 30.02, "lower", "SACE", "2023-24"),
     (71.48, "%", "England", 64.39, "higher", "ASCS", "2023-24"),
     (99.9, "%", "England", 92.2, "higher", "SALT", "2023-24"),
-    (63.93, "%", "England", 62.48, "similar", "ASCS", "2023-24"),
+    (63.93, "%", "England", 62.48, "comparable", "ASCS", "2023-24"),
     (58.03, "%", "average", 69.06, "lower", "ASCS", "2023-24"),
     (89.51, "%", "average", 94.05, "lower", "ASCS", "2023-24"),
     (90.82, "%", "average", 93.28, "lower", "ASCS", "2023-24"),
@@ -377,16 +639,16 @@ CAMDEN: list[Row] = [
     (75.0, "%", "average", 85.22, "lower", "SACE", "2023-24"),
     (4.74, "%", "average", 2.91, "higher", "SALT", "2023-24"),
     (87.18, "%", "average", 83.7, "higher", "SALT", "2023-24"),
-    (65.94, "%", "national", 66.26, "similar", "ASCS", "2023-24"),
+    (65.94, "%", "national", 66.26, "comparable", "ASCS", "2023-24"),
     (53.33, "%", "national", 59.06, "lower", "SACE", "2023-24"),
-    (27.86, "%", "England", 26.22, "similar", "SALT", "2023-24"),
+    (27.86, "%", "England", 26.22, "comparable", "SALT", "2023-24"),
     (59.9, "%", "England", 70.28, "lower", "ASCS", "2023-24"),
     (5.71, "%", "England", 12.08, "lower", "SACE", "2023-24"),
     (11.43, "%", "England", 16.14, "lower", "SACE", "2023-24"),
-    (16.67, "%", "England", 21.73, "similar", "SACE", "2023-24"),
+    (16.67, "%", "England", 21.73, "comparable", "SACE", "2023-24"),
     (16.78, "%", "England", 8.06, None, "Skills for Care", "2023-24"),
     (0.1, "ratio", "England", 0.25, None, "Skills for Care", "2023-24"),
-    (5.3, "days", "England", 5.33, "similar", None, None),
+    (5.3, "days", "England", 5.33, "comparable", None, None),
     (63.93, "%", "national", 71.06, "lower", "ASCS", "2023-24"),
     (79.34, "%", "national", 87.82, "lower", "ASCS", "2023-24"),
     (74.07, "%", "England", 80.93, None, None, None),

@@ -17,6 +17,7 @@ from functools import cache
 import regex
 
 from lacompare.model import QUALITY_STATEMENTS, Comparison, Fact
+from lacompare.parsers.text import relations
 
 HIGHER = "higher"  # higher is better
 LOWER = "lower"  # lower is better
@@ -64,13 +65,18 @@ def _m(
     return Metric(id, label, source, unit, polarity, subject, tuple(words), tuple(not_words), units)
 
 
+# Words of a service measure, never of a population share ("people aged 65 and over receiving direct payments").
+_SERVICES = (r"\b(?:support|care|services?|payments?|admi(?:tted|ssions?)|discharge|reablement|carers?)\b",)
+# Satisfied with where they live, not with their care and support.
+_NOT_SERVICES = (r"\barea\b|place to live|neighbourhood",)
+
 # Order matters: the first metric whose words match wins, so specific entries come first.
 CATALOGUE: tuple[Metric, ...] = (
     # Safety (ASCS / SACE)
     _m("ascs.services_made_feel_safe", "Services made them feel safe", "ASCS", HIGHER,
        [r"(?:made|make|help(?:ed)?) them (?:to )?feel safe"]),
-    _m("sace.carers_feel_safe", "Carers who feel safe", "SACE", HIGHER, [r"\bfe(?:el|lt) safe"], subject=CARERS),
-    _m("ascs.feel_safe", "People who use services who feel safe", "ASCS", HIGHER, [r"\bfe(?:el|lt) safe"],
+    _m("sace.carers_feel_safe", "Carers who feel safe", "SACE", HIGHER, [r"\bfe(?:el|lt|eling) safe"], subject=CARERS),
+    _m("ascs.feel_safe", "People who use services who feel safe", "ASCS", HIGHER, [r"\bfe(?:el|lt|eling) safe"],
        subject=PEOPLE),
     # Information and advice
     _m("sace.carers_easy_find_information", "Carers finding it easy to find information and advice", "SACE",
@@ -99,9 +105,9 @@ CATALOGUE: tuple[Metric, ...] = (
     _m("ascs.quality_of_life", "Social care-related quality of life", "ASCS", HIGHER, [r"quality of life"],
        subject=PEOPLE, unit="score", units=(None, "score")),
     _m("sace.carers_satisfaction", "Carers satisfied with social services", "SACE", HIGHER, [r"satisf"],
-       subject=CARERS),
+       subject=CARERS, not_words=_NOT_SERVICES),
     _m("ascs.satisfaction", "People satisfied with their care and support", "ASCS", HIGHER, [r"satisf"],
-       subject=PEOPLE),
+       subject=PEOPLE, not_words=_NOT_SERVICES),
     _m("ascs.choice_over_services", "People with choice over their services", "ASCS", HIGHER,
        [r"choice (?:over|about|in) (?:the )?(?:their )?(?:services|care|support)"], subject=PEOPLE),
     _m("ascs.home_clean", "People whose home is clean and presentable", "ASCS", HIGHER,
@@ -161,6 +167,16 @@ CATALOGUE: tuple[Metric, ...] = (
     # Population (Census): context, not performance
     _m("census.population_growth", "Population growth since 2011", "Census", NEITHER,
        [r"population (?:growth|had grown|has grown|grew|increase)"]),
+    _m("census.aged_0_17", "Children and young people (aged 0 to 17) as a share of the population", "Census",
+       NEITHER, [r"\b0\s*(?:-|–|to)\s*17\b|\bunder\s+18\b|children and young people"], not_words=_SERVICES),
+    _m("census.aged_65_plus", "People aged 65 and over as a share of the population", "Census", NEITHER,
+       [r"(?:aged|over)\s+65\b|\b65\s*\+|\b65\s+(?:years\s+)?(?:and|or)\s+(?:over|older|more)"],
+       not_words=_SERVICES),
+    _m("census.aged_18_64", "People of working age (18 to 64) as a share of the population", "Census", NEITHER,
+       [r"\b18\s*(?:-|–|to)\s*64\b|working age"], not_words=_SERVICES),
+    _m("census.white", "Residents from White ethnic groups", "Census", NEITHER, [r"\bwhite\b"]),
+    _m("census.mixed_ethnicity", "Residents from Mixed or Multiple ethnic groups", "Census", NEITHER,
+       [r"\bmixed\b", r"ethnic|multiple|heritage"]),
     _m("census.ethnic_minority", "Residents from Black, Asian or other minority ethnic groups", "Census", NEITHER,
        [r"ethnic"]),
     _m("census.lgbtq", "People identifying as LGBTQ+", "Census", NEITHER, [r"\bLGB"]),
@@ -282,7 +298,8 @@ def sentence_id(metric: str) -> str:
 
 
 def assign_metric_id(fact: Fact) -> Fact:
-    """A comparison with its catalogue id (or a sentence-derived one); other facts unchanged."""
+    """A comparison with its catalogue id (or a sentence-derived one) and, where the measure's
+    polarity is known, a stated 'better' / 'worse' as the direction it means; other facts unchanged."""
     if not isinstance(fact, Comparison):
         return fact
     metric = metric_for(fact)
@@ -292,7 +309,19 @@ def assign_metric_id(fact: Fact) -> Fact:
         new_id = fact.metric_id
     else:
         new_id = sentence_id(fact.metric or fact.quote)
-    return fact if new_id == fact.metric_id else replace(fact, metric_id=new_id)
+    if new_id != fact.metric_id:
+        fact = replace(fact, metric_id=new_id)
+    return _with_direction(fact, metric.polarity) if metric is not None else fact
+
+
+def _with_direction(fact: Comparison, polarity: str) -> Comparison:
+    """'slightly better than' for a measure where higher is better -> 'higher', checked as stated."""
+    direction = relations.resolve(fact.relation, polarity)
+    if direction == fact.relation:
+        return fact
+    problem = relations.contradiction(direction, fact.value, fact.comparator_value)
+    flag = "; ".join(f for f in (fact.flag, problem) if f) or None
+    return replace(fact, relation=direction, flag=flag)
 
 
 def assign_metric_ids(facts: Iterable[Fact]) -> list[Fact]:

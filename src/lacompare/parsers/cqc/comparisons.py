@@ -4,65 +4,29 @@
 58.77% (Short and Long-term Support, 2024, SALT)" gives value 46.41 %, comparator England,
 comparator value 58.77, relation "lower" (as the text states it), source SALT, year 2024.
 
-Each benchmark ("England average of 58.77%", "national average (17.3%)", "than average
-(46.55%)", "compared to 7% in London", "target of 80%") is paired with the nearest number of
-the same unit before it in its clause; or, in a sentence that refers back ("This is higher
-than the England average of 14.8%"), with the last such number of the sentence before; or with
-"… (19%) with 40% of residents". A benchmark with no such value is skipped, never guessed.
-A stated relation that contradicts the numbers is kept and flagged.
+Benchmarks ("England average of 58.77%", "national average (17.3%)", "than average (46.55%)",
+"compared to 7% in London", "target of 80%") are found by :mod:`~lacompare.parsers.text.benchmarks`
+and paired with their council values by :mod:`~lacompare.parsers.cqc.pairing`; this module turns
+each pairing into a fact: its quote, unit, source, year, band and measure. A stated relation
+that contradicts the numbers is kept and flagged.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
 import regex
 
-from lacompare.model import Comparison, Fact, Number
+from lacompare.model import Comparison, Fact
+from lacompare.parsers.cqc.pairing import REFERS_BACK, Pairing, Paragraph, join_asides, pair_all
 from lacompare.parsers.text import benchmarks as bm
 from lacompare.parsers.text import metric_words as words
-from lacompare.parsers.text.benchmarks import Anchor, Citation, Figure
-from lacompare.parsers.text.patterns import NUMBER, Sentence, parse_number, sentences
+from lacompare.parsers.text import relations
+from lacompare.parsers.text.patterns import sentences
 from lacompare.readers.base import Document
 
-# "This is higher than …", "Whilst this is …", "This figure is comparable to …": the value is earlier.
-_REFERS_BACK = regex.compile(r"(?im)^(?:(?:whilst|while|however|and|but),?\s+)?(?:this|it|that|these)\b")
-# "… England average (19%) with 40% of residents …"
-_VALUE_AFTER = regex.compile(rf"\s*\)?\s*,?\s*with\s+(?P<num>{NUMBER})\s?%")
-# "than the London average of 7.6% and the England average 6.6%": one value, two benchmarks.
-_ONLY_A_JOIN = regex.compile(r"(?i)[\s,)]*(?:and|or)\b(?:\s+(?:the|an?))?\s*")
-_PROSE_WORD = regex.compile(r"\b[a-z]{2,}\b")
-# "… (2.88%) as the national average (2.79%) and accessed training for carers (4.72%) as …"
-_STARTS_WITH_JOIN = regex.compile(r"(?i)[\s,)]*(?:\([^()]*\)\s*)*(?:and|or)\b")
-_SEVERAL_CLAUSES = regex.compile(r"[;]|\b(?:and|or|but)\b")
 # "Similarly, the rate … (Adult Social Care Workforce Estimates, Skills for Care, 2024)" cites for both.
 _CONTINUES = regex.compile(r"(?i)(?:similarly|additionally|also|likewise)\b")
 _PER_100K = regex.compile(r"per\s+100,?000")
 _PEOPLE = regex.compile(r"\s+people\b")
-
-
-@dataclass(slots=True)
-class Pairing:
-    """A benchmark and the council value it is set against."""
-
-    anchor: Anchor
-    value: Figure
-    first: Sentence  # the sentence holding the value (may be before the anchor's)
-    last: Sentence  # the sentence holding the benchmark
-    segment_start: int  # where this comparison's words start in the benchmark's sentence
-    relation: str | None = None
-    doubt: str | None = None
-    tail_end: int = 0  # where the words that follow the benchmark stop
-    shares: Pairing | None = None  # the comparison whose value this second benchmark is set against
-
-
-@dataclass(slots=True)
-class _Paragraph:
-    text: str
-    spans: list[Sentence]
-    figures: list[Figure]
-    citations: list[Citation]
-    pairings: list[Pairing] = field(default_factory=list)
 
 
 def parse(doc: Document) -> list[Fact]:
@@ -75,7 +39,7 @@ def parse(doc: Document) -> list[Fact]:
             end = len(text) if end < 0 else end
             if bm.KEYWORD_RE.search(text, start, end):
                 # A paragraph the reader split after a sentence: "… 18.26% … in Barnet.\nThis is higher …"
-                joined = start > previous and _REFERS_BACK.match(text, start) and text[previous:start].strip()
+                joined = start > previous and REFERS_BACK.match(text, start) and text[previous:start].strip()
                 lo = previous if joined else start
                 out.extend(_paragraph_comparisons(page.number, text[lo:end], start - lo, places))
             previous, start = start, end + 1
@@ -95,82 +59,19 @@ def _paragraph_comparisons(page: int, line: str, own: int, places: regex.Pattern
     anchors = bm.anchors(line, own)
     if not anchors:
         return []
-    para = _Paragraph(line, list(sentences(line)), bm.figures(line, anchors), bm.citations(line))
-    for i, sentence in enumerate(para.spans):
-        previous: Pairing | None = None
-        for anchor in (a for a in anchors if sentence.start <= a.start < sentence.end):
-            pairing = _pair(para, i, anchor, previous)
-            if pairing is not None:
-                para.pairings.append(pairing)
-                previous = pairing
-    _set_tail_ends(para.pairings)
-    return [_comparison(page, para, p, places) for p in para.pairings]
+    para = Paragraph(line, join_asides(line, list(sentences(line))), bm.figures(line, anchors), bm.citations(line))
+    pair_all(para, anchors)
+    out: dict[tuple[object, ...], Comparison] = {}
+    for p in para.pairings:  # a statement the paragraph repeats word for word is one fact
+        fact = _comparison(page, para, p, places)
+        out.setdefault((fact.value, fact.unit, fact.comparator, fact.comparator_value), fact)
+    return list(out.values())
 
 
-def _pair(para: _Paragraph, i: int, anchor: Anchor, previous: Pairing | None) -> Pairing | None:
-    line, sentence = para.text, para.spans[i]
-    start = previous.anchor.end if previous else sentence.start
-    if len(_PROSE_WORD.findall(line, sentence.start, anchor.start)) < 2:
-        return None  # a table row flattened into text: its columns are not ours to guess
-    unit = anchor.figure.unit
-    candidates = [f for f in para.figures if start <= f.start < anchor.start and f.unit == unit]
-    if candidates:
-        value = candidates[-1]
-        relation = bm.relation(line, start, value.start)
-        relation = bm.relation(line, value.end, anchor.end, after_value=True) or relation
-        pairing = Pairing(anchor, value, sentence, sentence, start, relation)
-        if len(candidates) > 1 and _SEVERAL_CLAUSES.search(line, value.end, anchor.start):
-            pairing.doubt = "value taken as the nearest of several before the benchmark"
-        if relation is None and previous is not None and _STARTS_WITH_JOIN.match(line, start, anchor.start):
-            pairing.relation = previous.relation
-        return pairing
-    relation = bm.relation(line, start, anchor.end, after_value=True)
-    if previous is not None and _ONLY_A_JOIN.fullmatch(line, start, anchor.start):
-        relation = relation or previous.relation
-        shared = Pairing(anchor, previous.value, previous.first, sentence, previous.segment_start, relation)
-        shared.shares = previous.shares or previous
-        return shared
-    if previous is None and _REFERS_BACK.match(sentence.text):
-        earlier = _value_in_earlier_sentence(para, i, unit)
-        if earlier is not None:
-            return Pairing(anchor, earlier[0], earlier[1], sentence, start, relation)
-    after = _VALUE_AFTER.match(line, anchor.end, sentence.end) if unit == "%" else None
-    if after is not None:
-        figure = Figure(after.start("num"), after.end("num"), parse_number(after.group("num")), "%")
-        return Pairing(anchor, figure, sentence, sentence, start, bm.relation(line, start, anchor.end))
-    return None
-
-
-def _value_in_earlier_sentence(para: _Paragraph, i: int, unit: str | None) -> tuple[Figure, Sentence] | None:
-    """The last same-unit number of the nearest earlier sentence that has numbers (two back at most)."""
-    for back in (i - 1, i - 2):
-        if back < 0:
-            return None
-        sentence = para.spans[back]
-        inside = [f for f in para.figures if sentence.start <= f.start < sentence.end]
-        same_unit = [f for f in inside if f.unit == unit]
-        if same_unit:
-            return same_unit[-1], sentence
-        if inside:
-            return None
-    return None
-
-
-def _set_tail_ends(pairings: list[Pairing]) -> None:
-    """The words after a benchmark run to the next comparison's value, or to the sentence end."""
-    for p in pairings:
-        later = [q for q in pairings if q.last is p.last and q.anchor.start > p.anchor.start]
-        if not later:
-            p.tail_end = p.last.end
-        else:
-            nxt = later[0]
-            p.tail_end = nxt.value.start if nxt.value.start > p.anchor.end else nxt.anchor.start
-
-
-def _comparison(page: int, para: _Paragraph, p: Pairing, places: regex.Pattern[str]) -> Comparison:
+def _comparison(page: int, para: Paragraph, p: Pairing, places: regex.Pattern[str]) -> Comparison:
     source, year = _source(para, p)
     metric = _metric(para, p, places)
-    flags = [f for f in (_contradiction(p), p.doubt) if f]
+    flags = [f for f in (relations.contradiction(p.relation, p.value.value, p.anchor.figure.value), p.doubt) if f]
     return Comparison(
         page,
         para.text[p.first.start : p.last.end],
@@ -182,7 +83,7 @@ def _comparison(page: int, para: _Paragraph, p: Pairing, places: regex.Pattern[s
         relation=p.relation,
         source=source,
         year=year,
-        metric_id=words.metric_slug(metric),
+        metric_id=words.metric_slug(metric) if metric else "",  # the catalogue names it from the quote
         band=_band(para, p),
         flag="; ".join(flags) or None,
     )
@@ -200,20 +101,7 @@ def _unit(line: str, p: Pairing) -> str | None:
     return None
 
 
-def _contradiction(p: Pairing) -> str | None:
-    value, benchmark = p.value.value, p.anchor.figure.value
-    wrong = (p.relation == "higher" and value <= benchmark) or (p.relation == "lower" and value >= benchmark)
-    if not wrong:
-        return None
-    sign = "<" if value < benchmark else ">" if value > benchmark else "="
-    return f"relation '{p.relation}' contradicts {_fmt(value)} {sign} {_fmt(benchmark)}"
-
-
-def _fmt(n: Number) -> str:
-    return f"{n:g}" if isinstance(n, float) else str(n)
-
-
-def _band(para: _Paragraph, p: Pairing) -> str | None:
+def _band(para: Paragraph, p: Pairing) -> str | None:
     """CQC's variation band: in brackets after the benchmark, else in the comparison's own words."""
     line = para.text
     tail = bm.BAND_RE.search(line, p.anchor.end, p.tail_end)
@@ -232,7 +120,7 @@ def _band_text(text: str) -> str:
     return " ".join(text.lower().split())
 
 
-def _source(para: _Paragraph, p: Pairing) -> tuple[str | None, str | None]:
+def _source(para: Paragraph, p: Pairing) -> tuple[str | None, str | None]:
     """The data source cited after the benchmark, else in the quoted sentences, else one that
     covers them: "(All from SACE 2023-2024)" later in the paragraph, a following "Similarly, …
     (Skills for Care, 2024)", or a preceding sentence that introduces the data."""
@@ -258,17 +146,19 @@ def _source(para: _Paragraph, p: Pairing) -> tuple[str | None, str | None]:
     return None, None
 
 
-def _in_other_tail(para: _Paragraph, p: Pairing, at: int) -> bool:
+def _in_other_tail(para: Paragraph, p: Pairing, at: int) -> bool:
     return any(q is not p and q.anchor.end <= at < q.tail_end for q in para.pairings)
 
 
-def _metric(para: _Paragraph, p: Pairing, places: regex.Pattern[str]) -> str:
+def _metric(para: Paragraph, p: Pairing, places: regex.Pattern[str]) -> str:
     p = p.shares or p
     line, value = para.text, p.value
+    if p.subject is not None:  # "The proportion of people identifying as White was higher than …"
+        return words.tidy(line[p.subject[0] : p.subject[1]], places)
     if value.start > p.anchor.start:  # "… (19%) with 40% of residents …"
         lo, hi = p.anchor.end, p.last.end
     elif p.first is p.last:
-        lo, hi = p.segment_start if value.start >= p.segment_start else p.first.start, p.anchor.start
+        lo, hi = p.segment_start if value.start >= p.segment_start else p.first.start, p.words_end or p.anchor.start
     else:
         lo, hi = p.first.start, p.first.end
     lo = words.after_last_number(line, lo, value.start, [f.end for f in para.figures if f.end <= value.start])

@@ -13,6 +13,7 @@ import regex
 
 from lacompare.model import Comparison, Fact, Number, Statistic
 from lacompare.parsers.dashboard import dashboard_words as words
+from lacompare.parsers.text import relations
 from lacompare.parsers.text.patterns import NUMBER, YEAR_RE, Sentence, parse_number, sentence_list
 from lacompare.readers.base import Document
 
@@ -117,7 +118,7 @@ def _comparison(
     between = regex.split(r"[,.;]\s", text[council.end : sent.start + m.start()])[-1]
     relation = words.relation(between, m.groupdict().get("inv"))
     flag = None
-    if relation in ("higher", "lower") and (council.number > bench.number) != (relation == "higher"):
+    if relations.contradicts(relation, council.number, bench.number):
         flag = f"text says {relation} but {council.number} vs {bench.number}"
     context = text[council_sentence.start : sent.end]
     lead = sents.index(council_sentence)
@@ -136,7 +137,7 @@ def _comparison(
         metric=label,
         value=council.number,
         unit=unit,
-        comparator=words.comparator(m.group("who")),
+        comparator=relations.comparator(m.group("who")),
         comparator_value=bench.number,
         relation=relation,
         source=None if key in words.AREA_METRICS else words.source_for(text, section, context),

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 import regex
 
 from lacompare.model import Comparison
+from lacompare.parsers.text import relations
 from lacompare.parsers.text.patterns import YEAR_RE, Sentence
 
 SECTION_MARK = "✨ ✅ ❌"
@@ -151,25 +152,10 @@ def compatible(council: str | None, bench: str | None) -> bool:
 
 
 def relation(between: str, inverted: str | None) -> str | None:
-    """The relation the text states, from the council's side."""
+    """The relation the text states, from the council's side ("the national average is higher")."""
     if inverted:
-        return "lower" if inverted == "higher" else "higher"
-    cues = (
-        ("lower", r"lower|fewer|less\b|below|shorter"),
-        ("higher", r"higher|more\b|above|surpass|exceed|greater"),
-        ("similar", r"similar"),
-        ("comparable", r"close to|comparable|same as"),
-        ("better", r"better"),
-        ("worse", r"worse"),
-    )
-    found = [(m.start(), name) for name, cue in cues for m in regex.finditer(cue, between)]
-    return max(found)[1] if found else None
-
-
-def comparator(who: str) -> str:
-    return {"nationally": "national", "for england": "England", "in london": "London", "national": "national"}.get(
-        who.lower(), who
-    )
+        return relations.inverse(relations.stated_in_link(inverted))
+    return relations.stated_in_link(between)
 
 
 def metric(context: str, section: str) -> tuple[str, str]:

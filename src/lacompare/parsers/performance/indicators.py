@@ -14,6 +14,7 @@ import regex
 
 from lacompare.model import Benchmark, Comparison, Fact, Indicator, split_cell
 from lacompare.parsers.text.patterns import NUMBER
+from lacompare.parsers.text.relations import comparator
 from lacompare.parsers.text.tablequote import PERIOD_RE, report_period, row_quote
 from lacompare.readers.base import Document, Table
 
@@ -173,14 +174,10 @@ def parse_benchmarks(text: str) -> tuple[Benchmark, ...]:
             value = split_cell(m.group("value"))[0]
             if not isinstance(value, int | float):
                 continue
-            bench = Benchmark(value, m.group("value"), _comparator(m.group("who")))
+            bench = Benchmark(value, m.group("value"), comparator(m.group("who")))
             if not any(b.comparator == bench.comparator and b.value == bench.value for _, b in found):
                 found.append((m.start("value"), bench))
     return tuple(b for _, b in sorted(found, key=lambda pair: pair[0]))
-
-
-def _comparator(who: str) -> str:
-    return {"national": "national", "regional": "regional"}.get(who.lower(), who)
 
 
 def benchmark_comparisons(indicator: Indicator, bench_text: str) -> list[Comparison]:

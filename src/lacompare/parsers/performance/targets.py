@@ -6,6 +6,7 @@ from __future__ import annotations
 import regex
 
 from lacompare.model import Comparison, Fact
+from lacompare.parsers.text import relations
 from lacompare.parsers.text.patterns import NUMBER, enclosing_sentence, parse_number
 from lacompare.parsers.text.tablequote import report_period
 from lacompare.readers.base import Document
@@ -20,8 +21,6 @@ _FORMS = (
     regex.compile(rf"{_VALUE} against (?:the|a|an) {_TARGET} target"),
     regex.compile(rf"at {_VALUE}, did not (?:achieve|meet) the (?:interim |quarterly |annual )?target of {_TARGET}"),
 )
-_LOWER = regex.compile(r"underachiev|did not (?:achieve|meet)|fell short|below|missed")
-_HIGHER = regex.compile(r"exceed|above|outperform|over-?achiev")
 _EARLIER = regex.compile(rf"{NUMBER}%?\s*\(against[^)]*\)")
 _TRAILING = frozenset("at and is are was of the high low fell short".split())
 _CLAUSE_START = regex.compile(r"[(,;:–]\s*|\b(?:and|while|but)\s+")
@@ -48,11 +47,11 @@ def page_offset(doc: Document, fact: Fact) -> int:
 def _comparison(text: str, page: int, m: regex.Match[str], period: str | None) -> Comparison:
     sentence = enclosing_sentence(text, m.start(), m.end())
     lead = text[sentence.start : m.start()]
-    relation = "lower" if _LOWER.search(lead + m.group()) else "higher" if _HIGHER.search(lead + m.group()) else None
+    relation = relations.against_target(lead + m.group())
     value, target = parse_number(m.group("value")), parse_number(m.group("target"))
     unit = "%" if m.group("pct") or m.group("tpct") else None
     flag = None
-    if relation == "lower" and value > target or relation == "higher" and value < target:
+    if relations.contradicts(relation, value, target):
         flag = f"text says {relation} but {value} vs {target}"
     return Comparison(
         page,

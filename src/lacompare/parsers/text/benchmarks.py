@@ -1,5 +1,7 @@
-"""The words of a benchmark comparison: benchmark phrases ("the England average of 58.77%"),
-the numbers that can be a council's value, relations, variation bands, data sources and years."""
+"""The words of a benchmark comparison: benchmark phrases ("the England average of 58.77%",
+"compared to 45% in the rest of England", "the England averages of 20.82% and 60.57%
+respectively"), the numbers that can be a council's value, variation bands, data sources and
+years. Relations and the names of benchmarks are in :mod:`~lacompare.parsers.text.relations`."""
 
 from __future__ import annotations
 
@@ -9,45 +11,56 @@ import regex
 
 from lacompare.model import Number
 from lacompare.parsers.text.patterns import NUMBER, NUMBER_RE, YEAR, parse_number
-
-# Named benchmarks, as CQC reports and councils write them.
-COMPARATOR_WORDS = (
-    r"England|English|national|London|regional|region|"
-    r"CIPFA(?:\s+(?:comparator\s+group|nearest\s+neighbours?|group))?|"
-    r"comparator\s+(?:group|councils|authorities)|statistical\s+neighbours?|target"
-)
-_COMPARATORS = (
-    ("England", regex.compile(r"(?i)^englan?d|^english")),
-    ("national", regex.compile(r"(?i)^national")),
-    ("London", regex.compile(r"(?i)^london")),
-    ("regional", regex.compile(r"(?i)^region")),
-    ("CIPFA", regex.compile(r"(?i)^cipfa")),
-    ("comparator group", regex.compile(r"(?i)^(?:comparator|statistical)")),
-    ("target", regex.compile(r"(?i)^target")),
-)
+from lacompare.parsers.text.relations import COMPARATOR_WORDS, comparator
 
 _UNIT = r"(?P<unit>\s?%|\s?per\s?cent\b|\s+days?\b|\s+weeks?\b|\s+months?\b)?"
 _FIGURE = rf"(?P<cur>£\s?)?(?P<num>{NUMBER}){_UNIT}"
+_CMP = rf"(?:{COMPARATOR_WORDS})"
+# "the England average for this measure was 58.77%"
+_FOR_THIS = r"(?:\s+for\s+(?:this|the\s+same)\s+(?:measure|indicator|metric|question|period))?"
+# "40.1 per 100,000 in England"
+_RATE_OF = r"(?:\s+per\s+100,?000(?:\s+(?:population|people|adults|residents))?)?"
+# "in England", "for the rest of England", "across London", "nationally"
+_WHERE = (
+    rf"(?:(?:in|for|across)\s+(?:the\s+)?(?:rest\s+of\s+(?:the\s+)?)?(?P<cmp>{_CMP})\b"
+    r"|(?P<cmp2>nationally|regionally)\b)"
+)
 # A benchmark is found from its keyword, then read forwards (and its comparator backwards):
 # one pass of a plain pattern over the page, and small anchored matches where it hits.
 KEYWORD_RE = regex.compile(r"[Aa]verage|[Cc]ompared|[Tt]arget|\b(?:[Rr]ate|[Ff]igure|[Mm]ean)\b")
-_LOOK_BACK = 45
-# "the England average of 58.77%", "national average (17.3%)", "England average being 83.38%"
-_NAMED_BEFORE = regex.compile(rf"(?i)\b(?P<cmp>{COMPARATOR_WORDS})(?:'s)?\s+$")
+_LOOK_BACK = 60
+# "the England average of 58.77%", "national average (17.3%)", "England average being 83.38%",
+# "national average: 18.69%", "(national average, 81.05%)", "the regional and England averages of …"
+_NAMED_BEFORE = regex.compile(rf"(?i)\b(?P<cmp>{_CMP}(?:(?:\s*,\s*|\s+(?:and|or)\s+)(?:the\s+)?{_CMP})*)(?:'s)?\s+$")
 _NAMED = regex.compile(
-    rf"(?i)(?:average|rate|figure|mean)\b"
-    rf"(?:\s+(?:of|being|was|is|at|of\s+around|around\s+the\s+same\s+level\s+at))?\s*\(?\s*{_FIGURE}\)?"
+    rf"(?i)(?:average|rate|figure|mean)(?P<plural>s)?\b{_FOR_THIS}"
+    rf"(?:\s+(?:of|being|was|is|at|of\s+around|around\s+the\s+same\s+level\s+at)|\s*:|,(?=\s*£?[\d.,]+\s?%?\s*\)))?"
+    rf"\s*\(?\s*{_FIGURE}\)?"
+)
+# "averages of 20.82% and 60.57% respectively": the figures after the first.
+_MORE_FIGURES = regex.compile(rf"(?i)\s*(?:,\s*(?:and\s+)?|\s+and\s+)\(?\s*{_FIGURE}\)?")
+_RESPECTIVELY = regex.compile(r"(?i)\s*,?\s*respectively\b")
+# "the average for England of 58.77%", "the figure in London was 7%"
+_FOR = regex.compile(
+    rf"(?i)(?:average|rate|figure|mean)\s+{_WHERE}(?:\s+as\s+a\s+whole)?"
+    rf"(?:\s+(?:of|being|was|is|at)|\s*[:,])?\s*\(?\s*{_FIGURE}\)?"
 )
 # "than average (46.55%)", "than the average 687 of across London boroughs"
-_BARE_BEFORE = regex.compile(r"(?i)\b(?:than(?:\s+the)?|(?:to|with)\s+the)\s+$")
+_BARE_BEFORE = regex.compile(r"(?i)\b(?:than(?:\s+the)?|(?:to|with)\s+(?:the|an?))\s+$")
 _BARE = regex.compile(
     rf"(?i)average(?:\s+of)?\s*\(?\s*{_FIGURE}\)?"
-    rf"(?:\s+(?:of\s+)?(?:across|in)\s+(?:the\s+)?(?P<cmp>{COMPARATOR_WORDS})(?:\s+boroughs)?\b)?"
+    rf"(?:\s+(?:of\s+)?(?:across|in)\s+(?:the\s+)?(?P<cmp>{_CMP})(?:\s+boroughs)?\b)?"
 )
-# "compared to 7% in London"
-_COMPARED_IN = regex.compile(
-    rf"(?i)compared\s+(?:to|with)\s+(?:an?\s+)?{_FIGURE}\s+(?:in|for|across)\s+(?:the\s+)?(?P<cmp>{COMPARATOR_WORDS})\b"
+# "compared to 7% in London", "compared with 45% in the rest of England", "compared to 75% nationally"
+_COMPARED_IN = regex.compile(rf"(?i)compared\s+(?:to|with)\s+(?:an?\s+|the\s+)?{_FIGURE}{_RATE_OF}\s+{_WHERE}")
+# "… compared to 45% regionally and 40% nationally": a further benchmark joined on.
+_CHAINED = regex.compile(rf"(?i)\s*,?\s*(?:and|or|while|whilst)\s+(?:an?\s+|the\s+)?{_FIGURE}{_RATE_OF}\s+{_WHERE}")
+# "higher than both the regional (64.0%) and national (62.7%) averages": figures before the keyword.
+_LISTED_BEFORE = regex.compile(
+    rf"(?i)(?:\b{_CMP}\s*\(\s*£?\s*{NUMBER}\s?%?\s*\)(?:\s*,?\s+and\s+|\s*,\s*)?(?:the\s+)?)+\s*$"
 )
+_LISTED = regex.compile(rf"(?i)\b(?P<cmp>{_CMP})\s*\(\s*{_FIGURE}\s*\)")
+_LIST_LOOK_BACK = 150
 # "against a target of 80%"
 _TARGET = regex.compile(rf"(?i)(?P<cmp>target)(?:\s+of)?\s+\(?{_FIGURE}\)?")
 
@@ -74,12 +87,17 @@ class Figure:
 
 @dataclass(frozen=True, slots=True)
 class Anchor:
-    """A benchmark phrase and its figure: 'the England average of 58.77%'."""
+    """A benchmark phrase and its figure: 'the England average of 58.77%'.
+
+    ``series`` is (i, n) for the i-th of n figures one benchmark names in turn ("the England
+    averages of 20.82% and 60.57% respectively"): they pair with n council values in order.
+    """
 
     start: int
     end: int
     figure: Figure
     comparator: str
+    series: tuple[int, int] = (0, 1)
 
 
 def anchors(line: str, start: int = 0, end: int | None = None) -> list[Anchor]:
@@ -88,14 +106,17 @@ def anchors(line: str, start: int = 0, end: int | None = None) -> list[Anchor]:
     for keyword in KEYWORD_RE.finditer(line, start, len(line) if end is None else end):
         if out and keyword.start() < out[-1].end:
             continue
-        anchor = _anchor_at(line, keyword.start(), keyword.group().lower())
-        if anchor is not None:
-            out.append(anchor)
+        found = _anchors_at(line, keyword.start(), keyword.group().lower())
+        if not found and keyword.group().lower() == "average":
+            found = [a for a in _listed_before(line, keyword.start()) if not out or a.start >= out[-1].end]
+        while found and (chained := _CHAINED.match(line, found[-1].end)) is not None:
+            found.append(_chained(chained))
+        out.extend(found)
     return out
 
 
-def _anchor_at(line: str, at: int, word: str) -> Anchor | None:
-    start, comparator, m = at, None, None
+def _anchors_at(line: str, at: int, word: str) -> list[Anchor]:
+    start, names, m = at, [], None
     if word == "compared":
         m = _COMPARED_IN.match(line, at)
     elif word == "target":
@@ -104,17 +125,65 @@ def _anchor_at(line: str, at: int, word: str) -> Anchor | None:
         back = max(0, at - _LOOK_BACK)
         named = _NAMED_BEFORE.search(line, back, at)
         if named is not None:
-            m, start, comparator = _NAMED.match(line, at), named.start(), named.group("cmp")
-        elif word == "average" and _BARE_BEFORE.search(line, back, at):
-            m = _BARE.match(line, at)
+            m, start = _NAMED.match(line, at), named.start()
+            names = regex.findall(rf"(?i){_CMP}", named.group("cmp"))
+        else:
+            m = _FOR.match(line, at)
+            if m is None and word == "average" and _BARE_BEFORE.search(line, back, at):
+                m = _BARE.match(line, at)
     if m is None:
-        return None
+        return []
     figure = _figure_of(m)
     if figure.unit is None and _YEAR_LIKE.fullmatch(m.group("num")):
-        return None
-    if comparator is None and "cmp" in m.re.groupindex:
-        comparator = m.group("cmp")
-    return Anchor(start, m.end(), figure, comparator_name(comparator))
+        return []
+    names = names or [_comparator_words(m)]
+    if len(names) > 1 or "plural" in m.re.groupindex and m.group("plural"):
+        return _several(line, start, m, [comparator(n) for n in names])
+    return [Anchor(start, m.end(), figure, comparator(names[0]))]
+
+
+def _listed_before(line: str, at: int) -> list[Anchor]:
+    """'the regional (64.0%) and national (62.7%) averages': one benchmark per bracketed figure."""
+    listed = _LISTED_BEFORE.search(line, max(0, at - _LIST_LOOK_BACK), at)
+    if listed is None:
+        return []
+    return [
+        Anchor(m.start(), m.end(), _figure_of(m), comparator(m.group("cmp")))
+        for m in _LISTED.finditer(line, listed.start(), at)
+    ]
+
+
+def _comparator_words(m: regex.Match[str]) -> str | None:
+    groups = m.re.groupindex
+    return next((m.group(g) for g in ("cmp", "cmp2") if g in groups and m.group(g)), None)
+
+
+def _chained(m: regex.Match[str]) -> Anchor:
+    """'… and 40% nationally' after a benchmark: one more benchmark."""
+    start = m.start("cur") if m.group("cur") else m.start("num")
+    return Anchor(start, m.end(), _figure_of(m), comparator(_comparator_words(m)))
+
+
+def _several(line: str, start: int, first: regex.Match[str], names: list[str]) -> list[Anchor]:
+    """One phrase, several figures: one per named benchmark ("the regional and England averages of
+    45% and 40%"), or one benchmark's figures for several values in turn ("… respectively")."""
+    found = [(_figure_of(first), first.end())]
+    while (m := _MORE_FIGURES.match(line, found[-1][1])) is not None:
+        found.append((_figure_of(m), m.end()))
+    if (m := _RESPECTIVELY.match(line, found[-1][1])) is not None:
+        found[-1] = (found[-1][0], m.end())
+    n = len(found)
+    if len(names) == n:
+        series = [(0, 1)] * n
+    elif len(names) == 1:
+        names, series = names * n, [(i, n) for i in range(n)]
+    else:
+        return []
+    starts = [start] + [f.start for f, _ in found[1:]]
+    return [
+        Anchor(lo, end, figure, name, s)
+        for lo, (figure, end), name, s in zip(starts, found, names, series, strict=True)
+    ]
 
 
 def _figure_of(m: regex.Match[str]) -> Figure:
@@ -123,14 +192,6 @@ def _figure_of(m: regex.Match[str]) -> Figure:
     if m.group("cur"):
         unit = "£"
     return Figure(m.start("num"), m.end("num"), parse_number(m.group("num")), unit)
-
-
-def comparator_name(words: str | None) -> str:
-    """'England' / 'national' / 'London' / ... ; a bare 'average' stays 'average'."""
-    for name, pattern in _COMPARATORS:
-        if words and pattern.search(words.strip()):
-            return name
-    return "average"
 
 
 def figures(line: str, taken: list[Anchor]) -> list[Figure]:
@@ -153,38 +214,6 @@ def figures(line: str, taken: list[Anchor]) -> list[Figure]:
             continue
         out.append(Figure(start, end, parse_number(m.group()), unit))
     return out
-
-
-# The relation as the text states it. "more than 85 languages" is a quantity, not a relation.
-_RELATION_RE = regex.compile(
-    r"(?i)\b(?:(?P<higher>higher|more|greater|larger|bigger|above)"
-    r"|(?P<lower>lower|fewer|less|smaller|below)"
-    r"|(?P<comparable>comparable)"
-    r"|(?P<similar>similar|(?:around|about|roughly|broadly|much)\s+the\s+same"
-    r"|the\s+same\s+(?:level|proportion|percentage|rate|number|as)|in\s+line|consistent\s+with))\b"
-    r"(?!\s+than\s+(?:£\s*)?\d)"
-)
-
-
-# After the value only a comparative construction states a relation: "which is higher than",
-# "a larger population growth than", "comparable to", "slightly below"; not "found it more challenging".
-_THAN = r"(?!\s+than\s+(?:£\s*)?\d)(?=(?:\s+[\w'’-]+){0,3}?\s+than\b)"
-_RELATION_AFTER_VALUE_RE = regex.compile(
-    rf"(?i)\b(?:(?P<higher>(?:higher|more|greater|larger|bigger){_THAN}|above|higher\s+at)"
-    rf"|(?P<lower>(?:lower|fewer|less|smaller){_THAN}|below|lower\s+at)"
-    r"|(?P<comparable>comparable(?=\s+(?:to|with)\b))"
-    r"|(?P<similar>similar(?=\s+to\b)|the\s+same\s+(?:level\s+)?as|(?:around|about|roughly)\s+the\s+same\s+level"
-    r"|in\s+line\s+with|consistent\s+with|close\s+to))\b"
-)
-
-
-def relation(text: str, start: int, end: int, *, after_value: bool = False) -> str | None:
-    """The last relation stated in ``text[start:end]``: higher, lower, comparable or similar."""
-    pattern = _RELATION_AFTER_VALUE_RE if after_value else _RELATION_RE
-    found = None
-    for m in pattern.finditer(text, start, end):
-        found = m.lastgroup
-    return found
 
 
 # "(tending towards negative variation)", "a significantly positive variation", "'tending towards negative' band"

@@ -7,23 +7,23 @@ from __future__ import annotations
 
 import regex
 
+from lacompare.parsers.text import relations
+
 # Where the words naming a value's measure start, reading back from the value.
 _BEFORE_START = regex.compile(
-    r"(?i)[,;:]|\b(?:showed|shows|show|that|where|example)\b|\bdata\b(?:\s*\([^()]*\))?"
+    r"(?i)[,;:]|\.\s|\b(?:showed|shows|show|that|where|example)\b|\bdata\b(?:\s*\([^()]*\))?"
     r"|\b(?:with|as)(?=\s*$)"
 )
 # Where they stop, reading on from the value: the link to the benchmark.
 _AFTER_END = regex.compile(
-    r"(?i),\s*(?:which|this|that is|compared|than|then|lower|higher|but|in comparison|consistent|broadly"
-    r"|similar|comparable)\b|\b(?:which|than(?!\s+£?\s*\d)|then the|compared to|compared with|in comparison"
-    r"|as the|with the|whilst|while|against)\b|[;(]|\.(?:\s|$)"
+    rf"(?i),\s*(?:which|this|that is|compared|than|then|but|in comparison|{relations.RELATION_WORDS})\b"
+    r"|\b(?:which|than(?!\s+£?\s*\d)|then the|compared to|compared with|in comparison"
+    r"|as the|with the|whilst|while|whereas|against)\b|[;(]|\.(?:\s|$)"
 )
 _VALUE_TAIL = regex.compile(r"\s?(?:%|per\s?cent\b|days?\b|weeks?\b|months?\b)?\s*\)?\s*")
 _CONJUNCTION = regex.compile(r"\b(?:and|or)\b")
 # "This is a larger population growth than the …"
-_BETWEEN_RELATION_AND_THAN = regex.compile(
-    r"(?i)\b(?:higher|lower|larger|smaller|greater|more|fewer|less)\s+(.+?)\s+than\b"
-)
+_BETWEEN_RELATION_AND_THAN = regex.compile(rf"(?i)\b(?:{relations.MORE}|{relations.LESS})\s+(.+?)\s+than\b")
 # "Fewer carers (75.00%) than average (85.22%) found information and advice helpful"
 _PREDICATE_AFTER = regex.compile(r"\s*([a-z][^(),.;]*)")
 _NOT_A_PREDICATE = regex.compile(r"(?i)(?:which|and|or|but|in|with|while|whilst)\b")
@@ -32,11 +32,13 @@ _BRACKETS = regex.compile(r"\([^()]*\)?|\)")
 _LEADING_JUNK = regex.compile(
     r"(?i)^(?:there\s+(?:was|were|is|are)|the\s+local\s+authority\s+(?:also\s+)?(?:had|has)"
     r"|(?:(?:broadly|around|about|roughly)\s+)?the\s+same\s+proportion\s+of|in\s+contrast|for\s+example"
-    r"|of|only|that|and|or|but|as|also|so|the|a|an|were|was|is|are|however|positively|additionally|while|whilst"
-    r"|similarly|furthermore|significantly|much|slightly|more|fewer|less|higher|lower)\b[\s,]*"
+    r"|o|of|only|that|and|or|but|as|also|so|the|a|an|were|was|is|are|however|positively|additionally|while|whilst"
+    rf"|similarly|furthermore|significantly|much|slightly|compared\s+(?:to|with)|whereas|{relations.MORE}|{relations.LESS})"
+    r"\b[\s,]*"
 )
 _TRAILING_JUNK = regex.compile(
-    r"(?i)[\s,]*\b(?:was|were|is|are|also|lower|higher|at|of|than|the|a|an|and|or|significantly|compared)$"
+    rf"(?i)[\s,]*\b(?:was|were|is|are|also|{relations.MORE}|{relations.LESS}|at|of|than|the|a|an|and|or"
+    r"|significantly|slightly|broadly|statistically|not|compared|respectively)$"
 )
 _WORD = regex.compile(r"[a-z0-9]+")
 _STOPWORDS = frozenset(
@@ -44,6 +46,10 @@ _STOPWORDS = frozenset(
     "did do does this these those there which per from at on".split()
 )
 _MAX_SLUG_WORDS = 8
+# Words every measure's description may hold: they tell no measure from another.
+_GENERIC = frozenset("proportion percentage share number rate figure people total population average".split())
+_RELATION_WORD = regex.compile(rf"(?i)\b(?:{relations.RELATION_WORDS}|above|below|significantly|slightly)\b")
+_MIN_SHARED = 2
 
 
 def place_pattern(places: tuple[str, ...]) -> regex.Pattern[str]:
@@ -70,10 +76,14 @@ def describe(
     """
     after_start = value[1] + len(_VALUE_TAIL.match(line, value[1]).group())  # type: ignore[union-attr]
     hi = max(hi, after_start)
-    end = _AFTER_END.search(line, after_start, hi)
-    # "The LD employment indicator, at 9.4%, did not …": an aside names nothing after the value.
-    after = "" if line.startswith(",", after_start) else line[after_start : end.start() if end else hi]
     before = line[lo : value[0]].rstrip(" (")
+    aside = line.startswith(",", after_start)
+    if aside and not content_words(tidy(before, places)):  # "At 61.3%, the proportion was comparable to …"
+        before, after_start = "", after_start + 1
+    ends = [m.start() for m in (_AFTER_END.search(line, after_start, hi),) if m]
+    ends += [at for at in (relations.first_stated_after(line, after_start, hi),) if at is not None]
+    # "The LD employment indicator, at 9.4%, did not …": an aside names nothing after the value.
+    after = "" if line.startswith(",", after_start) else line[after_start : min(ends, default=hi)]
     cuts = [m.end() for m in _BEFORE_START.finditer(before)]
     while cuts and not content_words(tidy(before[cuts[-1] :], places)) and not content_words(after):
         cuts.pop()
@@ -115,6 +125,22 @@ def tidy(text: str, places: regex.Pattern[str]) -> str:
 
 def content_words(text: str) -> list[str]:
     return [w for w in _WORD.findall(text.lower()) if w not in _STOPWORDS]
+
+
+def best_named(subject: str, options: list[str]) -> int | None:
+    """Which of ``options`` (the words around earlier numbers) the ``subject`` names: the one that
+    shares the most of its words ("identifying as White" ~ "identified as White"), if clearly so."""
+    wanted = _stems(subject)
+    if len(wanted) < 2:
+        return None
+    shared = sorted(((len(wanted & _stems(text)), k) for k, text in enumerate(options)), reverse=True)
+    if not shared or shared[0][0] < _MIN_SHARED or (len(shared) > 1 and shared[1][0] == shared[0][0]):
+        return None
+    return shared[0][1]
+
+
+def _stems(text: str) -> set[str]:
+    return {_singular(w)[:6] for w in content_words(_RELATION_WORD.sub(" ", text)) if w not in _GENERIC}
 
 
 def metric_slug(metric: str) -> str:
