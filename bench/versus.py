@@ -38,8 +38,11 @@ def main() -> None:
     a = ap.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         base = Path(tmp) / "baseline"
-        subprocess.run(["git", "-C", str(ROOT), "worktree", "add", "--detach", str(base), a.baseline], check=True,
-                       capture_output=True)
+        subprocess.run(
+            ["git", "-C", str(ROOT), "worktree", "add", "--detach", str(base), a.baseline],
+            check=True,
+            capture_output=True,
+        )
         try:
             env = {**os.environ, "HOME": tmp, "LACOMPARE_DB": f"{tmp}/db", "LACOMPARE_CACHE": f"{tmp}/cache"}
             trees = {"this tree": ROOT / "src", f"baseline {a.baseline}": base / "src"}
@@ -51,13 +54,15 @@ def main() -> None:
                 for name, src in order:
                     times[name].append(run_once(src, a.files, env))
         finally:
-            subprocess.run(["git", "-C", str(ROOT), "worktree", "remove", "--force", str(base)], check=False,
-                           capture_output=True)
+            subprocess.run(
+                ["git", "-C", str(ROOT), "worktree", "remove", "--force", str(base)], check=False, capture_output=True
+            )
     medians = {name: statistics.median(ts) for name, ts in times.items()}
     for name, ts in times.items():
         print(f"{name:<28} median {medians[name] * 1000:7.0f} ms (min {min(ts) * 1000:.0f}, max {max(ts) * 1000:.0f})")
     this, baseline = medians.values()
-    print(f"ratio (this tree / baseline): {this / baseline:.2f}x over {a.runs} rounds of {', '.join(f.name for f in a.files)}")
+    names = ", ".join(f.name for f in a.files)
+    print(f"ratio (this tree / baseline): {this / baseline:.2f}x over {a.runs} rounds of {names}")
 
 
 if __name__ == "__main__":

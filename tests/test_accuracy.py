@@ -185,3 +185,16 @@ def test_the_benchmark_prints_its_measures_as_json(tmp_path: Path, capsys: pytes
         "ok": True,
     }
     assert out["summary"].startswith("corpus: QS 1.00 rating 1.00 ")
+
+
+@pytest.mark.parametrize("name", ["real_documents", "corpus"])
+def test_no_council_paper_gives_a_cqc_rating_or_score(name: str) -> None:
+    """A council's own papers state no CQC result: a rating or score read from one is wrong."""
+    folder = SETS[name][0]
+    if not folder.is_dir():
+        pytest.skip(f"{folder} is absent")
+    with open(folder / "index.csv", encoding="utf-8", newline="") as f:
+        council = {r["stem"] for r in csv.DictReader(f) if r["family"] == "council"}
+    _, preds = predicted(name)
+    read = [(s, r["fact"], r["value"]) for s in sorted(council) for r in preds.get(s, [])]
+    assert [x for x in read if x[1] in ("rating", "score")] == []

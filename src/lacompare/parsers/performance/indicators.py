@@ -12,20 +12,12 @@ from collections.abc import Sequence
 
 import regex
 
-from lacompare.model import Benchmark, Comparison, Fact, Indicator, split_cell
-from lacompare.parsers.text.patterns import NUMBER
-from lacompare.parsers.text.relations import comparator
+from lacompare.model import Fact, Indicator
+from lacompare.parsers.performance.indicator_benchmarks import benchmark_comparisons, parse_benchmarks
 from lacompare.parsers.text.tablequote import PERIOD_RE, report_period, row_quote
 from lacompare.readers.base import Document, Table
 
 REF_RE = regex.compile(r"^(?P<ref>[A-Z]{1,5}/[A-Z]{1,3}\d{1,3}[a-z]?)\b\s*(?P<code>.*)$")
-_BENCHMARK_PAREN = regex.compile(
-    rf"(?P<value>£?{NUMBER}%?)\s*\((?P<who>CIPFA|London|England|[Nn]ational|[Rr]egional|SN|statistical neighbours?)\)"
-)
-_BENCHMARK_AVERAGE = regex.compile(
-    rf"\b(?P<who>CIPFA|London|England|national|regional)\b[^%\d()]{{0,40}}?\baverage\s+(?P<value>£?{NUMBER}%?)(?!\s*\()"
-)
-_BENCHMARK_SOURCE = regex.compile(r"\b(?P<source>ASCOF|CIPFA|SALT|ASCS)\s+[Cc]omparators?\s*\((?P<year>[\d/]+)\)")
 
 
 def parse(doc: Document) -> list[Fact]:
@@ -164,42 +156,3 @@ def indicator_from_row(
 def _cell(row: Sequence[str], roles: dict[str, int], name: str) -> str:
     index = roles.get(name)
     return row[index] if index is not None and index < len(row) else ""
-
-
-def parse_benchmarks(text: str) -> tuple[Benchmark, ...]:
-    """'68.8% (CIPFA) 70.1% (London)' -> two benchmarks; 'CIPFA comparator group average 60.5%' -> one."""
-    found: list[tuple[int, Benchmark]] = []
-    for pattern in (_BENCHMARK_PAREN, _BENCHMARK_AVERAGE):
-        for m in pattern.finditer(text):
-            value = split_cell(m.group("value"))[0]
-            if not isinstance(value, int | float):
-                continue
-            bench = Benchmark(value, m.group("value"), comparator(m.group("who")))
-            if not any(b.comparator == bench.comparator and b.value == bench.value for _, b in found):
-                found.append((m.start("value"), bench))
-    return tuple(b for _, b in sorted(found, key=lambda pair: pair[0]))
-
-
-def benchmark_comparisons(indicator: Indicator, bench_text: str) -> list[Comparison]:
-    """The result set against each benchmark, for ``diff``."""
-    value, unit = split_cell(indicator.result or "")
-    if not isinstance(value, int | float):
-        return []
-    source = _BENCHMARK_SOURCE.search(bench_text)
-    return [
-        Comparison(
-            indicator.page,
-            indicator.quote,
-            flag=indicator.flag,
-            metric=f"{indicator.ref} {indicator.description}".strip(),
-            value=value,
-            unit=unit or split_cell(b.text)[1],
-            comparator=b.comparator,
-            comparator_value=b.value if b.value is not None else 0,
-            source=source.group("source") if source else None,
-            year=source.group("year") if source else None,
-            metric_id=f"indicator.{indicator.ref}.result",
-        )
-        for b in indicator.benchmarks
-        if b.value is not None
-    ]

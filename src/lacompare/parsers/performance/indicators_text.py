@@ -13,7 +13,7 @@ from __future__ import annotations
 import regex
 
 from lacompare.model import Benchmark, Fact, Indicator
-from lacompare.parsers.performance.indicators import benchmark_comparisons, parse_benchmarks
+from lacompare.parsers.performance.indicator_benchmarks import benchmark_comparisons, parse_benchmarks
 from lacompare.parsers.text.tablequote import report_period
 from lacompare.readers.base import Document
 
