@@ -18,12 +18,13 @@ from importlib import resources
 
 import regex
 
+from lacompare import compiled
 from lacompare.errors import UnknownAuthority
 
-GSS_CODE = regex.compile(r"E(?:06|08|09|10)\d{6}", regex.I)
+GSS_CODE = compiled.pattern(r"E(?:06|08|09|10)\d{6}", regex.I)
 
 # Words that dress a council's name without telling councils apart.
-_DRESSING = regex.compile(
+_DRESSING = compiled.pattern(
     r"^(?:the |london borough of |royal borough of |borough of |city and county of |council of the )"
     r"|(?: metropolitan borough council| metropolitan district council| borough council| county council"
     r"| city council| district council| council| london boro(?:ugh)?| ua| mbc)$"
@@ -111,7 +112,7 @@ def _word_matches(key: str) -> list[Authority]:
     """Councils one of whose names contains the query's words as a run of whole words."""
     if not key:
         return []
-    pattern = regex.compile(rf"(?:^| ){regex.escape(key)}(?: |$)")
+    pattern = compiled.pattern(rf"(?:^| ){regex.escape(key)}(?: |$)")
     return [a for a in authorities() if any(pattern.search(normalise(n)) for n in a.names)]
 
 
@@ -156,7 +157,7 @@ def find(name: str | None) -> Authority | None:
 @cache
 def _mention_pattern() -> regex.Pattern[str]:
     names = sorted({a.short_name for a in authorities()}, key=len, reverse=True)
-    return regex.compile(r"\b(?:" + "|".join(regex.escape(n) for n in names) + r")\b")
+    return compiled.pattern(r"\b(?:" + "|".join(regex.escape(n) for n in names) + r")\b")
 
 
 def mentioned_in(text: str) -> list[Authority]:

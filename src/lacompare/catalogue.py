@@ -10,12 +10,14 @@ speaks of carers; an unmapped comparison keeps an id derived from its own senten
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from functools import cache
 
 import regex
 
+from lacompare import compiled
 from lacompare.model import QUALITY_STATEMENTS, Comparison, Fact
 from lacompare.parsers.text import relations
 
@@ -198,12 +200,24 @@ SCORE_METRICS: tuple[Metric, ...] = tuple(
 RATING_ORDER = {"Inadequate": 1, "Requires improvement": 2, "Good": 3, "Outstanding": 4}
 
 _CARERS = r"\bcarers?\b|\bcaring\b|\bcarer's\b|\bcarers'"
-_BOUNDARY = regex.compile(r"(?<![\w.,])\d[\d,]*(?:\.\d+)?(?:\s?%|(?=\)))|(?<![\w.,])\d[\d,]*\.\d+")
-_NUMBER = regex.compile(r"(?<![\w.,])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?![\d])")
+_BOUNDARY = compiled.scanner(r"(?<![\w.,])\d[\d,]*(?:\.\d+)?(?:\s?%|(?=\)))|(?<![\w.,])\d[\d,]*\.\d+")
+_NUMBER = compiled.scanner(r"(?<![\w.,])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?![\d])")
 
 
 def _search(pattern: str, text: str) -> bool:
-    return regex.search(pattern, text, regex.I) is not None
+    return _word_pattern(pattern).search(text) is not None
+
+
+@cache
+def _word_pattern(pattern: str) -> re.Pattern[str]:
+    return compiled.pattern(pattern, re.I)
+
+
+def warm_up() -> None:
+    """Compile every metric's words ahead of the document they will be matched against."""
+    for metric in CATALOGUE:
+        for words in (*metric.words, *metric.not_words):
+            _word_pattern(words)
 
 
 def every_metric() -> tuple[Metric, ...]:

@@ -36,8 +36,10 @@ def parsers_by_kind() -> dict[DocumentKind, tuple[Parser, ...]]:
 def warm_up() -> None:
     """Import every parser (compiling its patterns) ahead of the document they will read."""
     parsers_by_kind()
-    import lacompare.catalogue  # noqa: F401
+    import lacompare.catalogue
     import lacompare.parsers.classify  # noqa: F401
+
+    lacompare.catalogue.warm_up()
 
 
 def parse(doc: Document, kind: str | None = None) -> Report:

@@ -6,6 +6,7 @@ import datetime as dt
 
 import regex
 
+from lacompare import compiled
 from lacompare.kinds import (
     CQC_ASSESSMENT,
     CQC_PRESS_RELEASE,
@@ -17,9 +18,11 @@ from lacompare.kinds import (
 )
 from lacompare.readers.base import Document
 
-_TITLE = regex.compile(r"^(?P<la>[^\n:]{3,90}?):\s*local authority assessment\b", regex.M | regex.I)
-_ABOUT = regex.compile(r"^About (?P<la>(?:London Borough of |Royal Borough of |City of )?[A-Z][^\n]{2,80})$", regex.M)
-_PUBLISHED = regex.compile(r"Assessment published:?\s*(?P<date>\d{1,2}\s+[A-Z][a-z]+\s+\d{4})")
+_TITLE = compiled.pattern(r"^(?P<la>[^\n:]{3,90}?):\s*local authority assessment\b", regex.M | regex.I)
+_ABOUT = compiled.pattern(
+    r"^About (?P<la>(?:London Borough of |Royal Borough of |City of )?[A-Z][^\n]{2,80})$", regex.M
+)
+_PUBLISHED = compiled.pattern(r"Assessment published:?\s*(?P<date>\d{1,2}\s+[A-Z][a-z]+\s+\d{4})")
 
 _KIND_CUES: dict[DocumentKind, tuple[str, ...]] = {
     CQC_ASSESSMENT: (
@@ -52,17 +55,17 @@ _KIND_CUES: dict[DocumentKind, tuple[str, ...]] = {
         r"Sheet T\d+|Data Tables",
     ),
 }
-_COMPILED_CUES = {kind: tuple(regex.compile(cue, regex.M) for cue in cues) for kind, cues in _KIND_CUES.items()}
+_COMPILED_CUES = {kind: tuple(compiled.scanner(cue, regex.M) for cue in cues) for kind, cues in _KIND_CUES.items()}
 # Pages about a CQC assessment that are not the report: CQC's own announcement, and the news
 # and council pages that pass it on. Both need CQC named and a rating or score stated.
-_ABOUT_CQC = regex.compile(r"Care Quality Commission|\bCQC\b")
-_STATES_RESULT = regex.compile(
+_ABOUT_CQC = compiled.pattern(r"Care Quality Commission|\bCQC\b")
+_STATES_RESULT = compiled.pattern(
     r"(?i)\brat(?:ed|es|ing)\b[^.]{0,160}\b(?:outstanding|good|requires improvement|inadequate)\b"
     r"|\b(?:outstanding|good|requires improvement|inadequate)\W{0,2}\s+ratings?\b"
     r"|\bscore (?:out )?of (?:four|4)\b|\boverall (?:score|rating) of\b|\bout of 100\b"
 )
 _PRESS_RELEASE_CUES = tuple(
-    regex.compile(p)
+    compiled.pattern(p)
     for p in (
         r"(?i)\bpress release\b|\bembargoed\b|Care Quality Commission News",
         r"\bThe Care Quality Commission \(CQC\),? has rated\b|^CQC rates\b",

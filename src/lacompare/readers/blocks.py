@@ -14,11 +14,10 @@ that text, so a quote cut from a block is a verbatim substring of the page.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
-
-import regex
 
 from lacompare.readers.normalise import HEADING_MARKER
 
@@ -63,8 +62,8 @@ class Block:
         return Span(self.start, self.end)
 
 
-_LIST_MARK = regex.compile(r"^(?P<mark>[-*+]|\(?\d{1,2}[.)]|\(?[a-z][.)]|\([ivx]{1,4}\))\s+(?=\S)")
-_VALUE = regex.compile(
+_LIST_MARK = re.compile(r"^(?P<mark>[-*+]|\(?\d{1,2}[.)]|\(?[a-z][.)]|\([ivx]{1,4}\))\s+(?=\S)")
+_VALUE = re.compile(
     r"""(?ix)^(?:
         (?:outstanding|good|requires\s+improvement|inadequate)
       | score\s*:?\s*[1-4](?:\s*(?:/|out\ of)\s*4)?
@@ -72,11 +71,11 @@ _VALUE = regex.compile(
       | (?:yes|no|n/a|not\ stated)
     )\s*[.)]?$"""
 )
-_ONE_LINE_PAIR = regex.compile(r"^(?P<label>[^:|]{3,90}?)\s*:\s+(?P<value>\S[^:]{0,30})$")
-_ITEM_PAIR = regex.compile(r"(?P<label>.{3,}?)\s*(?:[:–—-]|\s)\s*(?P<value>[^\s:–—-][^:–—]{0,30})$")
-_RULE_CELL = regex.compile(r":?-{3,}:?")
-_RULE_ROW = regex.compile(r"[\s|:-]+")
-_DIGIT = regex.compile(r"\d")
+_ONE_LINE_PAIR = re.compile(r"^(?P<label>[^:|]{3,90}?)\s*:\s+(?P<value>\S[^:]{0,30})$")
+_ITEM_PAIR = re.compile(r"(?P<label>.{3,}?)\s*(?:[:–—-]|\s)\s*(?P<value>[^\s:–—-][^:–—]{0,30})$")
+_RULE_CELL = re.compile(r":?-{3,}:?")
+_RULE_ROW = re.compile(r"[\s|:-]+")
+_DIGIT = re.compile(r"\d")
 _SENTENCE_END = (".", "!", "?", ";", ",", ":")
 HEADING_MAX = 90
 LABEL_MAX = 90

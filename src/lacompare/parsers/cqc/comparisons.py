@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import regex
 
+from lacompare import compiled
 from lacompare.model import Comparison, Fact
 from lacompare.parsers.cqc.pairing import REFERS_BACK, Pairing, Paragraph, join_asides, pair_all
 from lacompare.parsers.text import benchmarks as bm
@@ -24,9 +25,9 @@ from lacompare.parsers.text.patterns import sentences
 from lacompare.readers.base import Document
 
 # "Similarly, the rate … (Adult Social Care Workforce Estimates, Skills for Care, 2024)" cites for both.
-_CONTINUES = regex.compile(r"(?i)(?:similarly|additionally|also|likewise)\b")
-_PER_100K = regex.compile(r"per\s+100,?000")
-_PEOPLE = regex.compile(r"\s+people\b")
+_CONTINUES = compiled.pattern(r"(?i)(?:similarly|additionally|also|likewise)\b")
+_PER_100K = compiled.pattern(r"per\s+100,?000")
+_PEOPLE = compiled.pattern(r"\s+people\b")
 
 
 def parse(doc: Document) -> list[Fact]:

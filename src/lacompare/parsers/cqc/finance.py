@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 import regex
 
+from lacompare import compiled
 from lacompare.model import Fact, Finance, Number
 from lacompare.parsers.cqc import finance_block
 from lacompare.parsers.text.lines import sentence_around
@@ -41,33 +42,33 @@ _FLAGS = regex.IGNORECASE
 _ESTIMATES = (
     (
         "total",
-        regex.compile(
+        compiled.scanner(
             rf"estimated,? (?:that,? )?(?:(?:in|for) (?P<year>{YEAR}),? )?its total budget (?:would be|was) {_MONEY}",
             _FLAGS,
         ),
     ),
     (
         "total",
-        regex.compile(
+        compiled.scanner(
             rf"total budget (?:for|in) (?P<year>{YEAR}) (?:would be|was estimated (?:to be|at)) {_MONEY}", _FLAGS
         ),
     ),
     (
         "asc",
-        regex.compile(
+        compiled.scanner(
             rf"estimated that it would spend {_MONEY} of its (?:total )?budget on {_ASC}(?: in (?P<year>{YEAR}))?",
             _FLAGS,
         ),
     ),
     (
         "asc",
-        regex.compile(
+        compiled.scanner(
             rf"estimated,? (?:that,? )?(?:(?:in|for) (?P<year>{YEAR}),? )?its {_ASC} budget (?:would be|was) {_MONEY}",
             _FLAGS,
         ),
     ),
 )
-_ACTUAL = regex.compile(
+_ACTUAL = compiled.scanner(
     rf"actual spend (?:for (?:that|the) year |in (?P<year>{YEAR}) )?(?:was|is|were) {_MONEY}"
     rf"(?:,? which (?:was|is) {money_pattern('diff')} (?P<direction>more|less|higher|lower)"
     r" than (?:estimated|the estimate))?",
@@ -80,7 +81,7 @@ _SIMPLE = (
     (
         "asc_share_of_budget_pct",
         "%",
-        regex.compile(
+        compiled.scanner(
             rf"(?P<value>{NUMBER})\s?% of (?:the|its|their) (?:total )?budget (?:was|is) spent on {_ASC}",
             _FLAGS,
         ),
@@ -88,22 +89,28 @@ _SIMPLE = (
     (
         "asc_precept_pct",
         "%",
-        regex.compile(rf"{_ASC} precept (?:for|in) (?P<year>{YEAR}),? with a value of (?P<value>{NUMBER})\s?%", _FLAGS),
+        compiled.scanner(
+            rf"{_ASC} precept (?:for|in) (?P<year>{YEAR}),? with a value of (?P<value>{NUMBER})\s?%", _FLAGS
+        ),
     ),
     (
         "asc_precept_pct",
         "%",
-        regex.compile(rf"{_ASC} precept of (?P<value>{NUMBER})\s?% (?:for|in) (?P<year>{YEAR})", _FLAGS),
+        compiled.scanner(rf"{_ASC} precept of (?P<value>{NUMBER})\s?% (?:for|in) (?P<year>{YEAR})", _FLAGS),
     ),
     (
         "people_long_term_support",
         "people",
-        regex.compile(rf"(?P<value>{NUMBER}) people were (?:accessing|receiving) long[- ]term {_ASC} support", _FLAGS),
+        compiled.scanner(
+            rf"(?P<value>{NUMBER}) people were (?:accessing|receiving) long[- ]term {_ASC} support", _FLAGS
+        ),
     ),
     (
         "people_short_term_support",
         "people",
-        regex.compile(rf"(?P<value>{NUMBER}) people were (?:accessing|receiving) short[- ]term {_ASC} support", _FLAGS),
+        compiled.scanner(
+            rf"(?P<value>{NUMBER}) people were (?:accessing|receiving) short[- ]term {_ASC} support", _FLAGS
+        ),
     ),
 )
 
@@ -117,37 +124,41 @@ _HEADCOUNT = (
 )
 _POPULATION = (
     # "has a population of 261,000", "The population of 162,000 is", "a total population of approximately 1.61 million"
-    regex.compile(
+    compiled.scanner(
         rf"\b(?:a|an|the|its|their)\s(?:total\s|resident\s|current\s|overall\s|estimated\s)?population\sof\s"
         rf"{_HEADCOUNT}(?![\d.,]*\s?%)",
         _FLAGS,
     ),
     # "the population of B&NES was estimated to be 196,953"
-    regex.compile(
+    compiled.scanner(
         r"\bpopulation(?: of (?-i:[A-Z])[\w&'’. -]{1,40}?)? (?:is|was|stands at|stood at)"
         rf"(?: (?:estimated|recorded|reported) (?:to be|at|as))? {_HEADCOUNT}(?![\d.,]*\s?%)",
         _FLAGS,
     ),
     # "is home to 185,982 people", "Approximately 334,000 people live in the borough"
-    regex.compile(rf"\bhome to {_HEADCOUNT} (?:people|residents|inhabitants)\b", _FLAGS),
-    regex.compile(
-        rf"{_HEADCOUNT} (?:people|residents) (?:live|lived|are living) in (?:the|this|its)"
-        r" (?:borough|county|city|district|area|island|authority|local authority area)\b",
-        _FLAGS,
-    ),
+    compiled.scanner(rf"\bhome to {_HEADCOUNT} (?:people|residents|inhabitants)\b", _FLAGS),
 )
+# "Approximately 334,000 people live in the borough": found from its words, then the headcount
+# just before them (a pattern led by an optional headcount would be tried at every position).
+_LIVE_IN = compiled.pattern(
+    r" (?:people|residents) (?:live|lived|are living) in (?:the|this|its)"
+    r" (?:borough|county|city|district|area|island|authority|local authority area)\b",
+    _FLAGS,
+)
+_HEADCOUNT_AT_END = compiled.pattern(rf"{_HEADCOUNT}$", _FLAGS)
+HEADCOUNT_REACH = 40  # characters before "people live in …" that can hold the headcount
 # A population that is not the area's today: "is projected to reach", "a combined population of".
-_NOT_THE_AREA = regex.compile(
+_NOT_THE_AREA = compiled.pattern(
     r"\b(?:project|predict|forecast|expect|anticipat|combined|serv(?:e|es|ing) a|increase|grow|rise|by 20\d\d)",
     _FLAGS,
 )
 # The year of a headcount: "In 2020, the population …", "… 395,000 in 2023", "(Census 2021)".
-_HEADCOUNT_YEAR = regex.compile(
+_HEADCOUNT_YEAR = compiled.pattern(
     rf"^\W*(?:in|at|as (?:of|at)) (?:mid-)?(?P<year>{YEAR})\b"
     r"|\b(?:census|mid-year estimates?)\W{1,3}(?P<year>(?:19|20)\d\d)\b|\b(?P<year>(?:19|20)\d\d) census\b",
     _FLAGS,
 )
-_YEAR_AFTER = regex.compile(r"^ (?:in|as of|at) (?P<year>(?:19|20)\d\d)\b", _FLAGS)
+_YEAR_AFTER = compiled.pattern(r"^ (?:in|as of|at) (?P<year>(?:19|20)\d\d)\b", _FLAGS)
 
 
 @dataclass(frozen=True, slots=True)
@@ -235,9 +246,21 @@ def _simple(page: int, text: str) -> Found:
     return out
 
 
+def _live_in_headcounts(text: str) -> list[regex.Match[str]]:
+    out = []
+    for live in _LIVE_IN.finditer(text):
+        m = _HEADCOUNT_AT_END.search(text, max(0, live.start() - HEADCOUNT_REACH), live.start())
+        if m is not None:
+            out.append(m)
+    return out
+
+
 def _population(page: int, text: str) -> Found:
     """The area's population: its first statement on the page, not a projection or another area's."""
-    found = sorted((m for pattern in _POPULATION for m in pattern.finditer(text)), key=lambda m: m.start())
+    found = sorted(
+        [m for pattern in _POPULATION for m in pattern.finditer(text)] + _live_in_headcounts(text),
+        key=lambda m: m.start(),
+    )
     for m in found:
         if _NOT_THE_AREA.search(text[_clause_start(text, m.start()) : m.end()]):
             continue

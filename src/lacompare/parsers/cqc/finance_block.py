@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 import regex
 
+from lacompare import compiled
 from lacompare.model import Finance, Number
 from lacompare.parsers.text.patterns import (
     MONEY,
@@ -90,13 +91,14 @@ _FIELDS: tuple[tuple[str, str, str], ...] = (
         rf"{_RECEIVING}short[- ]term (?:{_ASC} )?support",
     ),
 )
-_LABEL_RE = regex.compile(
+_NOT_A_LABEL = compiled.pattern(r"\d|:\s*$|^\W")
+_LABEL_RE = compiled.pattern(
     r"(?i)\b(?:" + "|".join(f"(?P<f{i}>{words})" for i, (_, _, words) in enumerate(_FIELDS)) + r")(?![\w-])"
 )
-_HEAD_RE = regex.compile(r"(?im)^\W*(?:key )?financ(?:e|ial) (?:facts|information|context|summary|data)\b.*$")
-_YEAR_RE = regex.compile(rf"(?<![\d£,.]){YEAR}(?![\d%])|{SHORT_YEAR}")
-_VALUE_RE = regex.compile(rf"(?P<money>{MONEY})|(?P<pct>{NUMBER})\s?%|(?P<count>{NUMBER})(?!\s?(?:%|/))")
-_DIGIT_RE = regex.compile(r"\d")
+_HEAD_RE = compiled.pattern(r"(?im)^\W*(?:key )?financ(?:e|ial) (?:facts|information|context|summary|data)\b.*$")
+_YEAR_RE = compiled.pattern(rf"(?<![\d£,.]){YEAR}(?![\d%])|{SHORT_YEAR}")
+_VALUE_RE = compiled.pattern(rf"(?P<money>{MONEY})|(?P<pct>{NUMBER})\s?%|(?P<count>{NUMBER})(?!\s?(?:%|/))")
+_DIGIT_RE = compiled.pattern(r"\d")
 _SECTION_LINES = 40
 # A value this far (characters) after its label can still be its value.
 _REACH = 600
@@ -141,7 +143,7 @@ def _section(text: str, start: int, claimed: Sequence[tuple[int, int]]) -> list[
 def _looks_like_heading(line: str) -> bool:
     """A short line with no figure and no label: the next section's heading."""
     words = line.split()
-    return 0 < len(words) <= 8 and not regex.search(r"\d|:\s*$|^\W", line) and not _LABEL_RE.search(line)
+    return 0 < len(words) <= 8 and not _NOT_A_LABEL.search(line) and not _LABEL_RE.search(line)
 
 
 def _items(text: str, lines: list[tuple[int, int]]) -> list[_Item]:

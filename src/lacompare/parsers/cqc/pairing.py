@@ -17,27 +17,26 @@ import bisect
 import itertools
 from dataclasses import dataclass, field
 
-import regex
-
+from lacompare import compiled
 from lacompare.parsers.text import metric_words as words
 from lacompare.parsers.text import relations
 from lacompare.parsers.text.benchmarks import Anchor, Citation, Figure
 from lacompare.parsers.text.patterns import Sentence
 
 # "This is higher than …", "Whilst this is …", "This figure is comparable to …": the value is earlier.
-REFERS_BACK = regex.compile(r"(?im)^(?:(?:whilst|while|however|and|but),?\s+)?(?:this|it|that|these)\b")
+REFERS_BACK = compiled.pattern(r"(?im)^(?:(?:whilst|while|however|and|but),?\s+)?(?:this|it|that|these)\b")
 # "than the London average of 7.6% and the England average 6.6%", "(regional average 42%, England
 # average 40%)": one value, two benchmarks.
-_ONLY_A_JOIN = regex.compile(r"(?i)[\s,;)]*(?:(?:and|or)\b(?:\s+(?:the|an?))?\s*)?")
-_PROSE_WORD = regex.compile(r"\b[a-z]{2,}\b")
+_ONLY_A_JOIN = compiled.pattern(r"(?i)[\s,;)]*(?:(?:and|or)\b(?:\s+(?:the|an?))?\s*)?")
+_PROSE_WORD = compiled.pattern(r"\b[a-z]{2,}\b")
 # "… (2.88%) as the national average (2.79%) and accessed training for carers (4.72%) as …"
-_STARTS_WITH_JOIN = regex.compile(r"(?i)[\s,)]*(?:\([^()]*\)\s*)*(?:and|or)\b")
-_FULL_STOP = regex.compile(r"\.\s")
-_AND = regex.compile(r"\band\b")
-_SEVERAL_CLAUSES = regex.compile(r"[;]|\b(?:and|or|but)\b")
+_STARTS_WITH_JOIN = compiled.pattern(r"(?i)[\s,)]*(?:\([^()]*\)\s*)*(?:and|or)\b")
+_FULL_STOP = compiled.pattern(r"\.\s")
+_AND = compiled.pattern(r"\band\b")
+_SEVERAL_CLAUSES = compiled.pattern(r"[;]|\b(?:and|or|but)\b")
 # What may stand between a benchmark and a value that follows it: "(19%) with 40%",
 # "60%, compared to 45%", "82.2%, fewer people (75.0%)".
-_TO_VALUE_AFTER = regex.compile(
+_TO_VALUE_AFTER = compiled.pattern(
     r"(?i)[\s,;)]*(?P<link>(?:compared\s+(?:to|with)|against|with|whereas|while|whilst)\s+)?"
     r"(?:in\s+(?:the\s+)?(?:borough|local\s+authority(?:\s+area)?|county|city|(?-i:[A-Z][\w'’-]*)(?:\s+(?-i:[A-Z][\w'’-]*))*)"
     r"\s*,?\s*)?(?:(?:it|this|the\s+(?:figure|rate|proportion))\s+(?:is|was)\s+)?"
@@ -45,16 +44,18 @@ _TO_VALUE_AFTER = regex.compile(
     rf"(?:(?:{relations.MORE}|{relations.LESS})\s+(?:people|carers|adults|residents)?\s*)?\(?\s*"
 )
 # "Compared to the England average of 82.2%, 75.0% …": the benchmark opens the sentence.
-_OPENS_WITH_BENCHMARK = regex.compile(
+_OPENS_WITH_BENCHMARK = compiled.pattern(
     r"(?i)\W*(?:(?:when|as)\s+)?(?:compared\s+(?:to|with)|against|relative\s+to|set\s+against)\s+(?:the\s+|an?\s+)?"
 )
-_WHOLE_SENTENCE = regex.compile(r"(?-i:[A-Z])[a-z]+\b.*\.\s*")
+_WHOLE_SENTENCE = compiled.pattern(r"(?-i:[A-Z])[a-z]+\b.*\.\s*")
 # "Compared with the England average (64.39%), more people in Camden (71.48%) …": a few words, no numbers.
-_FEW_WORDS = regex.compile(r"[\s,;)]*(?:[^\W\d][\w'’-]*[\s,(]+){0,6}")
+_FEW_WORDS = compiled.pattern(r"[\s,;)]*(?:[^\W\d][\w'’-]*[\s,(]+){0,6}")
 # "By comparison, the England average was 7.3.": words that name no measure.
-_OPENER = regex.compile(r"(?i)\b(?:(?:by|in)\s+comparison|nationally|regionally|however|meanwhile|overall|whereas)\b")
+_OPENER = compiled.pattern(
+    r"(?i)\b(?:(?:by|in)\s+comparison|nationally|regionally|however|meanwhile|overall|whereas)\b"
+)
 # The verb that ends a sentence's subject: "The proportion of people identifying as White was …"
-_VERB = regex.compile(r"(?i)\b(?:is|was|were|are|remains?|remained|stood)\b")
+_VERB = compiled.pattern(r"(?i)\b(?:is|was|were|are|remains?|remained|stood)\b")
 
 
 @dataclass(slots=True)

@@ -17,6 +17,7 @@ from dataclasses import replace
 
 import regex
 
+from lacompare import compiled
 from lacompare.model import RATINGS, Fact, Number, Rating
 from lacompare.parsers.text.patterns import NUMBER, parse_number, sentences
 from lacompare.readers.base import Document, Page
@@ -25,17 +26,17 @@ from lacompare.readers.blocks import Block, BlockKind
 _WORD = r"(?P<word>outstanding|good|requires[\s-]+improvement|inadequate)"
 _Q = r"[‘’'\"“”]?"  # the rating word is often in quote marks
 _RATED_WORD = rf"{_Q}{_WORD}{_Q}(?![\w-])"
-_WORD_ONLY = regex.compile(rf"(?i)^\s*(?:overall rating\s*:?\s*)?{_RATED_WORD}\s*\.?\s*$")
-_RATING_HEADING = regex.compile(r"(?i)\b(?:rating|rated)\b")
-_OVERALL_LABEL = regex.compile(r"(?i)\boverall (?:rating|score)\b|^\s*(?:rating|score)\b")
+_WORD_ONLY = compiled.pattern(rf"(?i)^\s*(?:overall rating\s*:?\s*)?{_RATED_WORD}\s*\.?\s*$")
+_RATING_HEADING = compiled.pattern(r"(?i)\b(?:rating|rated)\b")
+_OVERALL_LABEL = compiled.pattern(r"(?i)\boverall (?:rating|score)\b|^\s*(?:rating|score)\b")
 _PCT = rf"(?P<pct>{NUMBER})\s*(?:%|per\s?cent\b|out of 100\b)"
-_PCT_VALUE = regex.compile(rf"(?i)^\s*{_PCT}\s*$")
+_PCT_VALUE = compiled.pattern(rf"(?i)^\s*{_PCT}\s*$")
 _FOR_COUNCIL = r"(?: for [^:\n.]{3,80}?)?"  # "Overall rating for Hartlepool Borough Council: …"
 _HEADING_REACH = 3  # blocks between a rating heading and the rating word (the council's name first)
 
 # How prose states a council's overall rating. Each pattern has a ``word`` group.
 _PROSE_WORDS = tuple(
-    regex.compile(p, regex.I)
+    compiled.pattern(p, regex.I)
     for p in (
         # "CQC rates X's adult social care provision as good", "has rated X as good", "to be rated as ..."
         rf"\brat(?:ed|es|ing)\b[^.;:]{{0,140}}?\bas\s+{_RATED_WORD}",
@@ -51,7 +52,7 @@ _PROSE_WORDS = tuple(
 )
 # How prose states the overall score in %.
 _PROSE_PCT = tuple(
-    regex.compile(p, regex.I)
+    compiled.pattern(p, regex.I)
     for p in (
         rf"\bscored\s+{_PCT}",
         rf"\boverall (?:score|rating|result)\s+(?:of|was|is|at)\s+(?:just\s+|around\s+)?{_PCT}",
@@ -60,25 +61,35 @@ _PROSE_PCT = tuple(
         rf"\boverall rating\b[^.;]{{0,40}}?\bwith (?:a|an overall) score of\s+{_PCT}",
     )
 )
-_PART_OF_THE_WORK = regex.compile(r"(?i)\s+in\s+(?:\w+\s+)?(?:\(|areas?|of|all|two|three|four|five|some)\b")
-_CUE = regex.compile(r"(?i)\brat(?:ed|es|ing)\b|\bassessed\b|\bjudged\b|\bfound to be\b|\bscored\b|\boverall\b")
-_RANGE_AFTER = regex.compile(r"(?i)^\s*(?:to|-|–|or (?:lower|higher|above|below|less|more))\b")
-_RANGE_BEFORE = regex.compile(r"(?i)(?:\bto|\bbetween|\bfrom|[-–])\s*$")
+_PART_OF_THE_WORK = compiled.pattern(r"(?i)\s+in\s+(?:\w+\s+)?(?:\(|areas?|of|all|two|three|four|five|some)\b")
+_CUE_WORDS = (
+    "rated",
+    "rates",
+    "rating",
+    "assessed",
+    "judged",
+    "found to be",
+    "scored",
+    "overall score",
+    "overall result",
+)
+_RANGE_AFTER = compiled.pattern(r"(?i)^\s*(?:to|-|–|or (?:lower|higher|above|below|less|more))\b")
+_RANGE_BEFORE = compiled.pattern(r"(?i)(?:\bto|\bbetween|\bfrom|[-–])\s*$")
 # Sentences about something other than the council's current overall rating.
 _OLD_YEAR = r"\b(?:19\d\d|200\d|2010)(?:[-/]\d\d)?\b"
-_NOT_CURRENT = regex.compile(
+_NOT_CURRENT = compiled.scanner(
     r"(?i:\b(?:aim|aims|ambition|aspir\w*|hope|hoping|strive|striving|goal|working towards)\b)[^.]{0,80}\brat"
     r"|\b(?:could|would|might|may|will|if|If|unless|Unless)\b[^.]{0,80}\b(?:be|been)\s+rated\b"
     rf"|{_OLD_YEAR}[^.]{{0,60}}\brat|\brat[^.]{{0,60}}{_OLD_YEAR}"
     r"|(?i:\bstar rating)"
 )
 # "100% of supported living services were rated good", "most care homes are rated good": providers.
-_SHARE_RATED = regex.compile(
+_SHARE_RATED = compiled.pattern(
     r"(?i)(?:\d\s*%|\bper\s?cent\b|\b(?:\d[\d,]*|most|majority|all|many|proportion|share|number)\s+(?:of\s+)?"
     r"(?:[\w-]+\s+){0,4}(?:homes|providers|services|settings|agencies|locations))[^.]{0,80}\brated\b"
 )
-_SEVERAL_RATED = regex.compile(r"(?i)\b(?:all|both|each|three|two|four|five|councils|authorities)\b")
-_JOINED_WORD = regex.compile(rf"(?i)^\s*{_Q}\s*(?:or|and|to)\s+{_Q}{_WORD}")
+_SEVERAL_RATED = compiled.pattern(r"(?i)\b(?:all|both|each|three|two|four|five|councils|authorities)\b")
+_JOINED_WORD = compiled.pattern(rf"(?i)^\s*{_Q}\s*(?:or|and|to)\s+{_Q}{_WORD}")
 
 # CQC's thresholds from overall % to rating.
 _BANDS = ((88, "Outstanding"), (63, "Good"), (39, "Requires improvement"), (25, "Inadequate"))
@@ -178,17 +189,30 @@ def _cued_sentences(text: str) -> list[str]:
     """The sentences holding a word every rating phrase needs (the rest are never read)."""
     out: list[str] = []
     last_end = -1
-    for m in _CUE.finditer(text):
-        if m.start() < last_end:
+    for at in _cue_positions(text):
+        if at < last_end:
             continue
-        line_start = text.rfind("\n", 0, m.start()) + 1
-        line_end = text.find("\n", m.end())
+        line_start = text.rfind("\n", 0, at) + 1
+        line_end = text.find("\n", at)
         line_end = len(text) if line_end < 0 else line_end
         for sentence in sentences(text[line_start:line_end]):
-            if line_start + sentence.end > m.start() and line_start + sentence.start >= last_end:
+            if line_start + sentence.end > at and line_start + sentence.start >= last_end:
                 out.append(sentence.text)
                 last_end = line_start + sentence.end
     return out
+
+
+def _cue_positions(text: str) -> list[int]:
+    """Where the cue words stand (plain substring search: a page is read in microseconds)."""
+    lowered = text.lower()
+    found = []
+    for cue in _CUE_WORDS:
+        at = lowered.find(cue)
+        while at >= 0:
+            if at == 0 or not lowered[at - 1].isalpha():  # a word's start: not "integrated"
+                found.append(at)
+            at = lowered.find(cue, at + 1)
+    return sorted(found)
 
 
 def _each_council(rating: Rating) -> list[Rating]:

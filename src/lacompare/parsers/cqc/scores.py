@@ -17,8 +17,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-import regex
-
+from lacompare import compiled
 from lacompare.model import QUALITY_STATEMENTS, Fact, Score
 from lacompare.parsers.cqc.statements import statement_id
 from lacompare.parsers.text.patterns import sentences
@@ -28,20 +27,20 @@ from lacompare.readers.blocks import BlockKind
 __all__ = ["parse", "statement_id"]
 
 _SCORE = r"(?P<score>[1-4])(?!\s*[\d.,%])(?:\s*(?:/|out of)\s*4\b)?"
-_SCORE_CELL = regex.compile(rf"(?i)^\s*(?:score\s*:?\s*)?{_SCORE}\s*[|.]?\s*$")
+_SCORE_CELL = compiled.pattern(rf"(?i)^\s*(?:score\s*:?\s*)?{_SCORE}\s*[|.]?\s*$")
 # "Assessing needs Score: 2", "Assessing people’s needs – 2", "Safeguarding: 1", "Safeguarding (3)"
-_LABEL_AND_SCORE = regex.compile(
+_LABEL_AND_SCORE = compiled.pattern(
     rf"(?i)^(?P<label>.{{4,120}}?)\s*(?:[-–—:]\s*(?:score\s*:?\s*)?|\s+score\s*:?\s*|\s*\(\s*(?=\d\s*\)))"
     rf"{_SCORE}\s*\)?\s*[|.]?\s*$"
 )
 # "2 - Evidence shows some shortfalls" under the score.
-_BAND_LINE = regex.compile(r"^\s*(?P<score>[1-4])\s*[-–]\s*Evidence shows\b")
-_FILLER = regex.compile(r"^[\s\-*_|:]*$")
+_BAND_LINE = compiled.pattern(r"^\s*(?P<score>[1-4])\s*[-–]\s*Evidence shows\b")
+_FILLER = compiled.pattern(r"^[\s\-*_|:]*$")
 _QUOTED = r"[‘'\"“](?P<label>[^’'\"”]{4,80})[’'\"”]"
 # "a score of 4 for ‘partnership and communities’", "the highest rating of 4 for ‘…’"
-_PROSE_ONE = regex.compile(rf"(?i)\b(?:score|rating|rated)\s+(?:of\s+)?(?P<score>[1-4])\s+(?:for|in)\s+{_QUOTED}")
+_PROSE_ONE = compiled.pattern(rf"(?i)\b(?:score|rating|rated)\s+(?:of\s+)?(?P<score>[1-4])\s+(?:for|in)\s+{_QUOTED}")
 # "… and a score of 3 for all other areas"
-_PROSE_REST = regex.compile(
+_PROSE_REST = compiled.pattern(
     r"(?i)\b(?:score|rating|rated)\s+(?:of\s+)?(?P<score>[1-4])\s+(?:for|in)\s+(?:all|each of the|every)\s+"
     r"(?:the\s+)?(?:other|remaining)\s+(?:areas|quality statements|statements)\b"
 )

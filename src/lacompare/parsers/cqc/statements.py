@@ -8,8 +8,7 @@ continuity of care", "providing support (care provision, integration and continu
 
 from __future__ import annotations
 
-import regex
-
+from lacompare import compiled
 from lacompare.model import QUALITY_STATEMENTS
 
 _WORDINGS: dict[str, tuple[str, ...]] = {
@@ -42,12 +41,12 @@ _WORDINGS: dict[str, tuple[str, ...]] = {
     "learning_improvement_innovation": ("learning, improvement & innovation",),
 }
 
-_LEAD = regex.compile(
+_LEAD = compiled.pattern(
     r"(?i)^\s*(?:[-–—*•|]\s*)*(?:quality statement\s*:?\s*)?(?:\(?\d{1,2}[.):]|\(?[a-i][.)])?\s*(?:[-–—*•]\s*)*"
 )
-_TAIL = regex.compile(r"(?i)(?:[\s|:–—-]+|\s+score)+$")
-_NOT_LETTERS = regex.compile(r"[^a-z]+")
-_PAREN = regex.compile(r"\(([^()]{8,})\)")
+_TAIL = compiled.pattern(r"(?i)(?:[\s|:–—-]+|\s+score)+$")
+_NOT_LETTERS = compiled.pattern(r"[^a-z]+")
+_PAREN = compiled.pattern(r"\(([^()]{8,})\)")
 
 
 def _key(label: str) -> str:

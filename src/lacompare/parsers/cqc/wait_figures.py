@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 import regex
 
+from lacompare import compiled
 from lacompare.model import Number
 from lacompare.parsers.text.patterns import BOUND, NUMBER, parse_number
 
@@ -36,7 +37,7 @@ _BOUNDED = _bounded()
 def _duration(word: str) -> regex.Pattern[str]:
     """'median wait of 21 days', 'median 21 days', 'Median time to assess = 41 days',
     'longest waits now under 300 days'."""
-    return regex.compile(
+    return compiled.pattern(
         rf"\b(?:{word})\b{_WAIT_NOUN}(?:\s*:?\s*|[^.;%]{{0,80}}?(?:\b{_VERB}\s+|\s?[=:]\s*|\s(?={BOUND}\s)))"
         rf"{_BOUNDED}(?P<n>{NUMBER}){_NOT_PERCENT}{_UNIT}",
         _FLAGS,
@@ -51,12 +52,12 @@ _DURATIONS = (
 )
 # A length the text does not call a median, maximum or average: "waiting times were 12 weeks",
 # "people waited up to 18 months" (a bound on the longest wait).
-_LENGTH = regex.compile(
+_LENGTH = compiled.pattern(
     rf"\bwait(?:ing)? times?\b[^.;%]{{0,60}}?\b(?:{_VERB}|now)\s+{_BOUNDED}(?P<n>{NUMBER}){_NOT_PERCENT}"
     rf"\s?-?\s?(?P<unit>{_UNITS})\b",
     _FLAGS,
 )
-_UP_TO = regex.compile(
+_UP_TO = compiled.pattern(
     rf"\bwait(?:ed|ing|s)?\b[^.;%]{{0,40}}?\b(?P<bound>up to) (?P<n>{NUMBER}){_NOT_PERCENT}"
     rf"\s?-?\s?(?P<unit>{_UNITS})\b",
     _FLAGS,
@@ -65,7 +66,7 @@ _UP_TO = regex.compile(
 _NOT_PEOPLE_WORD = r"(?!(?:average|median|mean|maximum|minimum|longest|time|times|days?|weeks?|months?)\b)"
 _PEOPLE = (
     # "137 people were awaiting", "2,135 reviews pending", "over 500 people waiting"; not "in 2023 people …"
-    regex.compile(
+    compiled.pattern(
         rf"(?<!\b(?:in|since|by|from|during|until|of) )(?<!\b(?-i:[A-Z]{{2,}}) ){_BOUNDED}(?P<n>{NUMBER}){_NOT_PERCENT}"
         rf"(?!\s+(?:{_UNITS})\b)(?:\s{_NOT_PEOPLE_WORD}[A-Za-z'’-]+){{0,4}}?"
         r"\s(?:(?:were|are|was|had been|have been|still|currently)\s){0,2}"
@@ -73,13 +74,13 @@ _PEOPLE = (
         _FLAGS,
     ),
     # "a waiting list size for carers assessments and reviews of 642 people"
-    regex.compile(
+    compiled.pattern(
         rf"\bwaiting list\b[^.;%]{{0,80}}?\bof {_BOUNDED}(?P<n>{NUMBER})"
         r" (?:people|adults|persons|individuals|carers|cases)\b",
         _FLAGS,
     ),
     # "The number of people waiting for a Care Act assessment was 1,234", "Number of people waiting: 234"
-    regex.compile(
+    compiled.pattern(
         r"\bnumber of (?:people|adults|individuals|residents|carers|cases|referrals)\b[^.;%]{0,80}?"
         r"\b(?:waiting|awaiting|on (?:the|a) waiting list)\b[^.;%\d]{0,80}?"
         rf"(?:\b(?:was|is|were|are|stood at|stands at|reached|totalled|of|at|to)\s+|\s?[:=]\s*){_BOUNDED}"
@@ -87,14 +88,14 @@ _PEOPLE = (
         _FLAGS,
     ),
     # "the waiting list stood at 1,250", "the waiting list was 412"
-    regex.compile(
+    compiled.pattern(
         rf"\bwaiting list\b(?: for [^.;%]{{1,60}}?)? (?:stood at|stands at|was|is|totalled|reached) {_BOUNDED}"
         rf"(?P<n>{NUMBER}){_NOT_PERCENT}(?!\s?-?\s?(?:{_UNITS})\b)",
         _FLAGS,
     ),
 )
 # "812 people waiting over 28 days": the count of those waiting past a threshold.
-_THRESHOLD = regex.compile(
+_THRESHOLD = compiled.pattern(
     rf"^\s(?:for\s)?(?P<phrase>(?:longer than|more than|over|in excess of|beyond)\s{NUMBER}\s?(?:{_UNITS}))\b", _FLAGS
 )
 _WHEN = (
@@ -102,18 +103,18 @@ _WHEN = (
     r"|July|August|September|October|November|December)\s)?(?:19|20)\d\d(?:/\d\d)?)\)?)?"
 )
 # "from 47 weeks to 11 weeks", "down from 1,200 in April 2023 to 650"
-_CHANGE = regex.compile(
+_CHANGE = compiled.pattern(
     rf"\bfrom\s{_bounded('b1')}(?P<a>{NUMBER}){_NOT_PERCENT}(?:\s?-?\s?(?P<ua>{_UNITS}|people)\b)?"
     + _WHEN.format("da")
     + rf"\s(?:down\s|up\s)?to\s{_bounded('b2')}(?P<b>{NUMBER}){_NOT_PERCENT}"
     rf"(?:\s?-?\s?(?P<ub>{_UNITS}|people)\b)?" + _WHEN.format("db"),
     _FLAGS,
 )
-_COUNT_SUBJECT = regex.compile(r"\b(?:number of|waiting lists?|backlog|people|adults|cases|referrals)\b", _FLAGS)
-_CLOCK_TIME = regex.compile(r"\s?-?\s?(?:minutes?|mins?|hours?|hrs?|seconds?)\b", _FLAGS)
-_DIGIT = regex.compile(r"\d")
-_ANY_UNIT = regex.compile(rf"\b({_UNITS})\b", _FLAGS)
-_LABEL_UNIT = regex.compile(rf"\((?:in )?({_UNITS})\)", _FLAGS)
+_COUNT_SUBJECT = compiled.pattern(r"\b(?:number of|waiting lists?|backlog|people|adults|cases|referrals)\b", _FLAGS)
+_CLOCK_TIME = compiled.pattern(r"\s?-?\s?(?:minutes?|mins?|hours?|hrs?|seconds?)\b", _FLAGS)
+_DIGIT = compiled.pattern(r"\d")
+_ANY_UNIT = compiled.pattern(rf"\b({_UNITS})\b", _FLAGS)
+_LABEL_UNIT = compiled.pattern(rf"\((?:in )?({_UNITS})\)", _FLAGS)
 
 
 @dataclass(slots=True)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import regex
 
+from lacompare import compiled
+
 # Canonical service ids. Services outside the main seven are "other_<what>".
 SERVICES = (
     "care_act_assessment",
@@ -47,14 +49,14 @@ def _alternation(entries: tuple[tuple[str, str], ...]) -> tuple[regex.Pattern[st
     groups = {f"s{i}": service for i, (service, _) in enumerate(entries)}
     body = "|".join(f"(?P<s{i}>{pattern})" for i, (_, pattern) in enumerate(entries))
     # One leading \b outside the alternation keeps the search fast.
-    return regex.compile(rf"(?i)\b(?:{body})"), groups
+    return compiled.pattern(rf"(?i)\b(?:{body})"), groups
 
 
 _SPECIFIC_RE, _SPECIFIC_IDS = _alternation(_SPECIFIC)
 _GENERIC_RE, _GENERIC_IDS = _alternation(_GENERIC)
 
 _MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
-_AS_OF = regex.compile(
+_AS_OF = compiled.pattern(
     r"\b(?:at|around|by) the (?:start|time|end) of (?:the |our )?(?:assessment|submission|inspection)(?: site visit)?"
     r"|\bover the (?:past|last|previous) \d+ (?:days|weeks|months|years)"
     rf"|\bas (?:of|at) (?:\d{{1,2}} )?{_MONTH} \d{{4}}"

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 
 import regex
 
+from lacompare import compiled
 from lacompare.model import Fact, Number, Wait
 from lacompare.parsers.cqc.wait_figures import Change, Figures, changes, figures
 from lacompare.parsers.cqc.wait_services import as_of_spans, last_service, service_in
@@ -27,36 +28,36 @@ from lacompare.readers.base import Document
 
 _FLAGS = regex.IGNORECASE
 # A line that may hold a wait: it says so, or gives the time taken to assess ("Median time to assess = 41 days").
-_WAIT_CUE = regex.compile(
+_WAIT_CUE = compiled.scanner(
     r"wait|pending|\btime(?: \([^()]{0,20}\))?(?: taken)? to (?:assess|review|be (?:assessed|reviewed))\b", _FLAGS
 )
 # The year of a wait: a list item's label ("21/22 - Median …", "2022/23: …") or "in 2023/24".
-_LABEL_YEAR = regex.compile(rf"^\W*(?P<year>{SHORT_YEAR}|(?:19|20)\d\d[-/–]\d\d(?:\d\d)?)\s*[-–:=]", _FLAGS)
-_IN_YEAR = regex.compile(rf"\b(?:in|during|for)\s(?:the\s)?(?:financial\s)?(?:year\s)?(?P<year>{YEAR})", _FLAGS)
+_LABEL_YEAR = compiled.pattern(rf"^\W*(?P<year>{SHORT_YEAR}|(?:19|20)\d\d[-/–]\d\d(?:\d\d)?)\s*[-–:=]", _FLAGS)
+_IN_YEAR = compiled.pattern(rf"\b(?:in|during|for)\s(?:the\s)?(?:financial\s)?(?:year\s)?(?P<year>{YEAR})", _FLAGS)
 
 _NONE_WAITING = (
     # "no waits for hospital discharge", "with no waiting list"; not "reduced or no waiting times"
-    regex.compile(
+    compiled.pattern(
         r"(?<!\bor )\bno (?:recorded )?(?:waits?|waiting lists?|waiting times?|wait(?:ing)? list)\b"
         r"(?: (?:for|in|on|to) (?P<what>[^,.;]+))?",
         _FLAGS,
     ),
     # "nor were there any waits for safeguarding assessments or standard DoLS cases"
-    regex.compile(
+    compiled.pattern(
         r"\b(?:nor|not) (?:were|was) there any (?:waits?|waiting lists?|waiting times?) (?:for|in) (?P<what>[^,.;]+)",
         _FLAGS,
     ),
     # "no safeguarding concerns or s42 enquiries waiting"
-    regex.compile(
+    compiled.pattern(
         r"\bno (?P<what>(?:(?!(?:no|delays?|waits?|waiting|lists?)\b)[\w'’-]+ ){1,6}?)"
         r"(?:were |are )?(?:waiting|awaiting)\b",
         _FLAGS,
     ),
 )
 # Where a "no waits for …" object stops naming services.
-_WHAT_END = regex.compile(r"\s(?:and|but|so|which|therefore|as|where|because|while|whilst)\s", _FLAGS)
-_WHAT_LIST = regex.compile(r",?\s(?:or|nor)\s(?:other\s)?", _FLAGS)
-_BACK_REFERENCE = regex.compile(r"^\s*(?:the|this|that|these|those) services?\b", _FLAGS)
+_WHAT_END = compiled.pattern(r"\s(?:and|but|so|which|therefore|as|where|because|while|whilst)\s", _FLAGS)
+_WHAT_LIST = compiled.pattern(r",?\s(?:or|nor)\s(?:other\s)?", _FLAGS)
+_BACK_REFERENCE = compiled.pattern(r"^\s*(?:the|this|that|these|those) services?\b", _FLAGS)
 
 
 @dataclass(slots=True)

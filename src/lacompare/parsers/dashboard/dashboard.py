@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 import regex
 
+from lacompare import compiled
 from lacompare.model import Comparison, Fact, Number, Statistic
 from lacompare.parsers.dashboard import dashboard_words as words
 from lacompare.parsers.text import relations
@@ -19,18 +20,20 @@ from lacompare.readers.base import Document
 
 _NUM = rf"£?{NUMBER}%?"
 _BENCHMARKS = (
-    regex.compile(
+    compiled.pattern(
         rf"\b(?P<who>national|England|London) (?:average|mean|rate)(?: is)?"
         rf"(?: (?:slightly |much )?(?P<inv>higher|lower))?"
         rf",?(?: at| with)?(?: of)?\s*(?:about |around |approximately )?(?P<num>{_NUM})"
     ),
-    regex.compile(rf"\bcompared to (?P<num>{_NUM})(?: [a-z ]{{0,40}}?)? (?P<who>nationally|for England|in London)\b"),
+    compiled.pattern(
+        rf"\bcompared to (?P<num>{_NUM})(?: [a-z ]{{0,40}}?)? (?P<who>nationally|for England|in London)\b"
+    ),
 )
-_NUMBER_TOKEN = regex.compile(_NUM)
+_NUMBER_TOKEN = compiled.pattern(_NUM)
 # Real sentences run to a few hundred characters; a longer "sentence" is junk (a line with no full
 # stop), and scanning it costs benchmarks x numbers, minutes for a few thousand of each.
 MAX_SENTENCE_CHARS = 3_000
-_THIS = regex.compile(r"^(?:This|That|It)\b")
+_THIS = compiled.pattern(r"^(?:This|That|It)\b")
 
 
 @dataclass(frozen=True, slots=True)

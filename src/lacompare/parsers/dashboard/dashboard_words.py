@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 import regex
 
+from lacompare import compiled
 from lacompare.model import Comparison
 from lacompare.parsers.text import relations
 from lacompare.parsers.text.patterns import YEAR_RE, Sentence
@@ -22,7 +23,7 @@ _SECTION_NAMES = (
 )
 _COUNT_WORDS = r"people|requests|carers|cases|services|providers|residents|complaints"
 COUNT_UNITS = frozenset(_COUNT_WORDS.split("|")) | {"count"}
-_SOURCE_LINE = regex.compile(
+_SOURCE_LINE = compiled.pattern(
     r"(?m)^(?=[^\n]{5,120}$)(?![^\n]*[.!?]$)[^\n]*"
     r"(?:Sheet T\d+|question \d+|\bTab\b|NOMIS|Data Tables|webfile|casework)[^\n]*$"
 )

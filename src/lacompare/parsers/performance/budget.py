@@ -13,6 +13,7 @@ from collections.abc import Sequence
 
 import regex
 
+from lacompare import compiled
 from lacompare.model import Fact, Finance, Number
 from lacompare.parsers.text.tablequote import report_period, row_quote
 from lacompare.readers.base import Document
@@ -38,12 +39,12 @@ CAPITAL_COLUMNS: tuple[tuple[str, str, str], ...] = (
     ("variance", "variance from approved budget", r"Variance\s+from\s+Approved"),
     ("slippage_pct", "% slippage", r"%\s*slippage"),
 )
-_REVENUE_ROW = regex.compile(
+_REVENUE_ROW = compiled.pattern(
     rf"(?m)^(?P<label>[A-Z][\w&,'’ -]*?[A-Za-z)]) (?P<n1>{MONEY}) (?P<n2>{MONEY}) (?P<n3>{MONEY}) (?P<n4>{MONEY})"
     rf"(?=\s|$)(?! {MONEY}(?:\s|$))"
 )
-_CAPITAL_ROW = regex.compile(rf"(?m)^(?P<label>[A-Z][\w&,'’ -]*?[A-Za-z)])((?: {MONEY}){{7}}) (?P<pct>{PCT})$")
-_DASHBOARD = regex.compile(
+_CAPITAL_ROW = compiled.pattern(rf"(?m)^(?P<label>[A-Z][\w&,'’ -]*?[A-Za-z)])((?: {MONEY}){{7}}) (?P<pct>{PCT})$")
+_DASHBOARD = compiled.pattern(
     rf"Revenue Budget Variance\s+Capital Actual Variance\s*\n(?P<rev>{MONEY}) (?P<cap>{MONEY})(?=\s*$)", regex.M
 )
 
@@ -139,7 +140,7 @@ def _revenue_from_text(doc: Document, period: str | None) -> list[Fact]:
         rows = list(_REVENUE_ROW.finditer(text, header.start() if header else 0))
         for i, m in enumerate(rows):
             limit = rows[i + 1].start() if i + 1 < len(rows) else min(len(text), m.end() + 1500)
-            pct = regex.compile(rf"(?<![\w.])(?P<pct>{PCT})(?=[ \t]*$)", regex.M).search(text, m.end(), limit)
+            pct = compiled.pattern(rf"(?<![\w.])(?P<pct>{PCT})(?=[ \t]*$)", regex.M).search(text, m.end(), limit)
             end = pct.end() if pct else m.end()
             names = ("original_budget", "budget", "forecast", "variation")
             cells = [(n, m.group(f"n{k}")) for k, n in enumerate(names, start=1)]

@@ -16,6 +16,7 @@ from dataclasses import replace
 
 import regex
 
+from lacompare import compiled
 from lacompare.model import Fact, Finance
 from lacompare.parsers.cqc.finance import cqc_wording
 from lacompare.parsers.text.patterns import (
@@ -45,31 +46,35 @@ _MEASURES: tuple[tuple[str, str, str], ...] = (
     ("budget", "budget", r"budget"),
     ("spend", "spend", r"spend(?:ing)?|expenditure"),
 )
-_MEASURE_RE = regex.compile(
+_MEASURE_RE = compiled.pattern(
     r"\b(?:" + "|".join(f"(?P<m{i}>{words})" for i, (_, _, words) in enumerate(_MEASURES)) + r")\b", _FLAGS
 )
 _OUTCOMES = ("overspend", "underspend", "variance", "outturn")
-_CHANGE = regex.compile(
+_CHANGE = compiled.pattern(
     r"\b(?:(?:increased|decreased|reduced|risen|rose|fallen|fell|improved|worsened|grown|moved) by"
     r"|an? (?:improvement|increase|reduction|decrease|deterioration|movement|change) of)\s*[+-]?$",
     _FLAGS,
 )
-_EXPECTED = regex.compile(r"\b(?:would|will|expected|planned|projected|anticipated|aim(?:s|ed)? to|target)\b", _FLAGS)
-_FORECAST = regex.compile(r"\bforecast", _FLAGS)
-_ASC = regex.compile(r"\b(?:adult social care|adult services|adults(?:'|’)? services|adult care|ASC(?:H)?)\b", _FLAGS)
+_EXPECTED = compiled.pattern(
+    r"\b(?:would|will|expected|planned|projected|anticipated|aim(?:s|ed)? to|target)\b", _FLAGS
+)
+_FORECAST = compiled.pattern(r"\bforecast", _FLAGS)
+_ASC = compiled.pattern(
+    r"\b(?:adult social care|adult services|adults(?:'|’)? services|adult care|ASC(?:H)?)\b", _FLAGS
+)
 # "£9.8m of the overspend", "£22.7m related to savings", "£11.6m of directory savings"
-_AFTER = regex.compile(
+_AFTER = compiled.pattern(
     r"^\)?\s*(?:of (?:the |which |this |these )?|related to |relating to |attributable to |in |from |on )"
     r"(?P<phrase>(?:(?!\b(?:which|that|was|were|is|are|across|and|but|by|for|to|against|compared)\b)[^,.;()£])+)",
     _FLAGS,
 )
 # Ranges and rates are not sums: "between £200 and £1000", "£500 to £750", "£47,941 per 100,000 people".
-_RANGE_BEFORE = regex.compile(rf"\b(?:between|from)\s*$|\bbetween\s+{MONEY}\s+and\s*$|\bper\s*$", _FLAGS)
-_RANGE_AFTER = regex.compile(r"^\s*(?:(?:-|–|to|and)\s*£|per\b|an? (?:week|hour|year|head|person)\b)", _FLAGS)
-_BOUND = regex.compile(rf"\b(?P<bound>{BOUND})\s*[+-]?$", _FLAGS)
+_RANGE_BEFORE = compiled.pattern(rf"\b(?:between|from)\s*$|\bbetween\s+{MONEY}\s+and\s*$|\bper\s*$", _FLAGS)
+_RANGE_AFTER = compiled.pattern(r"^\s*(?:(?:-|–|to|and)\s*£|per\b|an? (?:week|hour|year|head|person)\b)", _FLAGS)
+_BOUND = compiled.pattern(rf"\b(?P<bound>{BOUND})\s*[+-]?$", _FLAGS)
 # How far back (characters) the words naming a sum may be.
 _REACH = 100
-_YEAR = regex.compile(rf"(?<![\d£,.])(?:{YEAR})(?![\d%])|{SHORT_YEAR}")
+_YEAR = compiled.pattern(rf"(?<![\d£,.])(?:{YEAR})(?![\d%])|{SHORT_YEAR}")
 
 
 def parse(doc: Document) -> list[Fact]:

@@ -3,19 +3,18 @@ result set against each of them as comparisons (so ``diff`` lines councils up)."
 
 from __future__ import annotations
 
-import regex
-
+from lacompare import compiled
 from lacompare.model import Benchmark, Comparison, Indicator, split_cell
 from lacompare.parsers.text.patterns import NUMBER
 from lacompare.parsers.text.relations import comparator
 
-_BENCHMARK_PAREN = regex.compile(
+_BENCHMARK_PAREN = compiled.pattern(
     rf"(?P<value>£?{NUMBER}%?)\s*\((?P<who>CIPFA|London|England|[Nn]ational|[Rr]egional|SN|statistical neighbours?)\)"
 )
-_BENCHMARK_AVERAGE = regex.compile(
+_BENCHMARK_AVERAGE = compiled.pattern(
     rf"\b(?P<who>CIPFA|London|England|national|regional)\b[^%\d()]{{0,40}}?\baverage\s+(?P<value>£?{NUMBER}%?)(?!\s*\()"
 )
-_BENCHMARK_SOURCE = regex.compile(r"\b(?P<source>ASCOF|CIPFA|SALT|ASCS)\s+[Cc]omparators?\s*\((?P<year>[\d/]+)\)")
+_BENCHMARK_SOURCE = compiled.pattern(r"\b(?P<source>ASCOF|CIPFA|SALT|ASCS)\s+[Cc]omparators?\s*\((?P<year>[\d/]+)\)")
 
 
 def parse_benchmarks(text: str) -> tuple[Benchmark, ...]:

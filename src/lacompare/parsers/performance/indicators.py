@@ -12,12 +12,13 @@ from collections.abc import Sequence
 
 import regex
 
+from lacompare import compiled
 from lacompare.model import Fact, Indicator
 from lacompare.parsers.performance.indicator_benchmarks import benchmark_comparisons, parse_benchmarks
 from lacompare.parsers.text.tablequote import PERIOD_RE, report_period, row_quote
 from lacompare.readers.base import Document, Table
 
-REF_RE = regex.compile(r"^(?P<ref>[A-Z]{1,5}/[A-Z]{1,3}\d{1,3}[a-z]?)\b\s*(?P<code>.*)$")
+REF_RE = compiled.pattern(r"^(?P<ref>[A-Z]{1,5}/[A-Z]{1,3}\d{1,3}[a-z]?)\b\s*(?P<code>.*)$")
 
 
 def parse(doc: Document) -> list[Fact]:

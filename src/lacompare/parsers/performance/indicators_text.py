@@ -12,18 +12,19 @@ from __future__ import annotations
 
 import regex
 
+from lacompare import compiled
 from lacompare.model import Benchmark, Fact, Indicator
 from lacompare.parsers.performance.indicator_benchmarks import benchmark_comparisons, parse_benchmarks
 from lacompare.parsers.text.tablequote import report_period
 from lacompare.readers.base import Document
 
-_REF_LINE = regex.compile(r"(?m)^(?P<ref>[A-Z]{1,5}/[A-Z]{1,3}\d{1,3}[a-z]?)\b(?![/\w])")
-_CODE = regex.compile(r"\G\s*\(?(?P<code>ASCOF\s*\d+\s*[A-Z](?:/\d+[A-Z]?)?(?:\s*\(\d\))?)\)?")
-_POLARITY = regex.compile(r"\b(?:Bigger\s+is\s+Better|Smaller\s+is\s+Better|Monitor)\b")
-_HEADER = regex.compile(r"(?m)^Ref\s*\n\s*Indicator|\bRef\s*\nIndicator description")
-_COMMENTS = regex.compile(r"Comments and Proposed Intervention|Ref and title")
-_NOTE = regex.compile(r"\G\s*\((?:within CI|new method|Not comparable)\)")
-_TOKEN = regex.compile(
+_REF_LINE = compiled.pattern(r"(?m)^(?P<ref>[A-Z]{1,5}/[A-Z]{1,3}\d{1,3}[a-z]?)\b(?![/\w])")
+_CODE = compiled.pattern(r"\G\s*\(?(?P<code>ASCOF\s*\d+\s*[A-Z](?:/\d+[A-Z]?)?(?:\s*\(\d\))?)\)?")
+_POLARITY = compiled.pattern(r"\b(?:Bigger\s+is\s+Better|Smaller\s+is\s+Better|Monitor)\b")
+_HEADER = compiled.pattern(r"(?m)^Ref\s*\n\s*Indicator|\bRef\s*\nIndicator description")
+_COMMENTS = compiled.pattern(r"Comments and Proposed Intervention|Ref and title")
+_NOTE = compiled.pattern(r"\G\s*\((?:within CI|new method|Not comparable)\)")
+_TOKEN = compiled.pattern(
     r"\G\s*(?P<tok>N/A|Monitor|TBC|Improving|Worsening|Same|\d+/\d+|£?\d[\d,]*(?:\.\d+)?%?)(?![\w/%])"
 )
 
@@ -126,7 +127,7 @@ def _cells(text: str, pos: int, end: int) -> tuple[list[str], int]:
 
 def _cell_goes_on(text: str, pos: int, end: int) -> bool:
     """Is the token only the start of a longer cell ('155.11 or N/A as not comparable')?"""
-    nxt = regex.compile(r"\G[ \t]+(\S+)").match(text, pos, end)
+    nxt = compiled.pattern(r"\G[ \t]+(\S+)").match(text, pos, end)
     if not nxt:
         return False
     return not (_TOKEN.match(text, pos, end) or _NOTE.match(text, pos, end))

@@ -9,16 +9,17 @@ from __future__ import annotations
 
 import regex
 
+from lacompare import compiled
 from lacompare.model import Fact, Statistic
 from lacompare.parsers.text.tablequote import report_period
 from lacompare.readers.base import Document
 
 _SCALE = ("Green Amber", "Red Amber", "Medium Low", "Medium High", "Green", "Amber", "Red", "Low", "High")
 _DIRECTION = ("Improved/Same", "Reduced/Same", "Worsened", "Increased")
-_LABEL = regex.compile(r"\b(?:" + "|".join(regex.escape(x) for x in _DIRECTION + _SCALE) + r")(?![\w/])")
-_LABEL_LINE = regex.compile(rf"^(?P<title>[A-Z][a-z]+ )??(?P<labels>(?:{_LABEL.pattern}\s*)+)$")
-_VALUE = regex.compile(r"(?P<pct>\d+(?:\.\d+)?)%\s*\((?P<count>\d+)\)")
-_VALUE_LINE = regex.compile(rf"^(?P<title>[A-Z][A-Za-z ]+? )?(?P<values>(?:{_VALUE.pattern}\s*)+)$")
+_LABEL = compiled.pattern(r"\b(?:" + "|".join(regex.escape(x) for x in _DIRECTION + _SCALE) + r")(?![\w/])")
+_LABEL_LINE = compiled.pattern(rf"^(?P<title>[A-Z][a-z]+ )??(?P<labels>(?:{_LABEL.pattern}\s*)+)$")
+_VALUE = compiled.pattern(r"(?P<pct>\d+(?:\.\d+)?)%\s*\((?P<count>\d+)\)")
+_VALUE_LINE = compiled.pattern(rf"^(?P<title>[A-Z][A-Za-z ]+? )?(?P<values>(?:{_VALUE.pattern}\s*)+)$")
 
 
 def parse(doc: Document) -> list[Fact]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import regex
 
+from lacompare import compiled
 from lacompare.model import Comparison, Fact
 from lacompare.parsers.text import relations
 from lacompare.parsers.text.patterns import NUMBER, enclosing_sentence, parse_number
@@ -14,16 +15,16 @@ from lacompare.readers.base import Document
 _VALUE = rf"(?P<value>{NUMBER})(?P<pct>%)?"
 _TARGET = rf"(?P<target>{NUMBER})(?P<tpct>%)?"
 _FORMS = (
-    regex.compile(rf"{_VALUE}\s*\(against an? {_TARGET} target\)"),
-    regex.compile(
+    compiled.pattern(rf"{_VALUE}\s*\(against an? {_TARGET} target\)"),
+    compiled.pattern(
         rf"{_VALUE}(?: at the end of Q[1-4])? against (?:a|the|an) (?:interim |quarterly |annual )?target of {_TARGET}"
     ),
-    regex.compile(rf"{_VALUE} against (?:the|a|an) {_TARGET} target"),
-    regex.compile(rf"at {_VALUE}, did not (?:achieve|meet) the (?:interim |quarterly |annual )?target of {_TARGET}"),
+    compiled.pattern(rf"{_VALUE} against (?:the|a|an) {_TARGET} target"),
+    compiled.pattern(rf"at {_VALUE}, did not (?:achieve|meet) the (?:interim |quarterly |annual )?target of {_TARGET}"),
 )
-_EARLIER = regex.compile(rf"{NUMBER}%?\s*\(against[^)]*\)")
+_EARLIER = compiled.pattern(rf"{NUMBER}%?\s*\(against[^)]*\)")
 _TRAILING = frozenset("at and is are was of the high low fell short".split())
-_CLAUSE_START = regex.compile(r"[(,;:–]\s*|\b(?:and|while|but)\s+")
+_CLAUSE_START = compiled.pattern(r"[(,;:–]\s*|\b(?:and|while|but)\s+")
 
 
 def parse(doc: Document) -> list[Fact]:

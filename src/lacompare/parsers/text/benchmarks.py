@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 import regex
 
+from lacompare import compiled
 from lacompare.model import Number
 from lacompare.parsers.text.patterns import NUMBER, NUMBER_RE, YEAR, parse_number
 from lacompare.parsers.text.relations import COMPARATOR_WORDS, comparator
@@ -27,52 +28,52 @@ _WHERE = (
 )
 # A benchmark is found from its keyword, then read forwards (and its comparator backwards):
 # one pass of a plain pattern over the page, and small anchored matches where it hits.
-KEYWORD_RE = regex.compile(r"[Aa]verage|[Cc]ompared|[Tt]arget|\b(?:[Rr]ate|[Ff]igure|[Mm]ean)\b")
+KEYWORD_RE = compiled.scanner(r"[Aa]verage|[Cc]ompared|[Tt]arget|\b(?:[Rr]ate|[Ff]igure|[Mm]ean)\b")
 _LOOK_BACK = 60
 # "the England average of 58.77%", "national average (17.3%)", "England average being 83.38%",
 # "national average: 18.69%", "(national average, 81.05%)", "the regional and England averages of …"
-_NAMED_BEFORE = regex.compile(rf"(?i)\b(?P<cmp>{_CMP}(?:(?:\s*,\s*|\s+(?:and|or)\s+)(?:the\s+)?{_CMP})*)(?:'s)?\s+$")
-_NAMED = regex.compile(
+_NAMED_BEFORE = compiled.pattern(rf"(?i)\b(?P<cmp>{_CMP}(?:(?:\s*,\s*|\s+(?:and|or)\s+)(?:the\s+)?{_CMP})*)(?:'s)?\s+$")
+_NAMED = compiled.pattern(
     rf"(?i)(?:average|rate|figure|mean)(?P<plural>s)?\b{_FOR_THIS}"
     rf"(?:\s+(?:of|being|was|is|at|of\s+around|around\s+the\s+same\s+level\s+at)|\s*:|,(?=\s*£?[\d.,]+\s?%?\s*\)))?"
     rf"\s*\(?\s*{_FIGURE}\)?"
 )
 # "averages of 20.82% and 60.57% respectively": the figures after the first.
-_MORE_FIGURES = regex.compile(rf"(?i)\s*(?:,\s*(?:and\s+)?|\s+and\s+)\(?\s*{_FIGURE}\)?")
-_RESPECTIVELY = regex.compile(r"(?i)\s*,?\s*respectively\b")
+_MORE_FIGURES = compiled.pattern(rf"(?i)\s*(?:,\s*(?:and\s+)?|\s+and\s+)\(?\s*{_FIGURE}\)?")
+_RESPECTIVELY = compiled.pattern(r"(?i)\s*,?\s*respectively\b")
 # "the average for England of 58.77%", "the figure in London was 7%"
-_FOR = regex.compile(
+_FOR = compiled.pattern(
     rf"(?i)(?:average|rate|figure|mean)\s+{_WHERE}(?:\s+as\s+a\s+whole)?"
     rf"(?:\s+(?:of|being|was|is|at)|\s*[:,])?\s*\(?\s*{_FIGURE}\)?"
 )
 # "than average (46.55%)", "than the average 687 of across London boroughs"
-_BARE_BEFORE = regex.compile(r"(?i)\b(?:than(?:\s+the)?|(?:to|with)\s+(?:the|an?))\s+$")
-_BARE = regex.compile(
+_BARE_BEFORE = compiled.pattern(r"(?i)\b(?:than(?:\s+the)?|(?:to|with)\s+(?:the|an?))\s+$")
+_BARE = compiled.pattern(
     rf"(?i)average(?:\s+of)?\s*\(?\s*{_FIGURE}\)?"
     rf"(?:\s+(?:of\s+)?(?:across|in)\s+(?:the\s+)?(?P<cmp>{_CMP})(?:\s+boroughs)?\b)?"
 )
 # "compared to 7% in London", "compared with 45% in the rest of England", "compared to 75% nationally"
-_COMPARED_IN = regex.compile(rf"(?i)compared\s+(?:to|with)\s+(?:an?\s+|the\s+)?{_FIGURE}{_RATE_OF}\s+{_WHERE}")
+_COMPARED_IN = compiled.pattern(rf"(?i)compared\s+(?:to|with)\s+(?:an?\s+|the\s+)?{_FIGURE}{_RATE_OF}\s+{_WHERE}")
 # "… compared to 45% regionally and 40% nationally": a further benchmark joined on.
-_CHAINED = regex.compile(rf"(?i)\s*,?\s*(?:and|or|while|whilst)\s+(?:an?\s+|the\s+)?{_FIGURE}{_RATE_OF}\s+{_WHERE}")
+_CHAINED = compiled.pattern(rf"(?i)\s*,?\s*(?:and|or|while|whilst)\s+(?:an?\s+|the\s+)?{_FIGURE}{_RATE_OF}\s+{_WHERE}")
 # "higher than both the regional (64.0%) and national (62.7%) averages": figures before the keyword.
-_LISTED_BEFORE = regex.compile(
+_LISTED_BEFORE = compiled.pattern(
     rf"(?i)(?:\b{_CMP}\s*\(\s*£?\s*{NUMBER}\s?%?\s*\)(?:\s*,?\s+and\s+|\s*,\s*)?(?:the\s+)?)+\s*$"
 )
-_LISTED = regex.compile(rf"(?i)\b(?P<cmp>{_CMP})\s*\(\s*{_FIGURE}\s*\)")
+_LISTED = compiled.pattern(rf"(?i)\b(?P<cmp>{_CMP})\s*\(\s*{_FIGURE}\s*\)")
 _LIST_LOOK_BACK = 150
 # "against a target of 80%"
-_TARGET = regex.compile(rf"(?i)(?P<cmp>target)(?:\s+of)?\s+\(?{_FIGURE}\)?")
+_TARGET = compiled.pattern(rf"(?i)(?P<cmp>target)(?:\s+of)?\s+\(?{_FIGURE}\)?")
 
-_FIGURE_UNIT = regex.compile(r"\s?(%|per\s?cent\b)|\s+(days?|weeks?|months?)\b")
+_FIGURE_UNIT = compiled.pattern(r"\s?(%|per\s?cent\b)|\s+(days?|weeks?|months?)\b")
 _TIME_UNITS = {"day": "days", "days": "days", "week": "weeks", "weeks": "weeks", "month": "months", "months": "months"}
-_YEAR_LIKE = regex.compile(r"(?:19|20)\d\d")
+_YEAR_LIKE = compiled.pattern(r"(?:19|20)\d\d")
 # Numbers that are never a council's value: ranks, ranges, dates, ages, counts of places.
-_NOT_A_VALUE_AFTER = regex.compile(
+_NOT_A_VALUE_AFTER = compiled.pattern(
     r"(?:st|nd|rd|th)\b|\s*(?:-|–|to)\s*\d|\s+(?:years?|local authorities|councils|boroughs|"
     r"January|February|March|April|May|June|July|August|September|October|November|December)\b"
 )
-_NOT_A_VALUE_BEFORE = regex.compile(r"(?i)(?:\bper|\baged|\bover|\bunder|\bSection|\bout\s+of|\d\s?[-–/])\s*$")
+_NOT_A_VALUE_BEFORE = compiled.pattern(r"(?i)(?:\bper|\baged|\bover|\bunder|\bSection|\bout\s+of|\d\s?[-–/])\s*$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -217,7 +218,7 @@ def figures(line: str, taken: list[Anchor]) -> list[Figure]:
 
 
 # "(tending towards negative variation)", "a significantly positive variation", "'tending towards negative' band"
-BAND_RE = regex.compile(
+BAND_RE = compiled.pattern(
     r"(?i)\b(?:(?:significant(?:ly)?|tending\s+towards)\s+(?:positive|negative)\s+variation"
     r"|no\s+statistical(?:ly\s+significant)?\s+variation|(?:positive|negative)\s+variation"
     r"|tending\s+towards\s+(?:positive|negative)(?='?\s+band))"
@@ -233,11 +234,11 @@ _SOURCES = (
     ("Skills for Care", r"Skills\s+for\s+Care|Workforce\s+Estimates"),
     ("Census", r"\bCensus\b"),
 )
-_SOURCE_RE = regex.compile("|".join(f"(?P<s{i}>{pattern})" for i, (_, pattern) in enumerate(_SOURCES)), regex.I)
-_YEAR_RE = regex.compile(rf"(?<![\d,.]){YEAR}(?![\d%])")
-_RANGE_RE = regex.compile(r"((?:19|20)\d\d)\s*(?:[-/–]|to)\s*(?:(?:19|20)(\d\d)|(\d\d))")
-_SENTENCE_END = regex.compile(r"\.\s")
-_ALL_FROM = regex.compile(r"(?i)\(\s*all\s+from\b[^()]*\)")
+_SOURCE_RE = compiled.scanner("|".join(f"(?P<s{i}>{pattern})" for i, (_, pattern) in enumerate(_SOURCES)), regex.I)
+_YEAR_RE = compiled.pattern(rf"(?<![\d,.]){YEAR}(?![\d%])")
+_RANGE_RE = compiled.pattern(r"((?:19|20)\d\d)\s*(?:[-/–]|to)\s*(?:(?:19|20)(\d\d)|(\d\d))")
+_SENTENCE_END = compiled.pattern(r"\.\s")
+_ALL_FROM = compiled.pattern(r"(?i)\(\s*all\s+from\b[^()]*\)")
 # How far after a source's name its year may sit ("SACE data (2023-2024)").
 _YEAR_REACH = 45
 

@@ -7,40 +7,41 @@ from __future__ import annotations
 
 import regex
 
+from lacompare import compiled
 from lacompare.parsers.text import relations
 
 # Where the words naming a value's measure start, reading back from the value.
-_BEFORE_START = regex.compile(
+_BEFORE_START = compiled.pattern(
     r"(?i)[,;:]|\.\s|\b(?:showed|shows|show|that|where|example)\b|\bdata\b(?:\s*\([^()]*\))?"
     r"|\b(?:with|as)(?=\s*$)"
 )
 # Where they stop, reading on from the value: the link to the benchmark.
-_AFTER_END = regex.compile(
+_AFTER_END = compiled.pattern(
     rf"(?i),\s*(?:which|this|that is|compared|than|then|but|in comparison|{relations.RELATION_WORDS})\b"
     r"|\b(?:which|than(?!\s+£?\s*\d)|then the|compared to|compared with|in comparison"
     r"|as the|with the|whilst|while|whereas|against)\b|[;(]|\.(?:\s|$)"
 )
-_VALUE_TAIL = regex.compile(r"\s?(?:%|per\s?cent\b|days?\b|weeks?\b|months?\b)?\s*\)?\s*")
-_CONJUNCTION = regex.compile(r"\b(?:and|or)\b")
+_VALUE_TAIL = compiled.pattern(r"\s?(?:%|per\s?cent\b|days?\b|weeks?\b|months?\b)?\s*\)?\s*")
+_CONJUNCTION = compiled.pattern(r"\b(?:and|or)\b")
 # "This is a larger population growth than the …"
-_BETWEEN_RELATION_AND_THAN = regex.compile(rf"(?i)\b(?:{relations.MORE}|{relations.LESS})\s+(.+?)\s+than\b")
+_BETWEEN_RELATION_AND_THAN = compiled.pattern(rf"(?i)\b(?:{relations.MORE}|{relations.LESS})\s+(.+?)\s+than\b")
 # "Fewer carers (75.00%) than average (85.22%) found information and advice helpful"
-_PREDICATE_AFTER = regex.compile(r"\s*([a-z][^(),.;]*)")
-_NOT_A_PREDICATE = regex.compile(r"(?i)(?:which|and|or|but|in|with|while|whilst)\b")
+_PREDICATE_AFTER = compiled.pattern(r"\s*([a-z][^(),.;]*)")
+_NOT_A_PREDICATE = compiled.pattern(r"(?i)(?:which|and|or|but|in|with|while|whilst)\b")
 
-_BRACKETS = regex.compile(r"\([^()]*\)?|\)")
-_LEADING_JUNK = regex.compile(
+_BRACKETS = compiled.pattern(r"\([^()]*\)?|\)")
+_LEADING_JUNK = compiled.pattern(
     r"(?i)^(?:there\s+(?:was|were|is|are)|the\s+local\s+authority\s+(?:also\s+)?(?:had|has)"
     r"|(?:(?:broadly|around|about|roughly)\s+)?the\s+same\s+proportion\s+of|in\s+contrast|for\s+example"
     r"|o|of|only|that|and|or|but|as|also|so|the|a|an|were|was|is|are|however|positively|additionally|while|whilst"
     rf"|similarly|furthermore|significantly|much|slightly|compared\s+(?:to|with)|whereas|{relations.MORE}|{relations.LESS})"
     r"\b[\s,]*"
 )
-_TRAILING_JUNK = regex.compile(
+_TRAILING_JUNK = compiled.pattern(
     rf"(?i)[\s,]*\b(?:was|were|is|are|also|{relations.MORE}|{relations.LESS}|at|of|than|the|a|an|and|or"
     r"|significantly|slightly|broadly|statistically|not|compared|respectively)$"
 )
-_WORD = regex.compile(r"[a-z0-9]+")
+_WORD = compiled.pattern(r"[a-z0-9]+")
 _STOPWORDS = frozenset(
     "of the a an in to who that they their them had have has were was is are and or for with by as it be been "
     "did do does this these those there which per from at on".split()
@@ -48,14 +49,14 @@ _STOPWORDS = frozenset(
 _MAX_SLUG_WORDS = 8
 # Words every measure's description may hold: they tell no measure from another.
 _GENERIC = frozenset("proportion percentage share number rate figure people total population average".split())
-_RELATION_WORD = regex.compile(rf"(?i)\b(?:{relations.RELATION_WORDS}|above|below|significantly|slightly)\b")
+_RELATION_WORD = compiled.pattern(rf"(?i)\b(?:{relations.RELATION_WORDS}|above|below|significantly|slightly)\b")
 _MIN_SHARED = 2
 
 
 def place_pattern(places: tuple[str, ...]) -> regex.Pattern[str]:
     """'in Barnet', 'in the borough', 'in the local authority area': words that name no measure."""
     local = "".join(f"|{regex.escape(p)}" for p in places)
-    return regex.compile(rf"(?i)\s*\bin\s+(?:the\s+)?(?:local\s+authority(?:\s+area)?|borough{local})\b")
+    return compiled.pattern(rf"(?i)\s*\bin\s+(?:the\s+)?(?:local\s+authority(?:\s+area)?|borough{local})\b")
 
 
 def describe(

@@ -8,17 +8,18 @@ from decimal import Decimal
 
 import regex
 
+from lacompare import compiled
 from lacompare.model import Number
 
 # 1,234,567.89 | 1234.5 | 12 ; never the tail of a longer token.
 NUMBER = r"(?<![\w.,])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?![\d])"
-NUMBER_RE = regex.compile(NUMBER)
+NUMBER_RE = compiled.scanner(NUMBER)
 # Financial/academic years: 2022/23, 2022/2023, 2023-24, 2023 to 2024, or a plain year.
 YEAR = r"(?:19|20)\d\d(?:\s?[-/–]\s?(?:(?:19|20)\d\d|\d\d)(?!\d)|\s+to\s+(?:19|20)\d\d)?"
-YEAR_RE = regex.compile(rf"(?<!\d){YEAR}(?!\d)")
+YEAR_RE = compiled.pattern(rf"(?<!\d){YEAR}(?!\d)")
 # A financial year written short: "24/25", "21/22" (the second year follows the first; checked in code).
 SHORT_YEAR = r"(?<![\d/.,£])\d\d/\d\d(?![\d/%])"
-_SHORT_YEAR_RE = regex.compile(SHORT_YEAR)
+_SHORT_YEAR_RE = compiled.pattern(SHORT_YEAR)
 
 # A sum of money as written: "£553,918,000", "£212.8m", "£71.915M", "£1.2 billion", "+£26.8m", "£750k".
 SCALES = {"k": 3, "thousand": 3, "m": 6, "million": 6, "bn": 9, "billion": 9}
@@ -33,22 +34,23 @@ def money_pattern(name: str = "amount") -> str:
 
 
 MONEY = money_pattern()
-MONEY_RE = regex.compile(MONEY)
+MONEY_RE = compiled.pattern(MONEY)
 # Words that make a figure a bound, not a value: "over 898,000", "under 300 days", "up to 18 months".
 BOUND = (
     r"(?:more than|greater than|over|above|in excess of|exceeding|at least|upwards of|less than|fewer than"
     r"|under|below|up to|at most|no more than|nearly|almost)"
 )
 # A scaled figure anywhere (for quote checks): "£212.8m", "1.61 million"; a short scale only after £.
-_SCALED_RE = regex.compile(
+_SCALED_RE = compiled.pattern(
     rf"(?:£\s?(?P<n>{NUMBER})\s?(?P<s>(?i:bn|m|k))\b|(?P<n>{NUMBER})\s?(?P<s>(?i:million|billion|thousand))\b)"
 )
 # "196.000": a dot written as the thousands mark (read so only where a count is meant).
 DOT_THOUSANDS = r"(?<![\w.,])\d{1,3}(?:\.\d{3})+(?![\d,]|\.\d)"
-_DOT_THOUSANDS_RE = regex.compile(DOT_THOUSANDS)
+_DOT_THOUSANDS_RE = compiled.scanner(DOT_THOUSANDS)
 
 _ABBREVIATIONS = ("e.g.", "i.e.", "approx.", "etc.", "no.", "vs.", "c.", "St.", "Dr.", "Mr.", "Mrs.", "Ms.")
-_SENTENCE_BREAK = regex.compile(r"(?<=[.!?][\"'’”)\]]*)\s+(?=[\"'‘“(]?[A-Z0-9£])")
+_INITIAL = compiled.pattern(r"\b[A-Z]\.$")  # "J. Smith": no sentence ends at an initial
+_SENTENCE_BREAK = compiled.pattern(r"(?<=[.!?][\"'’”)\]]*)\s+(?=[\"'‘“(]?[A-Z0-9£])")
 
 
 def parse_number(text: str) -> Number:
@@ -118,7 +120,7 @@ def sentences(text: str) -> Iterator[Sentence]:
         start = 0
         for m in _SENTENCE_BREAK.finditer(line):
             before = line[start : m.start()]
-            if before.endswith(_ABBREVIATIONS) or regex.search(r"\b[A-Z]\.$", before):
+            if before.endswith(_ABBREVIATIONS) or _INITIAL.search(before):
                 continue
             yield Sentence(offset + start, offset + m.start(), before)
             start = m.end()

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import regex
 
+from lacompare import compiled
 from lacompare.model import Number
 
 HIGHER = "higher"
@@ -57,12 +58,12 @@ def _named(pairs: list[tuple[str, str]]) -> str:
     return "|".join(f"(?P<{r}>{'|'.join(w)})" for r, w in by_relation.items())
 
 
-_BEFORE_RE = regex.compile(
+_BEFORE_RE = compiled.pattern(
     r"(?i)\b(?:"
     + _named([(HIGHER, f"{MORE}|{_ABOVE}|highest"), (LOWER, f"{LESS}|{_BELOW}|lowest"), (COMPARABLE, _LIKE_BEFORE)])
     + rf")\b{_NOT_A_QUANTITY}"
 )
-_AFTER_RE = regex.compile(
+_AFTER_RE = compiled.pattern(
     r"(?i)\b(?:"
     + _named(
         [(r, f"(?:{w}){_THAN}") for r, w in _COMPARATIVES]
@@ -72,7 +73,7 @@ _AFTER_RE = regex.compile(
     + r")\b"
 )
 # Anywhere in a short linking phrase (dashboards): "which is lower than the", "close to the".
-_LINK_RE = regex.compile(
+_LINK_RE = compiled.pattern(
     r"(?i)\b(?:"
     + _named(
         [(r, w) for r, w in _COMPARATIVES]
@@ -81,8 +82,8 @@ _LINK_RE = regex.compile(
     + r")\b"
 )
 # Against a target: a shortfall ("fell short", "did not achieve") or an excess ("exceeded").
-_TARGET_LOWER = regex.compile(r"(?i)underachiev|did not (?:achieve|meet)|fell short|below|missed")
-_TARGET_HIGHER = regex.compile(r"(?i)exceed|above|outperform|over-?achiev")
+_TARGET_LOWER = compiled.pattern(r"(?i)underachiev|did not (?:achieve|meet)|fell short|below|missed")
+_TARGET_HIGHER = compiled.pattern(r"(?i)exceed|above|outperform|over-?achiev")
 # Words that state a comparison's relation: where a measure's own words stop or are trimmed.
 RELATION_WORDS = rf"{MORE}|{LESS}|better|worse|poorer|similar|comparable|consistent|broadly"
 
@@ -167,15 +168,15 @@ COMPARATOR_WORDS = (
     r"comparator\s+(?:family\s+)?(?:group|councils|authorities)|statistical\s+neighbours?|nearest\s+neighbours?|target"
 )
 _COMPARATORS = (
-    ("regional", regex.compile(rf"(?i)^(?:{_REGIONS}|region)")),
-    ("England", regex.compile(r"(?i)^englan?d|^english")),
-    ("national", regex.compile(r"(?i)^(?:national|country)")),
-    ("London", regex.compile(r"(?i)^london")),
-    ("CIPFA", regex.compile(r"(?i)^cipfa")),
-    ("comparator group", regex.compile(r"(?i)^(?:comparator|statistical|nearest|sn$)")),
-    ("target", regex.compile(r"(?i)^target")),
+    ("regional", compiled.pattern(rf"(?i)^(?:{_REGIONS}|region)")),
+    ("England", compiled.pattern(r"(?i)^englan?d|^english")),
+    ("national", compiled.pattern(r"(?i)^(?:national|country)")),
+    ("London", compiled.pattern(r"(?i)^london")),
+    ("CIPFA", compiled.pattern(r"(?i)^cipfa")),
+    ("comparator group", compiled.pattern(r"(?i)^(?:comparator|statistical|nearest|sn$)")),
+    ("target", compiled.pattern(r"(?i)^target")),
 )
-_LEADING = regex.compile(r"(?i)^(?:(?:in|for|across|of)\s+)?(?:the\s+)?(?:rest\s+of\s+(?:the\s+)?)?")
+_LEADING = compiled.pattern(r"(?i)^(?:(?:in|for|across|of)\s+)?(?:the\s+)?(?:rest\s+of\s+(?:the\s+)?)?")
 
 
 def comparator(words: str | None) -> str:

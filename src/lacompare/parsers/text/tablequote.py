@@ -11,17 +11,18 @@ from collections.abc import Sequence
 
 import regex
 
+from lacompare import compiled
 from lacompare.parsers.text.patterns import NUMBER
 from lacompare.readers.base import Document
 
-PERIOD_RE = regex.compile(r"\b(Q[1-4])\s+((?:19|20)\d\d/\d\d)\b")
+PERIOD_RE = compiled.pattern(r"\b(Q[1-4])\s+((?:19|20)\d\d/\d\d)\b")
 _WINDOW = 4000
 
 
 def cell_pattern(cell: str) -> regex.Pattern[str]:
     """The cell's words in order, any whitespace (or none, at a wrapped hyphen) between them."""
     words = [regex.escape(w) for w in cell.split()]
-    return regex.compile(r"\s*".join(words) if len(words) > 1 else words[0])
+    return compiled.pattern(r"\s*".join(words) if len(words) > 1 else words[0])
 
 
 def row_span(text: str, first: str, cells: Sequence[str]) -> tuple[int, int, int] | None:
@@ -43,7 +44,7 @@ def row_span(text: str, first: str, cells: Sequence[str]) -> tuple[int, int, int
         numbers = list(regex.finditer(NUMBER, cell))
         found = True
         for num in numbers:
-            nm = regex.compile(rf"(?<![\w.,]){regex.escape(num.group())}(?![\d])").search(text, pos, limit)
+            nm = compiled.pattern(rf"(?<![\w.,]){regex.escape(num.group())}(?![\d])").search(text, pos, limit)
             if not nm:
                 found = False
                 break
