@@ -60,3 +60,26 @@ def test_fixture_kind_council_and_date(
 )
 def test_no_council_is_guessed_from_a_close_or_thin_count(text: str) -> None:
     assert local_authority(document_from_bytes(text.encode(), "notes.txt")) is None
+
+
+REAL = Path(__file__).parent / "real_documents" / "text"
+
+
+@pytest.mark.parametrize(
+    ("stem", "kind"),
+    [
+        ("hartlepool-0525-summary", "cqc_assessment"),
+        ("londonhomecare-kent-0525", "cqc_assessment"),  # the "About" page
+        ("press-cqc-rates-hertfordshire-county-councils-adult-social-care-provision-good", "cqc_press_release"),
+        ("council-scilly-gov-uk-asc-rated-good-cqc", "news"),
+        ("rotherham-asc-q4-2010-11-kpi-minutes", "performance_report"),
+        ("herefordshire-q3-2024-25-budget-report-minutes", "budget_report"),
+        ("bathnes-hwb-jsna-presentation-minutes", "dashboard"),
+        ("wokingham-foi-care-waiting-times-2023", "waiting_times"),
+    ],
+)
+def test_real_documents_are_recognised_by_their_content(stem: str, kind: str) -> None:
+    doc = document_from_bytes((REAL / f"{stem}.txt").read_bytes(), f"{stem}.txt")
+    from lacompare.parsers.classify import classify
+
+    assert classify(doc) == kind

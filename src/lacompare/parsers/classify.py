@@ -8,12 +8,14 @@ import regex
 
 from lacompare import compiled
 from lacompare.kinds import (
+    BUDGET_REPORT,
     CQC_ASSESSMENT,
     CQC_PRESS_RELEASE,
     DASHBOARD,
     NEWS,
     PERFORMANCE_REPORT,
     UNKNOWN,
+    WAITING_TIMES,
     DocumentKind,
 )
 from lacompare.readers.base import Document
@@ -40,19 +42,41 @@ _KIND_CUES: dict[DocumentKind, tuple[str, ...]] = {
     ),
     PERFORMANCE_REPORT: (
         r"performance report|Delivery Unit",
-        r"Polarity|Bigger is Better|Smaller is Better",
+        r"(?i)\bpolarity\b|\b(?:bigger|smaller|higher|lower|larger) (?:values? )?(?:is|are) (?:better|best)\b",
         r"Direction of Travel|\bDOT\b|\bDoT\b",
         r"\bRAG\b|Green Amber|Red Amber",
         r"\b[A-Z]{1,4}/[A-Z]{1,3}\d{1,3}\b",
         r"Revenue Budget|Capital Actual|Variation",
+        r"(?i)\bperformance (?:report|monitor|indicators?|measures?|scorecard|outturn|framework|update)\b",
+        r"\bKPIs?\b|(?i:key performance indicators?)",
+        r"\bASCOF\b|Adult Social Care Outcomes Framework|\bBetter Care Fund\b",
+        r"(?i)\b(?:on|off|against|above|below|within|achiev\w+|met|missed|exceed\w*)\s+(?:the\s+|its\s+|their\s+)?targets?\b",
+        r"(?i)\bbenchmark(?:ing|ed)?\b|\bcomparator group\b|\bstatistical neighbours?\b|\bCIPFA\b",
+        r"\bQ[1-4]\b|(?i:\bquarter (?:one|two|three|four|[1-4])\b)",
+    ),
+    BUDGET_REPORT: (
+        r"(?i)\bbudget monitoring\b|\brevenue (?:and capital )?budget\b|\bbudget report\b",
+        r"(?i)\b(?:forecast|projected)\b[^.]{0,40}\b(?:overspend|underspend|outturn|variance|pressure)",
+        r"(?i)\b(?:overspend|underspend)s?\b",
+        r"£\s?\d[\d,.]*\s?(?:m|bn|million|billion)\b",
+        r"(?i)\bnet (?:revenue )?budget\b|\bbudget gap\b|\bsavings? (?:target|programme|plan)s?\b",
     ),
     DASHBOARD: (
-        r"per 100,000",
+        r"\bper (?:1,000|10,000|100,000)\b",
+        r"(?m)^\s*-?£?\d[\d,.]*\s?%?\s*$",  # a value alone on its line, under its measure
         r"national average",
         r"dashboard|this page",
         r"Deprivation decile|Deprivation rank",
         r"people per square kilometre|population density",
         r"Sheet T\d+|Data Tables",
+        r"(?i)\bJoint Strategic Needs Assessment\b|\bJSNA\b|\blocal account\b",
+        r"(?i)\b(?:improved|worsened|declined) performance\b|\bstayed the same\b",
+    ),
+    WAITING_TIMES: (
+        r"(?i)\bFreedom of Information\b|\bFOI\b|\binformation requests?\b",
+        r"\bHealthwatch\b",
+        r"(?i)\bwaiting (?:times?|lists?)\b",
+        r"(?i)\b(?:median|average|mean|longest)\s+(?:waiting\s+)?(?:wait|time)s?\b",
     ),
 }
 _COMPILED_CUES = {kind: tuple(compiled.scanner(cue, regex.M) for cue in cues) for kind, cues in _KIND_CUES.items()}
@@ -74,25 +98,38 @@ _PRESS_RELEASE_CUES = tuple(
     )
 )
 ASSESSMENT_CUES_NEEDED = 3
+# A council's paper: its kind's cues, the first kind listed winning a tie.
+COUNCIL_KINDS = (WAITING_TIMES, BUDGET_REPORT, PERFORMANCE_REPORT, DASHBOARD)
+COUNCIL_CUES_SURE = 3
+COUNCIL_CUES_NEEDED = 2
 PRESS_RELEASE_HEAD = 6_000  # a press release says what it is in its first screen
 
 
 def classify(doc: Document) -> DocumentKind:
-    """The kind whose cues the text shows most (at least three); else a page about a CQC
-    assessment (a press release or news); else unknown."""
+    """What a document is, from the cues its text shows.
+
+    A CQC report (or page of one) shows at least three of its cues. A council's own paper shows
+    its kind's cues; it is taken before a page that merely mentions a CQC result when it shows
+    three, after one when it shows two. A page about an assessment names CQC and states a result.
+    """
     text = doc.text[:200_000]
     scores = {kind: sum(bool(cue.search(text)) for cue in cues) for kind, cues in _COMPILED_CUES.items()}
-    kind, best = max(scores.items(), key=lambda kv: kv[1])
-    if best >= ASSESSMENT_CUES_NEEDED and (kind is not CQC_ASSESSMENT or not _is_press_release(text)):
-        return kind
+    if scores[CQC_ASSESSMENT] >= ASSESSMENT_CUES_NEEDED and not _is_press_release(text):
+        return CQC_ASSESSMENT
+    council, council_cues = max(((k, scores[k]) for k in COUNCIL_KINDS), key=lambda kv: kv[1])
+    if council_cues >= COUNCIL_CUES_SURE:
+        return council
     if _ABOUT_CQC.search(text) and _STATES_RESULT.search(text):
         return CQC_PRESS_RELEASE if _is_press_release(text) else NEWS
-    return UNKNOWN
+    return council if council_cues >= COUNCIL_CUES_NEEDED else UNKNOWN
 
 
 def _is_press_release(text: str) -> bool:
+    """CQC's own announcement: it says so, or opens as CQC does ("The Care Quality Commission (CQC),
+    has rated …"), and shows one more of its cues; a council page quoting it lacks the first."""
     head = text[:PRESS_RELEASE_HEAD]
-    return sum(bool(cue.search(head)) for cue in _PRESS_RELEASE_CUES) >= 2
+    found = [bool(cue.search(head)) for cue in _PRESS_RELEASE_CUES]
+    return any(found[:2]) and sum(found) >= 2
 
 
 def local_authority(doc: Document) -> str | None:
