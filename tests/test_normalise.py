@@ -142,3 +142,19 @@ def test_markdown_markup_does_not_leak() -> None:
         assert markup not in text
     assert "rated 117th out of 152 local authorities" in text
     assert "£553,918,000" in text
+
+
+@pytest.mark.parametrize("bullet", ["•", "▪", "●", "◦"])
+def test_the_value_indented_under_a_list_item_is_a_line_of_its_own(bullet: str) -> None:
+    (page,) = normalise_pages([f"  {bullet} Hartlepool Borough Council\n    Good\nOverall rating: 70%"], wrapped=False)
+    assert page == "Hartlepool Borough Council\nGood\nOverall rating: 70%"
+
+
+def test_an_indented_continuation_of_a_list_item_still_joins() -> None:
+    (page,) = normalise_pages(["• People told us that staff were kind and\n  helpful to them."], wrapped=False)
+    assert page == "People told us that staff were kind and helpful to them."
+
+
+def test_numbered_items_never_join_each_other() -> None:
+    (page,) = normalise_pages(["  1. Assessing people’s needs – 2\n  2. Safeguarding – 3"], wrapped=False)
+    assert page == "1. Assessing people’s needs – 2\n2. Safeguarding – 3"

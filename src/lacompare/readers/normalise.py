@@ -181,9 +181,8 @@ def marked_paragraphs(lines: Sequence[str], width: int) -> list[tuple[str, str |
         marker = _marker(raw)
         if out and marker is None and out[-1][1] != HEADING_MARKER:
             prev, prev_marker = out[-1]
-            if _joins(
-                prev, prev_line, raw, width, in_item=prev_marker == ITEM_MARKER or _LISTED.match(prev) is not None
-            ):
+            in_item = prev_marker not in (None, HEADING_MARKER) or _LISTED.match(prev) is not None
+            if _joins(prev, prev_line, raw, width, in_item=in_item):
                 out[-1] = (_glue(prev, line), prev_marker)
                 prev_line = line
                 continue
