@@ -229,6 +229,12 @@ class Indicator(Fact):
     dot_long: str | None = None
     benchmarks: tuple[Benchmark, ...] = ()
     period: str | None = None
+    # Cells of other layouts (prose rows, dashboards, flattened tables), as printed.
+    target: str | None = None
+    baseline: str | None = None
+    rag: str | None = None
+    status: str | None = None
+    metric_id: str | None = None  # the catalogue id an ASCOF code maps to
 
     CELL_FIELDS: ClassVar[tuple[str, ...]] = (
         "polarity",
@@ -241,20 +247,30 @@ class Indicator(Fact):
         "last_year_result",
         "dot_long",
     )
+    OTHER_FIELDS: ClassVar[tuple[str, ...]] = ("target", "baseline", "rag", "status")
+
+    @property
+    def key(self) -> str:
+        """The row's id in metric ids: its reference, else words of its description."""
+        if self.ref:
+            return self.ref
+        words = re.findall(r"[^\W_]+", self.description.casefold())
+        return "_".join(words[:8]) or "unnamed"
 
     def measures(self) -> list[Measure]:
         out = []
-        for name in self.CELL_FIELDS:
+        label = f"{self.ref} {self.description}" if self.ref else self.description
+        for name in self.CELL_FIELDS + self.OTHER_FIELDS:
             cell = getattr(self, name)
             if cell:
                 value, unit = split_cell(cell)
-                metric = f"{self.ref} {self.description}: {name.replace('_', ' ')}"
-                out.append(Measure(f"indicator.{self.ref}.{name}", metric, value, unit, year=self.period))
+                metric = f"{label}: {name.replace('_', ' ')}"
+                out.append(Measure(f"indicator.{self.key}.{name}", metric, value, unit, year=self.period))
         for b in self.benchmarks:
             out.append(
                 Measure(
-                    f"indicator.{self.ref}.benchmark",
-                    f"{self.ref} {self.description}: benchmark",
+                    f"indicator.{self.key}.benchmark",
+                    f"{label}: benchmark",
                     split_cell(self.result or "")[0],
                     split_cell(b.text)[1],
                     b.comparator,

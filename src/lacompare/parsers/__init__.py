@@ -17,7 +17,7 @@ def parsers_by_kind() -> dict[DocumentKind, tuple[Parser, ...]]:
     """The parsers each document kind gets (imported on first use: start-up stays light)."""
     from lacompare.parsers.cqc import comparisons, finance, rating, scores, waits
     from lacompare.parsers.dashboard import dashboard
-    from lacompare.parsers.performance import budget, budget_prose, indicators, rag, targets
+    from lacompare.parsers.performance import budget, budget_prose, indicator_shapes, indicators, rag, targets
 
     cqc_page = (rating.parse, scores.parse, comparisons.parse, waits.parse, finance.parse)
     return {
@@ -29,7 +29,7 @@ def parsers_by_kind() -> dict[DocumentKind, tuple[Parser, ...]]:
         DocumentKind.PERFORMANCE_REPORT: (indicators.parse, budget.parse, rag.parse, targets.parse, waits.parse),
         DocumentKind.BUDGET_REPORT: (budget.parse, budget_prose.parse),
         # The dashboard parser reads every "national average" sentence itself, with its units.
-        DocumentKind.DASHBOARD: (dashboard.parse,),
+        DocumentKind.DASHBOARD: (dashboard.parse, indicator_shapes.parse),
         DocumentKind.WAITING_TIMES: (waits.parse, comparisons.parse),
         DocumentKind.UNKNOWN: (comparisons.parse,),
     }

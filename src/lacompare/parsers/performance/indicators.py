@@ -3,7 +3,8 @@
 From a PDF, rows come from ruled tables (``Document.tables``); columns are recognised by the
 words of their header cells, so column order and merged header cells do not matter. Each
 benchmark value (``68.8% (CIPFA)``) is also a ``comparison`` fact: the result against it.
-Without indicator tables (a text dump) the text fallback in ``indicators_text`` runs instead.
+Without indicator tables (a text dump) the text fallback in ``indicators_text`` runs instead, and
+without that table's header the other shapes of ``indicator_shapes`` (prose, line runs, flat rows).
 """
 
 from __future__ import annotations
@@ -24,9 +25,9 @@ REF_RE = compiled.pattern(r"^(?P<ref>[A-Z]{1,5}/[A-Z]{1,3}\d{1,3}[a-z]?)\b\s*(?P
 def parse(doc: Document) -> list[Fact]:
     tables = [(t, roles) for t in doc.tables if (roles := indicator_roles(t.rows[0]))]
     if not tables:
-        from lacompare.parsers.performance import indicators_text
+        from lacompare.parsers.performance import indicator_shapes, indicators_text
 
-        return indicators_text.parse(doc)
+        return indicators_text.parse(doc) or indicator_shapes.parse(doc)
     facts: list[Fact] = []
     seen: set[str] = set()
     fallback_period = report_period(doc)

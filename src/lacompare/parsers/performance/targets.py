@@ -7,6 +7,7 @@ import regex
 
 from lacompare import compiled
 from lacompare.model import Comparison, Fact
+from lacompare.parsers.performance import indicator_prose
 from lacompare.parsers.text import relations
 from lacompare.parsers.text.patterns import NUMBER, enclosing_sentence, parse_number
 from lacompare.parsers.text.tablequote import report_period
@@ -31,7 +32,8 @@ def parse(doc: Document) -> list[Fact]:
     period = report_period(doc)
     facts: list[Fact] = []
     for page in doc.pages:
-        taken: list[tuple[int, int]] = []
+        # a referenced prose row ("NI136 … – Achieved 2,882 against a target of 2,800") is an indicator row
+        taken: list[tuple[int, int]] = indicator_prose.row_spans(page.text)
         for form in _FORMS:
             for m in form.finditer(page.text):
                 if any(a < m.end() and m.start() < b for a, b in taken):

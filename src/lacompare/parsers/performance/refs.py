@@ -1,0 +1,62 @@
+"""Indicator references in the forms councils print them, and the cells every layout shares.
+
+References: ``AC/S3``, ``ASC002``, ``ASC 002``, ``NI 136``, ``NAS1``, ``OF.147``, ``AS1``,
+``Measure 63``, and ASCOF codes ``1A``, ``2B(1)``, ``ASCOF 1G``. Cells that say a value is not
+stated (``n/a``, ``TBC``, ``no tgt``, ``-``) are read as None, never as 0.
+"""
+
+from __future__ import annotations
+
+from lacompare import compiled
+
+# A council's own reference: letters, an optional separator, digits ("NI 136", "OF.147", "AC/S3").
+REF = (
+    r"(?:[A-Z]{1,5}/[A-Z]{1,3}\d{1,3}[a-z]?"
+    r"|Measure\s+\d{1,3}"
+    r"|(?:NI|NAS|ASC|ASCOF|AS|OF|PI|KPI|BCF|PAF|[A-Z]{2,5}(?=[.\s]?\d))[.\s]?\d{1,3}[a-z]?(?:\(\d\))?"
+    r"|[1-4][A-J](?:\(\d\)|\d)?(?![\w(]))"
+)
+REF_RE = compiled.pattern(rf"(?<![\w/.])(?P<ref>{REF})(?![\w/])")
+# A line (or list item) that starts with a reference, then the indicator's name.
+REF_LINE = compiled.pattern(rf"(?m)^[ \t]*(?:[-•·o*][ \t]+)?(?P<ref>{REF})\b[:.]?[ \t]+(?P<rest>\S.*)$")
+# A reference after a bullet that the page's lines have run together ("targets:- - NI136 People …").
+INLINE_REF = compiled.pattern(rf"(?<=\s[-•·][ \t])(?P<ref>{REF})\b[:.]?[ \t]+(?P<rest>\S[^\n]*)")
+# A legacy code in brackets after the reference: "NI 136 (Vital Signs 3)", "NAS 1 (PAF D40)".
+LEGACY = compiled.pattern(r"\G\s*\((?P<code>[^()]{1,30})\)")
+ASCOF_CODE = compiled.pattern(r"\bASCOF\s*(?P<code>[1-4][A-J](?:\d|\(\d\))?)")
+
+NOT_STATED = frozenset({"n/a", "na", "tbc", "no tgt", "no target", "-", "–", "—", "", "not available", "nil"})
+NUMBER_CELL = r"£?-?\d[\d,]*(?:\.\d+)?%?"
+# RAG ratings as councils print them: letters, words, and the target words that stand for them.
+RAG_WORDS = (
+    r"(?:Red|Amber|Green|Blue|R|A|G|A/G|R/A|On\s+target|Off\s+target|Not\s+on\s+target|On\s+track|Off\s+track"
+    r"|Target\s+met|Target\s+not\s+met|Target\s+achieved|Target\s+not\s+achieved)"
+)
+# Performance statuses of dashboards (never CQC ratings): the status a measure is given.
+STATUS_WORDS = (
+    r"(?:Improved(?:\s+performance)?|Improving|Stayed\s+the\s+same|Same|No\s+change|Stable|Static"
+    r"|Requires\s+improvement|Declined(?:\s+performance)?|Worse(?:ned)?(?:\s+performance)?|Worsening"
+    r"|Deteriorat(?:ed|ing)(?:\s+performance)?|Better|Maintained(?:\s+performance)?"
+    rf"|{RAG_WORDS})"
+)
+STATUS_LINE = compiled.pattern(rf"(?i)^\s*(?P<status>{STATUS_WORDS})\s*$")
+RAG_RE = compiled.pattern(rf"^(?:{RAG_WORDS})$")
+
+
+def normal_ref(ref: str) -> str:
+    """'NI 136' and 'NI136' as printed; only runs of white space become one space."""
+    return " ".join(ref.split())
+
+
+def ascof_code(text: str) -> str | None:
+    """'ASCOF 1G' -> '1G'; None when the text names no ASCOF code."""
+    m = ASCOF_CODE.search(text)
+    return m.group("code") if m else None
+
+
+def stated(cell: str | None) -> str | None:
+    """The cell as printed, or None when it says the value is not stated."""
+    if cell is None:
+        return None
+    text = " ".join(cell.split())
+    return None if text.casefold() in NOT_STATED else text
