@@ -172,7 +172,7 @@ SENTENCES: list[tuple[str, list[Row]]] = [
     (
         "Barnet's performance – 3.3 delays per 100,000 people in 2015/16 – outperformed the comparator group "
         "average of 3.6 delays per 100,000 people in 2015/16.",
-        [(3.3, "per 100,000", "comparator group", 3.6, None, None, None)],
+        [(3.3, "per 100,000", "comparator group", 3.6, "better", None, None)],
     ),
     (
         "The number of telecare installations is high (539 at the end of Q2 against a target of 400).",

@@ -16,7 +16,7 @@ Parser = Callable[[Document], list[Fact]]
 def parsers_by_kind() -> dict[DocumentKind, tuple[Parser, ...]]:
     """The parsers each document kind gets (imported on first use: start-up stays light)."""
     from lacompare.parsers.cqc import comparisons, finance, rating, scores, waits
-    from lacompare.parsers.dashboard import dashboard
+    from lacompare.parsers.dashboard import dashboard, papers
     from lacompare.parsers.performance import budget, budget_prose, indicator_shapes, indicators, rag, targets
 
     cqc_page = (rating.parse, scores.parse, comparisons.parse, waits.parse, finance.parse)
@@ -24,9 +24,16 @@ def parsers_by_kind() -> dict[DocumentKind, tuple[Parser, ...]]:
         DocumentKind.CQC_ASSESSMENT: cqc_page,
         DocumentKind.CQC_PRESS_RELEASE: cqc_page,
         DocumentKind.NEWS: cqc_page,
-        # Not "comparisons" here: pdfium's cell-by-cell table text would pair a benchmark with the
-        # wrong cell; indicators (benchmarks) and targets (narrative targets) cover these reports.
-        DocumentKind.PERFORMANCE_REPORT: (indicators.parse, budget.parse, rag.parse, targets.parse, waits.parse),
+        # Prose benchmarks (papers: not targets, nor a table's cells, which the prose reader never
+        # pairs) and year lists; indicators (table benchmarks) and targets cover the rest.
+        DocumentKind.PERFORMANCE_REPORT: (
+            indicators.parse,
+            budget.parse,
+            rag.parse,
+            targets.parse,
+            waits.parse,
+            papers.parse,
+        ),
         DocumentKind.BUDGET_REPORT: (budget.parse, budget_prose.parse),
         # The dashboard parser reads every "national average" sentence itself, with its units.
         DocumentKind.DASHBOARD: (dashboard.parse, indicator_shapes.parse),

@@ -55,7 +55,8 @@ _BULLET = re.compile(r"^[•▪●◦‣∙·\ue001]\s*")
 _HINTS = re.compile(r"^\s*([\ue000\ue001])")
 _TERMINAL = (".", "!", "?", ":", ";", "---")
 _SENTENCE_END = re.compile(r"[.!?][\"'’”)]*\s+(?=[A-Z“\"'(£0-9])")
-_LISTED = re.compile(r"^(?:[-*+]|\d{1,2}[.)])\s")  # a list item whose bullet or number is in the text
+# A list item whose bullet or number is in the text; "o  Life expectancy …" is Word's sub-bullet.
+_LISTED = re.compile(r"^(?:[-*+]|\d{1,2}[.)]|o(?=\s+[A-Z\d£]))\s")
 _CONTINUATION_WORDS = frozenset(
     "a an and as at by for from in into of on or than that the to was were which who with".split()
 )

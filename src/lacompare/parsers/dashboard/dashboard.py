@@ -45,6 +45,13 @@ class Value:
 
 
 def parse(doc: Document) -> list[Fact]:
+    """The page's own "national average" sentences, the prose reader's comparisons, year lists."""
+    from lacompare.parsers.dashboard import papers, year_lists
+
+    return papers.unique(papers.merged(_read(doc), papers.benchmarks(doc)) + year_lists.parse(doc))
+
+
+def _read(doc: Document) -> list[Fact]:
     facts: list[Fact] = []
     for page in doc.pages:
         for section in words.sections(page.text):

@@ -31,6 +31,9 @@ _COMPARATIVES = ((HIGHER, MORE), (LOWER, LESS), (BETTER, r"better"), (WORSE, r"w
 # Positions that need no "than": "above the England average", "exceeded the national rate".
 _ABOVE = r"above|exceed(?:s|ed|ing)?|surpass(?:es|ed|ing)?"
 _BELOW = r"below"
+# Performance set against a benchmark: "outperformed the comparator group average", "underperformed".
+_OUTDID = r"out-?perform(?:s|ed|ing)?|out-?did|out-?does"
+_FELL_BEHIND = r"under-?perform(?:s|ed|ing)?"
 # Likeness. Before a value ("a similar proportion of people, 64.84%, …") a bare word is enough;
 # after it the word must lead on to the benchmark ("similar to", "in line with").
 _LIKE_BEFORE = (
@@ -68,7 +71,7 @@ _AFTER_RE = compiled.pattern(
     + _named(
         [(r, f"(?:{w}){_THAN}") for r, w in _COMPARATIVES]
         + [(HIGHER, rf"{_ABOVE}|higher\s+at|more\s+likely"), (LOWER, rf"{_BELOW}|lower\s+at|less\s+likely")]
-        + [(COMPARABLE, _LIKE_AFTER)]
+        + [(BETTER, _OUTDID), (WORSE, _FELL_BEHIND), (COMPARABLE, _LIKE_AFTER)]
     )
     + r")\b"
 )
@@ -77,7 +80,8 @@ _LINK_RE = compiled.pattern(
     r"(?i)\b(?:"
     + _named(
         [(r, w) for r, w in _COMPARATIVES]
-        + [(HIGHER, _ABOVE), (LOWER, _BELOW), (COMPARABLE, f"{_LIKE_AFTER}|similar|comparable")]
+        + [(HIGHER, _ABOVE), (LOWER, _BELOW), (BETTER, _OUTDID), (WORSE, _FELL_BEHIND)]
+        + [(COMPARABLE, f"{_LIKE_AFTER}|similar|comparable")]
     )
     + r")\b"
 )
