@@ -171,3 +171,25 @@ def test_source_lines_attach_where_the_topic_is_clear() -> None:
     assert by_value[63] == "Personal Social Services Adult Social Care Survey, question 13"
     assert by_value[56] == "Workforce_survey_data_tables, Tab 6_2"
     assert by_value[395007] is None  # area figures never take a chart's source
+
+
+OTHER_COUNCIL = (
+    "Older people\n"
+    "In 2023, 2,310 people aged 65 and over received long-term support in Leeds. This is 1,890 per 100,000 "
+    "people, which is higher than the national average of 1,654 per 100,000.\n"
+    "Working age adults\n"
+    "Leeds supported 3,020 adults aged 18 to 64 in 2023, or 612 per 100,000, which is lower than the "
+    "national average of 640 per 100,000.\n"
+)
+
+
+def test_any_per_100000_page_is_read_by_its_own_sections() -> None:
+    facts = [f for f in dashboard.parse(read_document_text(OTHER_COUNCIL)) if isinstance(f, Comparison)]
+    got = [(f.value, f.unit, f.comparator, f.comparator_value, f.relation, f.year) for f in facts]
+    assert got == [
+        (1890, "per 100,000", "national", 1654, "higher", "2023"),
+        (612, "per 100,000", "national", 640, "lower", "2023"),
+    ]
+    from lacompare.parsers.dashboard import dashboard_words
+
+    assert [s.name for s in dashboard_words.sections(OTHER_COUNCIL)] == ["older_people", "working_age"]

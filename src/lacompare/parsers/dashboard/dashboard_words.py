@@ -12,15 +12,20 @@ from lacompare.model import Comparison
 from lacompare.parsers.text import relations
 from lacompare.parsers.text.patterns import YEAR_RE, Sentence
 
-SECTION_MARK = "✨ ✅ ❌"
+# A web dashboard opens each section with icons ("✨ ✅ ❌Older People"): a line led by symbols.
+_SECTION_START = compiled.pattern(r"(?m)^[\p{So}\p{Sk}\s]*\p{So}[\p{So}\p{Sk}\s]*")
+# A section is named by the group or topic its opening words are about.
 _SECTION_NAMES = (
-    ("older_people", r"^\s*Older People|older people are requesting"),
-    ("carers", r"unpaid carers"),
-    ("providers", r"Care providers are essential"),
-    ("quality", r"hospital delays"),
-    ("spending", r"money is being spent"),
-    ("working_age", r"Working Age|overview of social care"),
+    ("older_people", r"\bolder (?:people|adults)\b|\baged 65\b|\b65 and over\b"),
+    ("working_age", r"\bworking[- ]age\b|\baged 18 to 64\b|\b18-64\b"),
+    ("carers", r"\bcarers\b"),
+    ("providers", r"\bproviders\b"),
+    ("quality", r"\bhospital\b|\bdischarges?\b|\bquality of care\b"),
+    ("spending", r"\bspen(?:t|ding)\b|\bexpenditure\b|\bbudgets?\b"),
 )
+# "Working Age People": a short title line naming a group also opens a section.
+_TITLE = compiled.pattern(r"(?m)^(?=[^\n]{3,40}$)[^\n.:;!?,]+$")
+_OPENING = 300  # how much of a section's opening names it
 _COUNT_WORDS = r"people|requests|carers|cases|services|providers|residents|complaints"
 COUNT_UNITS = frozenset(_COUNT_WORDS.split("|")) | {"count"}
 _SOURCE_LINE = compiled.pattern(
@@ -28,7 +33,7 @@ _SOURCE_LINE = compiled.pattern(
     r"(?:Sheet T\d+|question \d+|\bTab\b|NOMIS|Data Tables|webfile|casework)[^\n]*$"
 )
 _STOP = frozenset(
-    """about above after also among area areas barnet because being below between care could data does each
+    """about above after also among area areas because being below between care could data does each
     following from have helps higher identify important indicate local lower many more need needed number other
     people provide provided resources services should social some such support than that their there these they
     this those understanding where which while will with within would""".split()
@@ -92,14 +97,22 @@ class Section:
 
 
 def sections(text: str) -> Iterator[Section]:
-    """The page cut at the dashboard's section marks, each named by its opening words."""
-    bounds = [0] + [m.end() for m in regex.finditer(regex.escape(SECTION_MARK), text)] + [len(text)]
+    """The page cut at lines its icons open, each section named by its opening words."""
+    opened = [m.end() for m in _SECTION_START.finditer(text) if m.group().strip()]
+    titled = [m.start() for m in _TITLE.finditer(text) if _section_name(m.group())]
+    bounds = [*sorted({0, *opened, *titled}), len(text)]
     name = "general"
     for start, end in zip(bounds, bounds[1:], strict=False):
         body = text[start:end]
         # a section without its own opening words (a summary after a mark) continues the one before
-        name = next((n for n, cue in _SECTION_NAMES if regex.search(cue, body[:600], regex.M)), name)
+        name = _section_name(body[:_OPENING]) or name
         yield Section(name, start, end, tuple(_sources(text, start, end)))
+
+
+def _section_name(opening: str) -> str | None:
+    """The group or topic named first in a section's opening words."""
+    found = [(m.start(), n) for n, cue in _SECTION_NAMES if (m := regex.search(cue, opening, regex.I))]
+    return min(found)[1] if found else None
 
 
 def _sources(text: str, start: int, end: int) -> Iterator[tuple[int, str, frozenset[str]]]:
