@@ -112,4 +112,8 @@ def test_performance_paper_keeps_targets_for_its_own_readers() -> None:
 
 def test_word_sub_bullets_are_items_of_their_own() -> None:
     doc = document_from_bytes(b"Outcomes remain good.\n\no  Life expectancy is 80.8.\n\no  84% are satisfied.\n", "-")
-    assert doc.pages[0].text.splitlines() == ["Outcomes remain good.", "o Life expectancy is 80.8.", "o 84% are satisfied."]
+    assert doc.pages[0].text.splitlines() == [
+        "Outcomes remain good.",
+        "o Life expectancy is 80.8.",
+        "o 84% are satisfied.",
+    ]
