@@ -17,8 +17,8 @@ from functools import cache
 
 import regex
 
-from lacompare import compiled
-from lacompare.model import QUALITY_STATEMENTS, Comparison, Fact
+from lacompare import ascof, compiled
+from lacompare.model import QUALITY_STATEMENTS, Comparison, Fact, Indicator
 from lacompare.parsers.text import relations
 
 HIGHER = "higher"  # higher is better
@@ -148,12 +148,35 @@ CATALOGUE: tuple[Metric, ...] = (
        HIGHER, [r"reablement|rehabilitation", r"discharge"]),
     _m("ascof.direct_payments_65_plus", "People aged 65+ on long-term support receiving direct payments", "ASCOF",
        HIGHER, [r"direct payments?", r"\b65\b|older people"]),
+    _m("ascof.carers_direct_payments", "Carers receiving direct payments", "ASCOF", HIGHER, [r"direct payments?"],
+       subject=CARERS),
     _m("ascof.direct_payments", "People receiving direct payments", "ASCOF", HIGHER, [r"direct payments?"]),
+    _m("salt.carers_self_directed_support", "Carers receiving self-directed support", "SALT", HIGHER,
+       [r"self.directed support"], subject=CARERS),
     _m("salt.self_directed_support", "People receiving self-directed support", "SALT", HIGHER,
        [r"self.directed support"]),
     _m("ascof.admissions_care_homes", "Long-term needs met by admission to a care home (per 100,000)", "ASCOF",
        LOWER, [r"admi(?:tted|ssions?)", r"residential|nursing|care home"], unit="per 100,000",
        units=(None, "per 100,000")),
+    # Measures that ASCOF codes name (the row's code maps here; no words, so prose never does)
+    _m("ascof.admissions_care_homes_18_64", "Adults aged 18-64 admitted to a care home (per 100,000)", "ASCOF",
+       LOWER, [], unit="per 100,000", units=(None, "per 100,000")),
+    _m("ascof.learning_disability_paid_employment", "Adults with a learning disability in paid employment",
+       "ASCOF", HIGHER, []),
+    _m("ascof.mental_health_paid_employment", "Adults in secondary mental health services in paid employment",
+       "ASCOF", HIGHER, []),
+    _m("ascof.learning_disability_own_home", "Adults with a learning disability living in their own home or with "
+       "family", "ASCOF", HIGHER, []),
+    _m("ascof.mental_health_live_independently", "Adults in secondary mental health services living independently",
+       "ASCOF", HIGHER, []),
+    _m("ascof.long_term_support_at_home", "People on long-term support living in their own home or with family",
+       "ASCOF", HIGHER, []),
+    _m("ascof.quality_of_life_impact", "Adjusted social care-related quality of life: impact of services", "ASCOF",
+       HIGHER, [], unit="score", units=(None, "score")),
+    _m("ascof.delayed_transfers", "Delayed transfers of care from hospital (per 100,000)", "ASCOF", LOWER, [],
+       unit="per 100,000", units=(None, "per 100,000")),
+    _m("ascof.delayed_transfers_social_care", "Delayed transfers of care attributable to adult social care "
+       "(per 100,000)", "ASCOF", LOWER, [], unit="per 100,000", units=(None, "per 100,000")),
     # Safeguarding Adults Collection (SAC)
     _m("sac.lacking_capacity_advocate", "People lacking capacity supported by an advocate, family or friend", "SAC",
        HIGHER, [r"lack(?:ing|ed)? (?:the )?(?:mental )?capacity", r"advocate"]),
@@ -314,9 +337,11 @@ def sentence_id(metric: str) -> str:
 def assign_metric_id(fact: Fact) -> Fact:
     """A comparison with its catalogue id (or a sentence-derived one) and, where the measure's
     polarity is known, a stated 'better' / 'worse' as the direction it means; other facts unchanged."""
+    if isinstance(fact, Indicator):
+        return _indicator_with_id(fact)
     if not isinstance(fact, Comparison):
         return fact
-    metric = metric_for(fact)
+    metric = catalogued(fact.metric_id) or metric_for(fact)
     if metric is not None:
         new_id = metric.id
     elif fact.metric_id and get(fact.metric_id) is None:
@@ -326,6 +351,22 @@ def assign_metric_id(fact: Fact) -> Fact:
     if new_id != fact.metric_id:
         fact = replace(fact, metric_id=new_id)
     return _with_direction(fact, metric.polarity) if metric is not None else fact
+
+
+def catalogued(metric_id: str | None) -> Metric | None:
+    """The catalogue metric an id already names (a code-mapped measure keeps it), else None."""
+    return _catalogue_by_id().get(metric_id or "")
+
+
+@cache
+def _catalogue_by_id() -> dict[str, Metric]:
+    return {m.id: m for m in CATALOGUE}
+
+
+def _indicator_with_id(fact: Indicator) -> Indicator:
+    """An indicator row whose ASCOF code (or reference, or description) names a measure, with its id."""
+    new_id = ascof.metric_id((fact.code, fact.ref, fact.description), fact.period)
+    return replace(fact, metric_id=new_id) if new_id and new_id != fact.metric_id else fact
 
 
 def _with_direction(fact: Comparison, polarity: str) -> Comparison:

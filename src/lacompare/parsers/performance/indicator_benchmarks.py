@@ -3,7 +3,7 @@ result set against each of them as comparisons (so ``diff`` lines councils up)."
 
 from __future__ import annotations
 
-from lacompare import compiled
+from lacompare import ascof, compiled
 from lacompare.model import Benchmark, Comparison, Indicator, split_cell
 from lacompare.parsers.text.patterns import NUMBER
 from lacompare.parsers.text.relations import comparator
@@ -37,6 +37,9 @@ def benchmark_comparisons(indicator: Indicator, bench_text: str) -> list[Compari
     if not isinstance(value, int | float):
         return []
     source = _BENCHMARK_SOURCE.search(bench_text)
+    # A row an ASCOF code names lines up with that measure elsewhere; any other keeps the row's own id.
+    codes = (indicator.code, indicator.ref, indicator.description)
+    metric_id = ascof.metric_id(codes, indicator.period) or f"indicator.{indicator.ref}.result"
     return [
         Comparison(
             indicator.page,
@@ -49,7 +52,7 @@ def benchmark_comparisons(indicator: Indicator, bench_text: str) -> list[Compari
             comparator_value=b.value if b.value is not None else 0,
             source=source.group("source") if source else None,
             year=source.group("year") if source else None,
-            metric_id=f"indicator.{indicator.ref}.result",
+            metric_id=metric_id,
         )
         for b in indicator.benchmarks
         if b.value is not None

@@ -11,6 +11,7 @@ import regex
 
 from lacompare import compiled
 from lacompare.model import Fact, Statistic
+from lacompare.parsers.performance import rag_counts
 from lacompare.parsers.text.tablequote import report_period
 from lacompare.readers.base import Document
 
@@ -50,7 +51,7 @@ def parse(doc: Document) -> list[Fact]:
             quote = page.text[start : offsets[i] + len(line)]
             for label, m in zip(chosen, pairs, strict=False):
                 facts.extend(_tally(page.number, quote, flag, group, label, m, period))
-    return facts
+    return facts + rag_counts.parse(doc)
 
 
 def _tally(
