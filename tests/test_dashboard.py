@@ -156,13 +156,17 @@ def test_claim_that_contradicts_the_numbers_is_flagged() -> None:
     assert fact.flag == "text says higher but 12 vs 20"
 
 
-def test_case_studies_and_prose_give_no_facts() -> None:
+def test_case_studies_give_no_facts_and_a_claim_without_a_benchmark_no_comparison() -> None:
     prose = (
         "She lives on second floor with 5 flights because of the way the building is designed. "
         "Social Services offered MW 9 hours of social care support.\n"
         "Barnet has a population of about 395,000 in 2023, which is higher than the national average."
     )
-    assert extract_text(prose, kind="dashboard").facts == ()
+    facts = extract_text(prose, kind="dashboard").facts
+    # the area's population is a stated figure (a dashboard's "About" facts); nothing else is
+    assert [(f.kind, m.metric_id, m.value, m.year) for f in facts for m in f.measures()] == [
+        ("finance", "finance.population", 395000, "2023")
+    ]
 
 
 def test_source_lines_attach_where_the_topic_is_clear() -> None:

@@ -36,7 +36,7 @@ def parsers_by_kind() -> dict[DocumentKind, tuple[Parser, ...]]:
         ),
         DocumentKind.BUDGET_REPORT: (budget.parse, budget_prose.parse),
         # The dashboard parser reads every "national average" sentence itself, with its units.
-        DocumentKind.DASHBOARD: (dashboard.parse, indicator_shapes.parse),
+        DocumentKind.DASHBOARD: (dashboard.parse, indicator_shapes.parse, finance.parse),
         DocumentKind.WAITING_TIMES: (waits.parse, comparisons.parse),
         DocumentKind.UNKNOWN: (comparisons.parse,),
     }
