@@ -12,39 +12,78 @@ from lacompare.readers.base import Document
 Parser = Callable[[Document], list[Fact]]
 
 
-@cache
-def parsers_by_kind() -> dict[DocumentKind, tuple[Parser, ...]]:
-    """The parsers each document kind gets (imported on first use: start-up stays light)."""
+def _cqc_page() -> tuple[Parser, ...]:
     from lacompare.parsers.cqc import comparisons, finance, rating, scores, waits
-    from lacompare.parsers.dashboard import dashboard, papers
-    from lacompare.parsers.performance import budget, budget_prose, indicator_shapes, indicators, rag, targets
 
-    cqc_page = (rating.parse, scores.parse, comparisons.parse, waits.parse, finance.parse)
-    return {
-        DocumentKind.CQC_ASSESSMENT: cqc_page,
-        DocumentKind.CQC_PRESS_RELEASE: cqc_page,
-        DocumentKind.NEWS: cqc_page,
-        # Prose benchmarks (papers: not targets, nor a table's cells, which the prose reader never
-        # pairs) and year lists; indicators (table benchmarks) and targets cover the rest.
-        DocumentKind.PERFORMANCE_REPORT: (
-            indicators.parse,
-            budget.parse,
-            rag.parse,
-            targets.parse,
-            waits.parse,
-            papers.parse,
-        ),
-        DocumentKind.BUDGET_REPORT: (budget.parse, budget_prose.parse),
-        # The dashboard parser reads every "national average" sentence itself, with its units.
-        DocumentKind.DASHBOARD: (dashboard.parse, indicator_shapes.parse, finance.parse),
-        DocumentKind.WAITING_TIMES: (waits.parse, comparisons.parse),
-        DocumentKind.UNKNOWN: (comparisons.parse,),
-    }
+    return (rating.parse, scores.parse, comparisons.parse, waits.parse, finance.parse)
+
+
+def _performance_report() -> tuple[Parser, ...]:
+    from lacompare.parsers.cqc import waits
+    from lacompare.parsers.dashboard import papers
+    from lacompare.parsers.performance import budget, indicators, rag, targets
+
+    # Prose benchmarks (papers: not targets, nor a table's cells, which the prose reader never
+    # pairs) and year lists; indicators (table benchmarks) and targets cover the rest.
+    return (indicators.parse, budget.parse, rag.parse, targets.parse, waits.parse, papers.parse)
+
+
+def _budget_report() -> tuple[Parser, ...]:
+    from lacompare.parsers.performance import budget, budget_prose
+
+    return (budget.parse, budget_prose.parse)
+
+
+def _dashboard() -> tuple[Parser, ...]:
+    from lacompare.parsers.cqc import finance
+    from lacompare.parsers.dashboard import dashboard
+    from lacompare.parsers.performance import indicator_shapes
+
+    # The dashboard parser reads every "national average" sentence itself, with its units.
+    return (dashboard.parse, indicator_shapes.parse, finance.parse)
+
+
+def _waiting_times() -> tuple[Parser, ...]:
+    from lacompare.parsers.cqc import comparisons, waits
+
+    return (waits.parse, comparisons.parse)
+
+
+def _unknown() -> tuple[Parser, ...]:
+    from lacompare.parsers.cqc import comparisons
+
+    return (comparisons.parse,)
+
+
+# Each kind's parsers, imported when a document of that kind is first parsed: start-up stays
+# light, and a CQC report never compiles the council papers' patterns.
+_REGISTRY: dict[DocumentKind, Callable[[], tuple[Parser, ...]]] = {
+    DocumentKind.CQC_ASSESSMENT: _cqc_page,
+    DocumentKind.CQC_PRESS_RELEASE: _cqc_page,
+    DocumentKind.NEWS: _cqc_page,
+    DocumentKind.PERFORMANCE_REPORT: _performance_report,
+    DocumentKind.BUDGET_REPORT: _budget_report,
+    DocumentKind.DASHBOARD: _dashboard,
+    DocumentKind.WAITING_TIMES: _waiting_times,
+    DocumentKind.UNKNOWN: _unknown,
+}
+
+
+@cache
+def parsers_for(kind: DocumentKind) -> tuple[Parser, ...]:
+    """The parsers a document of ``kind`` gets."""
+    return _REGISTRY[kind]()
+
+
+def parsers_by_kind() -> dict[DocumentKind, tuple[Parser, ...]]:
+    """Every kind's parsers (imports them all)."""
+    return {kind: parsers_for(kind) for kind in DocumentKind}
 
 
 def warm_up() -> None:
-    """Import every parser (compiling its patterns) ahead of the document they will read."""
-    parsers_by_kind()
+    """Import the parsers of CQC pages, the commonest documents, and the classifier and the metric
+    catalogue, compiling their patterns ahead of the document they will read."""
+    parsers_for(DocumentKind.CQC_ASSESSMENT)
     import lacompare.catalogue
     import lacompare.parsers.classify  # noqa: F401
 
@@ -56,7 +95,7 @@ def parse(doc: Document, kind: str | None = None) -> Report:
 
     doc_kind = DocumentKind(kind) if kind else classify.classify(doc)
     facts: list[Fact] = []
-    for parser in parsers_by_kind()[doc_kind]:
+    for parser in parsers_for(doc_kind):
         facts.extend(parser(doc))
     from lacompare.catalogue import assign_metric_ids
 

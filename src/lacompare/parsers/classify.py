@@ -102,6 +102,7 @@ ASSESSMENT_CUES_NEEDED = 3
 COUNCIL_KINDS = (WAITING_TIMES, BUDGET_REPORT, PERFORMANCE_REPORT, DASHBOARD)
 COUNCIL_CUES_SURE = 3
 COUNCIL_CUES_NEEDED = 2
+COUNCIL_HEAD = 60_000  # a council paper shows what it is well within its first pages
 PRESS_RELEASE_HEAD = 6_000  # a press release says what it is in its first screen
 
 
@@ -113,15 +114,19 @@ def classify(doc: Document) -> DocumentKind:
     three, after one when it shows two. A page about an assessment names CQC and states a result.
     """
     text = doc.text[:200_000]
-    scores = {kind: sum(bool(cue.search(text)) for cue in cues) for kind, cues in _COMPILED_CUES.items()}
-    if scores[CQC_ASSESSMENT] >= ASSESSMENT_CUES_NEEDED and not _is_press_release(text):
-        return CQC_ASSESSMENT
-    council, council_cues = max(((k, scores[k]) for k in COUNCIL_KINDS), key=lambda kv: kv[1])
+    if _cues(CQC_ASSESSMENT, text) >= ASSESSMENT_CUES_NEEDED and not _is_press_release(text):
+        return CQC_ASSESSMENT  # the commonest case, decided before the council papers' cues are read
+    head = text[:COUNCIL_HEAD]
+    council, council_cues = max(((k, _cues(k, head)) for k in COUNCIL_KINDS), key=lambda kv: kv[1])
     if council_cues >= COUNCIL_CUES_SURE:
         return council
     if _ABOUT_CQC.search(text) and _STATES_RESULT.search(text):
         return CQC_PRESS_RELEASE if _is_press_release(text) else NEWS
     return council if council_cues >= COUNCIL_CUES_NEEDED else UNKNOWN
+
+
+def _cues(kind: DocumentKind, text: str) -> int:
+    return sum(bool(cue.search(text)) for cue in _COMPILED_CUES[kind])
 
 
 def _is_press_release(text: str) -> bool:
