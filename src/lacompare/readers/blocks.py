@@ -83,7 +83,7 @@ LABEL_MAX = 90
 
 def page_blocks(text: str, markers: Sequence[str | None] = (), page: int = 1) -> tuple[Block, ...]:
     """The blocks of a page's normalised text, in reading order."""
-    lines = _lines(text)
+    lines = text_lines(text)
     out: list[Block] = []
     i = 0
     while i < len(lines):
@@ -102,7 +102,8 @@ def page_blocks(text: str, markers: Sequence[str | None] = (), page: int = 1) ->
     return tuple(out)
 
 
-def _lines(text: str) -> list[tuple[int, str]]:
+def text_lines(text: str) -> list[tuple[int, str]]:
+    """The non-blank lines of a page's normalised text, each with its offset."""
     out, offset = [], 0
     for line in text.split("\n"):
         if line.strip():

@@ -21,6 +21,7 @@ from lacompare.model import Fact, Indicator
 from lacompare.parsers.performance.refs import RAG_RE, STATUS_LINE
 from lacompare.parsers.text.patterns import NUMBER, YEAR
 from lacompare.readers.base import Document
+from lacompare.readers.blocks import text_lines
 
 _VALUE_LINE = compiled.pattern(rf"^\s*(?P<value>£?{NUMBER}(?:%|\s?(?:days|weeks|per\s+[\d,]+))?)\s*$")
 _PERIOD = rf"(?:{YEAR}|[A-Z][a-z]+\s+(?:19|20)\d\d)"
@@ -32,20 +33,10 @@ _NAME = compiled.pattern(r"[A-Za-z]{3,}")
 def parse(doc: Document) -> list[Fact]:
     facts: list[Fact] = []
     for page in doc.pages:
-        lines = _lines(page.text)
+        lines = text_lines(page.text)
         facts.extend(_status_runs(page.text, page.number, lines))
         facts.extend(_year_lists(page.text, page.number, lines))
     return facts
-
-
-def _lines(text: str) -> list[tuple[int, str]]:
-    """Non-blank lines with their offsets."""
-    out, offset = [], 0
-    for line in text.split("\n"):
-        if line.strip():
-            out.append((offset, line))
-        offset += len(line) + 1
-    return out
 
 
 def _is_name(line: str) -> bool:
