@@ -64,7 +64,6 @@ import tempfile
 import time
 from collections.abc import Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -80,6 +79,7 @@ from accuracy_scoring import (  # noqa: E402
     GOALS,
     MEASURES,
     WAIT_FIELDS,
+    Corpus,
     Scored,
     as_json,
     floor2,
@@ -111,27 +111,6 @@ Log = Callable[[str], None]
 
 
 # --------------------------------------------------------------------------- the corpus
-@dataclass
-class Corpus:
-    """The documents of one set: stems, their gold (where there is some), their text, the files to read."""
-
-    stems: list[str]
-    gold: dict[str, dict]
-    texts: dict[str, str]
-    inputs: dict[str, Path]
-    score_rows: list[dict] = field(default_factory=list)  # scores.csv, for files without gold
-
-    def subset(self, stems: Iterable[str]) -> Corpus:
-        keep = set(stems)
-        return Corpus(
-            [s for s in self.stems if s in keep],
-            {s: g for s, g in self.gold.items() if s in keep},
-            {s: t for s, t in self.texts.items() if s in keep},
-            {s: p for s, p in self.inputs.items() if s in keep},
-            self.score_rows,
-        )
-
-
 def load_corpus(
     raw_dir: str | os.PathLike[str],
     truth_dir: str | os.PathLike[str],

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Callable
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
 
 from accuracy_rules import (
     QS_IDS,
@@ -27,10 +27,28 @@ from accuracy_rules import (
     to_num,
 )
 
-if TYPE_CHECKING:
-    from accuracy import Corpus
-
 Records = dict[str, list[dict]]
+
+
+@dataclass
+class Corpus:
+    """The documents of one set: stems, their gold (where there is some), their text, the files to read."""
+
+    stems: list[str]
+    gold: dict[str, dict]
+    texts: dict[str, str]
+    inputs: dict[str, Path]
+    score_rows: list[dict] = field(default_factory=list)  # scores.csv, for files without gold
+
+    def subset(self, stems: Iterable[str]) -> Corpus:
+        keep = set(stems)
+        return Corpus(
+            [s for s in self.stems if s in keep],
+            {s: g for s, g in self.gold.items() if s in keep},
+            {s: t for s, t in self.texts.items() if s in keep},
+            {s: p for s, p in self.inputs.items() if s in keep},
+            self.score_rows,
+        )
 
 
 GOALS = {"QS": 1.00, "rating": 1.00, "cmp R": 0.98, "cmp P": 0.99, "waits R": 0.95, "grounded": 1.00}
