@@ -51,7 +51,7 @@ _NAME_END = compiled.pattern(r"\s+[–—-]\s+|\s*:\s+|\s*[–—]\s*$")
 
 
 @dataclass(frozen=True, slots=True)
-class Block:
+class RefSection:
     start: int
     end: int
     ref: str
@@ -87,7 +87,7 @@ def _page_rows(text: str, page: int, period: str | None) -> list[Indicator]:
     return sorted(rows, key=lambda r: text.find(r.quote))
 
 
-def _blocks(text: str) -> list[Block]:
+def _blocks(text: str) -> list[RefSection]:
     heads: list[tuple[int, int, str, str | None, str]] = []
     found = {m.start("ref"): m for m in INLINE_REF.finditer(text)}
     found.update({m.start("ref"): m for m in REF_LINE.finditer(text)})
@@ -99,7 +99,7 @@ def _blocks(text: str) -> list[Block]:
             heads.append((m.start(), m.end("label"), "", None, " ".join(m.group("label").split())))
     heads.sort()
     return [
-        Block(start, heads[i + 1][0] if i + 1 < len(heads) else len(text), ref, code, name, line_end)
+        RefSection(start, heads[i + 1][0] if i + 1 < len(heads) else len(text), ref, code, name, line_end)
         for i, (start, line_end, ref, code, name) in enumerate(heads)
     ]
 
@@ -113,9 +113,9 @@ def _split_head(ref: str, text: str, pos: int, line_end: int) -> tuple[str, str 
     return normal_ref(ref), code, name
 
 
-def _block_at(blocks: list[Block], pos: int, text: str) -> Block:
+def _block_at(blocks: list[RefSection], pos: int, text: str) -> RefSection:
     inside = [b for b in blocks if b.start <= pos < b.end]
-    return inside[-1] if inside else Block(0, len(text), "", None, _title(text), -1)
+    return inside[-1] if inside else RefSection(0, len(text), "", None, _title(text), -1)
 
 
 def _title(text: str) -> str:
@@ -125,7 +125,7 @@ def _title(text: str) -> str:
     return ""
 
 
-def _row(text: str, page: int, m: regex.Match[str], block: Block, period: str | None) -> Indicator:
+def _row(text: str, page: int, m: regex.Match[str], block: RefSection, period: str | None) -> Indicator:
     last, end = _group(m, "last"), m.end()
     if last is None:
         found = _previous(text, m.end(), block.end)
@@ -169,7 +169,7 @@ def _after_this_was(text: str, pos: int, limit: int) -> int | None:
 
 
 def _at_end_rows(
-    text: str, page: int, blocks: list[Block], taken: list[tuple[int, int]], period: str | None
+    text: str, page: int, blocks: list[RefSection], taken: list[tuple[int, int]], period: str | None
 ) -> list[Indicator]:
     """'At the end of Quarter 1 we were helping 5,666 service users …': the one figure of the first
     such sentence of a reference's block, when the block states its result no other way."""
