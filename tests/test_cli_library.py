@@ -141,11 +141,11 @@ def test_show_as_of_before_any_report_fails(library: Path) -> None:
 
 
 def test_remove_a_council(library: Path) -> None:
-    code, _, stderr = invoke(library, "remove", "camden")
+    code, _, stderr = invoke(library, "remove", "camden", "--yes")
     assert code == 0 and "1 document(s) removed" in stderr
     _, listing, _ = invoke(library, "list", "--format", "csv")
     assert [r["council"] for r in csv_rows(listing)] == ["Barnet"]
-    code, _, stderr = invoke(library, "remove", "camden")
+    code, _, stderr = invoke(library, "remove", "camden", "--yes")
     assert code == 1 and "nothing in the library matches 'camden'" in stderr
 
 

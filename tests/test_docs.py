@@ -11,7 +11,7 @@ from typer.testing import CliRunner
 from lacompare.cli import app
 
 README = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
-COMMANDS = ("extract", "add", "list", "show", "remove", "diff", "rank", "metrics")
+COMMANDS = ("extract", "add", "list", "show", "remove", "info", "diff", "rank", "metrics")
 
 
 def test_the_quick_start_is_two_lines_install_and_run_then_install_and_test() -> None:

@@ -17,7 +17,7 @@ import pytest
 from typer.testing import CliRunner
 
 from lacompare.cli import app
-from lacompare.render import Format, defuse, write_rows
+from lacompare.render import Format, defuse, read_tsv, write_rows
 
 runner = CliRunner()
 
@@ -56,8 +56,9 @@ def test_cells_read_back_exactly_apart_from_the_prefix(fmt: Format, safe: bool) 
     quotes = [FORMULA, AT_SIGN, PLAIN, 'two\nlines, "quoted"\tand tabbed', "-3", "- a dash list item"]
     stream = io.StringIO()
     write_rows([{"quote": q} for q in quotes], fmt, stream, columns=("quote",), safe_csv=safe)
-    delimiter = "," if fmt is Format.csv else "\t"
-    cells = [row[0] for row in csv.reader(io.StringIO(stream.getvalue()), delimiter=delimiter)][1:]
+    text = stream.getvalue()
+    table = list(csv.reader(io.StringIO(text))) if fmt is Format.csv else read_tsv(text)
+    cells = [row[0] for row in table][1:]
     expected = [defuse(q) for q in quotes] if safe else quotes
     assert cells == expected
 

@@ -18,6 +18,8 @@ HEAVY = (
     "rich.console",
     "sqlite3",
     "lacompare.store",
+    "xlsxwriter",
+    "openpyxl",
     # typer from 0.29 on builds a pydantic adapter for every argument (~85 ms): pinned below it.
     "pydantic",
 )

@@ -23,11 +23,14 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from lacompare import EXTRACTOR_VERSION
 from lacompare.errors import LacompareError, StoreError
 from lacompare.model import CQC_ASSESSMENT, Fact, Report, fact_from_dict
+
+if TYPE_CHECKING:
+    from lacompare.store_info import LibraryInfo
 
 T = TypeVar("T")
 
@@ -316,6 +319,12 @@ class Library:
             facts=tuple(fact_from_dict(json.loads(data)) for (data,) in facts),
             notes=tuple(json.loads(notes)),
         )
+
+    def info(self) -> LibraryInfo:
+        """The library's path, size, schema version and counts (:class:`lacompare.store_info.LibraryInfo`)."""
+        from lacompare.store_info import library_info
+
+        return library_info(self.path, self._user_version(), self.entries())
 
     # -- removing ------------------------------------------------------------------------------
 

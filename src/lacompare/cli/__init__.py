@@ -55,9 +55,16 @@ def _root(
 # Shared options (one definition, reused by every command that prints facts).
 FormatOpt = Annotated[
     Optional[Format],  # noqa: UP045 - typer needs Optional here
-    typer.Option("--format", "-f", help="table, csv, tsv, json or jsonl. Default: table on a terminal, CSV otherwise."),
+    typer.Option(
+        "--format",
+        "-f",
+        help="table, csv, tsv, json, jsonl or xlsx. Default: table on a terminal, CSV otherwise, or the -o suffix.",
+    ),
 ]
-OutputOpt = Annotated[Optional[Path], typer.Option("--output", "-o", help="Write to FILE instead of stdout.")]  # noqa: UP045
+OutputOpt = Annotated[
+    Optional[Path],  # noqa: UP045
+    typer.Option("--output", "-o", help="Write to FILE (.csv, .tsv, .json, .jsonl or .xlsx) instead of stdout."),
+]
 PlainOpt = Annotated[bool, typer.Option("--plain", help="Plain-text table (no colours or boxes).")]
 NoHeadersOpt = Annotated[bool, typer.Option("--no-headers", help="Leave out the CSV/TSV header row.")]
 QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="No progress or warnings on stderr.")]
@@ -113,11 +120,23 @@ def output_stream(path: Path | None) -> Iterator[TextIO]:
 
 
 def choose_format(fmt: Format | None, plain: bool, output: Path | None) -> Format:
+    """The format asked for, else the -o file's suffix (an unknown one is a usage error), else by terminal."""
+    from lacompare.render import FILE_FORMATS
+
+    to_file = output is not None and str(output) != "-"
+    if fmt is Format.xlsx and not to_file and sys.stdout.isatty():
+        raise typer.BadParameter("an .xlsx workbook is binary: write it with -o FILE.xlsx", param_hint="--format")
     if fmt is not None:
         return fmt
-    if output is not None and str(output) != "-":
+    if output is not None and to_file:
         suffix = output.suffix.lower().lstrip(".")
-        return Format(suffix) if suffix in Format.__members__ else Format.csv
+        if suffix not in FILE_FORMATS:
+            accepted, given = ", ".join(f".{f}" for f in FILE_FORMATS), output.suffix or "(none)"
+            raise typer.BadParameter(
+                f"{output}: unknown suffix {given}; use {accepted}, or say the format with --format",
+                param_hint="--output",
+            )
+        return Format(suffix)
     if plain:
         return Format.table
     return Format.table if sys.stdout.isatty() else Format.csv
@@ -185,6 +204,7 @@ def extract(
     from lacompare.batch import extract_many
 
     check_kind(kind)
+    chosen = choose_format(fmt, plain, output)  # a bad -o suffix is refused before any file is read
     options = batch_options(kind, password, jobs, no_cache, timeout, memory_limit)
     reports, failed = [], 0
     with progress_bar(len(files), quiet) as listener:
@@ -198,7 +218,7 @@ def extract(
                 warn_about(outcome.report, forced=kind is not None)
             reports.append(outcome.report)
     with exit_on_error():
-        emit(reports, choose_format(fmt, plain, output), output, plain=plain, headers=not no_headers, safe_csv=safe_csv)
+        emit(reports, chosen, output, plain=plain, headers=not no_headers, safe_csv=safe_csv)
     if failed:
         raise typer.Exit(1)
 

@@ -74,8 +74,9 @@ def write_records(
 ) -> None:
     from lacompare.render import write_rows
 
+    chosen = choose_format(fmt, plain, output)  # before the file is opened: a refused suffix leaves it alone
     with output_stream(output) as stream:
-        write_rows(records, choose_format(fmt, plain, output), stream, columns=columns, headers=headers)
+        write_rows(records, chosen, stream, columns=columns, headers=headers)
 
 
 @app.command()

@@ -1,0 +1,74 @@
+"""``lacompare info``: which library file is in use, its size, schema version and counts."""
+
+from __future__ import annotations
+
+import enum
+import json
+import sys
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from lacompare.cli import app, exit_on_error
+from lacompare.cli.library import DbOpt, open_library
+from lacompare.errors import StoreError
+
+if TYPE_CHECKING:
+    from lacompare.store_info import LibraryInfo
+
+
+class InfoFormat(enum.StrEnum):
+    table = "table"
+    json = "json"
+
+
+def human_size(size: int) -> str:
+    value = float(size)
+    for unit in ("bytes", "kB", "MB", "GB"):
+        if value < 1000 or unit == "GB":
+            return f"{size:,} bytes" if unit == "bytes" else f"{value:.1f} {unit}"
+        value /= 1000
+    raise AssertionError("unreachable")
+
+
+def info_lines(info: LibraryInfo) -> list[tuple[str, str]]:
+    return [
+        ("library", str(info.path)),
+        ("size", human_size(info.size_bytes)),
+        ("schema version", str(info.schema_version)),
+        ("documents", f"{info.documents:,}"),
+        ("councils", f"{info.councils:,}"),
+        ("facts", f"{info.facts:,}"),
+        ("lacompare", f"{info.lacompare_version} (extractor {info.extractor_version})"),
+    ]
+
+
+@app.command()
+def info(
+    db: DbOpt = None,
+    fmt: Annotated[InfoFormat, typer.Option("--format", "-f", help="table or json.")] = InfoFormat.table,
+) -> None:
+    """The library in use: its path, size, schema version, documents, councils and facts."""
+    with exit_on_error(), open_library(db) as library:
+        summary = library.info()
+        if not summary.exists:
+            raise StoreError(
+                "no library here",
+                source=str(summary.path),
+                hint="check --db / LACOMPARE_DB; `lacompare add REPORT.pdf` creates one",
+            )
+    if fmt is InfoFormat.json:
+        print(json.dumps(summary.to_dict(), indent=2))
+    elif sys.stdout.isatty():
+        from rich.console import Console
+        from rich.table import Table
+
+        table = Table(show_header=False, box=None)
+        table.add_column(style="bold")
+        table.add_column(overflow="fold")
+        for key, value in info_lines(summary):
+            table.add_row(key, value)
+        Console().print(table)
+    else:
+        for key, value in info_lines(summary):
+            print(f"{key + ':':<16}{value}")
