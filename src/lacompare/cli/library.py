@@ -1,4 +1,4 @@
-"""The library's commands: add, list, show, remove, diff, rank and metrics."""
+"""The library's commands: add, list, show, remove, info, diff, rank and metrics."""
 
 from __future__ import annotations
 
@@ -38,7 +38,7 @@ from lacompare.render import Format
 
 if TYPE_CHECKING:
     from lacompare.render.rows import Row
-    from lacompare.store import Library
+    from lacompare.store import Entry, Library
 
 DbOpt = Annotated[
     Optional[Path],  # noqa: UP045
@@ -165,18 +165,35 @@ def show(
         emit([report], choose_format(fmt, plain, output), output, plain=plain, headers=not no_headers)
 
 
+YesOpt = Annotated[bool, typer.Option("--yes", "-y", help="Remove without asking.")]
+DryRunOpt = Annotated[bool, typer.Option("--dry-run", "-n", help="Print what would be removed; remove nothing.")]
+
+
+def stdin_is_terminal() -> bool:
+    return sys.stdin.isatty()
+
+
+def describe(entry: Entry) -> str:
+    published = f"published {entry.published}" if entry.published else "undated"
+    return (
+        f"{entry.source}: {entry.council}, {entry.kind}, {published}, {entry.facts} facts (sha256 {entry.sha256[:12]})"
+    )
+
+
 @app.command()
 def remove(
     targets: Annotated[list[str], typer.Argument(help="Council names, SHA-256 prefixes or files.", metavar="WHAT...")],
+    yes: YesOpt = False,
+    dry_run: DryRunOpt = False,
     db: DbOpt = None,
     quiet: QuietOpt = False,
 ) -> None:
-    """Remove documents from the library: every report of a council, or one document."""
+    """Remove documents from the library: every report of a council, or one document. Asks first unless --yes."""
     from lacompare.errors import NotInLibrary
     from lacompare.sides import council_entries
 
     with exit_on_error(), open_library(db) as library:
-        chosen = {}
+        chosen: dict[str, Entry] = {}
         for target in targets:
             found = council_entries(library, target)
             if not found:
@@ -184,6 +201,22 @@ def remove(
                     f"nothing in the library matches '{target}'", source=target, hint="see `lacompare list`"
                 )
             chosen.update({e.sha256: e for e in found})
+        count = f"{len(chosen)} document(s)"
+        if dry_run:
+            print(f"Would remove {count}:")
+            for entry in chosen.values():
+                print(f"  {describe(entry)}")
+            return
+        if not yes:
+            if not stdin_is_terminal():
+                err(f"Error: not removing {count} without confirmation: pass --yes (or --dry-run to list them)")
+                raise typer.Exit(1)
+            err(f"This removes {count} from {library.path}:")
+            for entry in chosen.values():
+                err(f"  {describe(entry)}")
+            if not typer.confirm(f"Remove {count}?", default=False, err=True):
+                err("Nothing removed.")
+                raise typer.Exit(1)
         removed = library.remove(list(chosen))
     if not quiet:
         for entry in chosen.values():
@@ -288,3 +321,7 @@ def metrics(
     from lacompare.sides import METRIC_COLUMNS, metric_records
 
     write_records(metric_records(), METRIC_COLUMNS, fmt, output, plain, not no_headers)
+
+
+# `lacompare info` lives in its own module and registers itself on ``app`` too.
+from lacompare.cli import info as _info  # noqa: E402,F401
