@@ -46,26 +46,26 @@ def field(found: list[Finance], field_id: str) -> Finance:
 
 
 BARNET_FINANCE: list[Row] = [
-    ("total_budget_estimated", 553918000, "£", "2022/23", None),
-    ("total_spend_actual", 641203000, "£", "2022/23", None),
-    ("asc_budget_estimated", 141820000, "£", "2022/23", None),
-    ("asc_spend_actual", 146407000, "£", "2022/23", None),
-    ("asc_share_of_budget_pct", 23, "%", "2022/23", None),
-    ("asc_precept_pct", 2, "%", "2023/24", None),
-    ("people_long_term_support", 5445, "people", "2022/23", None),
-    ("people_short_term_support", 2205, "people", "2022/23", None),
+    ("total_budget_estimated", 553918000, "£", "2022-23", None),
+    ("total_spend_actual", 641203000, "£", "2022-23", None),
+    ("asc_budget_estimated", 141820000, "£", "2022-23", None),
+    ("asc_spend_actual", 146407000, "£", "2022-23", None),
+    ("asc_share_of_budget_pct", 23, "%", "2022-23", None),
+    ("asc_precept_pct", 2, "%", "2023-24", None),
+    ("people_long_term_support", 5445, "people", "2022-23", None),
+    ("people_short_term_support", 2205, "people", "2022-23", None),
 ]
 
 CAMDEN_FINANCE: list[Row] = [
-    ("total_budget_estimated", 589322000, "£", "2023/24", None),
-    ("total_spend_actual", 608572000, "£", "2023/24", None),
-    ("asc_budget_estimated", 122330000, "£", "2023/24", None),
+    ("total_budget_estimated", 589322000, "£", "2023-24", None),
+    ("total_spend_actual", 608572000, "£", "2023-24", None),
+    ("asc_budget_estimated", 122330000, "£", "2023-24", None),
     # "Its actual spend was £113,990,000, which is £8,340,000 less than estimated."
-    ("asc_spend_actual", 113990000, "£", "2023/24", None),
-    ("asc_share_of_budget_pct", 18.73, "%", "2023/24", None),
-    ("asc_precept_pct", 2, "%", "2023/24", None),
-    ("people_long_term_support", 1425, "people", "2023/24", None),
-    ("people_short_term_support", 3420, "people", "2023/24", None),
+    ("asc_spend_actual", 113990000, "£", "2023-24", None),
+    ("asc_share_of_budget_pct", 18.73, "%", "2023-24", None),
+    ("asc_precept_pct", 2, "%", "2023-24", None),
+    ("people_long_term_support", 1425, "people", "2023-24", None),
+    ("people_short_term_support", 3420, "people", "2023-24", None),
 ]
 
 
@@ -117,54 +117,54 @@ def test_finance_rows_carry_the_year() -> None:
         "finance.asc_share_of_budget_pct",
         23,
         "%",
-        "2022/23",
+        "2022-23",
     )
 
 
 WORDINGS: list[tuple[str, list[Row]]] = [
     (
         "The local authority estimated that in 2024/25, its total budget would be £300,000,000.",
-        [("total_budget_estimated", 300000000, "£", "2024/25", None)],
+        [("total_budget_estimated", 300000000, "£", "2024-25", None)],
     ),
     (
         "The local authority estimated that it would spend £90,500,000 of its total budget on adult social care in "
         "2023-24. Its actual spend for that year was £95,000,000, which was £4,500,000 more than estimated.",
         [
-            ("asc_budget_estimated", 90500000, "£", "2023/24", None),
-            ("asc_spend_actual", 95000000, "£", "2023/24", None),
+            ("asc_budget_estimated", 90500000, "£", "2023-24", None),
+            ("asc_spend_actual", 95000000, "£", "2023-24", None),
         ],
     ),
     (
         "The local authority estimated that it would spend £122,330,000 of its total budget on adult social care in "
         "2023/24 Its actual spend was £113,990,000, which is £8,340,000 less than estimated.",
         [
-            ("asc_budget_estimated", 122330000, "£", "2023/24", None),
-            ("asc_spend_actual", 113990000, "£", "2023/24", None),
+            ("asc_budget_estimated", 122330000, "£", "2023-24", None),
+            ("asc_spend_actual", 113990000, "£", "2023-24", None),
         ],
     ),
     (
         "In 2023/2024, 18.73% of the budget was spent on adult social care.",
-        [("asc_share_of_budget_pct", 18.73, "%", "2023/24", None)],
+        [("asc_share_of_budget_pct", 18.73, "%", "2023-24", None)],
     ),
     (
         "The local authority has raised the full adult social care precept for 2023/24, with a value of 2%.",
-        [("asc_precept_pct", 2, "%", "2023/24", None)],
+        [("asc_precept_pct", 2, "%", "2023-24", None)],
     ),
     (
         "The local authority raised an ASC precept of 1.5% for 2024/25.",
-        [("asc_precept_pct", 1.5, "%", "2024/25", None)],
+        [("asc_precept_pct", 1.5, "%", "2024-25", None)],
     ),
     (
         "Approximately 5445 people were accessing long-term adult social care support, and approximately 2205 "
         "people were accessing short-term adult social care support in 2022/23.",
         [
-            ("people_long_term_support", 5445, "people", "2022/23", None),
-            ("people_short_term_support", 2205, "people", "2022/23", None),
+            ("people_long_term_support", 5445, "people", "2022-23", None),
+            ("people_short_term_support", 2205, "people", "2022-23", None),
         ],
     ),
     (
         "Around 3,120 people were receiving long term adult social care support in 2023 to 2024.",
-        [("people_long_term_support", 3120, "people", "2023/24", None)],
+        [("people_long_term_support", 3120, "people", "2023-24", None)],
     ),
     # Not financial facts: sums in millions, spend with no estimate before it, budgets of other services.
     ("The local authority invested £15 million to long-term plans, to develop 227 Extra Care units.", []),
@@ -187,7 +187,7 @@ def test_an_actual_spend_whose_stated_difference_does_not_add_up_is_flagged() ->
         "total_spend_actual",
         120000,
         "£",
-        "2022/23",
+        "2022-23",
         "text says 10,000 more than estimated, but the figures differ by 20,000",
     )
 
@@ -200,19 +200,19 @@ MORE_WORDINGS: list[tuple[str, list[Row]]] = [
     ),
     (
         "The local authority estimated in 2023-2024, its total budget would be £200,500,000.",
-        [("total_budget_estimated", 200500000, "£", "2023/24", None)],
+        [("total_budget_estimated", 200500000, "£", "2023-24", None)],
     ),
     (
         "The local authority estimated that in 2024/25, its total budget would be £553.9m. Its actual spend for "
         "that year was £561.2 million, which was £7.3m more than estimated.",
         [
-            ("total_budget_estimated", 553900000, "£", "2024/25", None),
-            ("total_spend_actual", 561200000, "£", "2024/25", None),
+            ("total_budget_estimated", 553900000, "£", "2024-25", None),
+            ("total_spend_actual", 561200000, "£", "2024-25", None),
         ],
     ),
     (
         "The local authority estimated that its adult social care budget would be £141,820,000 for 2022/23.",
-        [("asc_budget_estimated", 141820000, "£", "2022/23", None)],
+        [("asc_budget_estimated", 141820000, "£", "2022-23", None)],
     ),
 ]
 
@@ -279,9 +279,9 @@ LAYOUTS: list[tuple[str, list[Row]]] = [
         "Financial facts\nTotal budget (2022/23): £553.9m\nASC budget share: 23%\nASC precept: 2% (2023/24)\n"
         "Gross spend on adult social care: £212.8 million\nPeople accessing long-term support: 5,445",
         [
-            ("total_budget_estimated", 553900000, "£", "2022/23", None),
+            ("total_budget_estimated", 553900000, "£", "2022-23", None),
             ("asc_share_of_budget_pct", 23, "%", None, None),
-            ("asc_precept_pct", 2, "%", "2023/24", None),
+            ("asc_precept_pct", 2, "%", "2023-24", None),
             ("asc_gross_spend", 212800000, "£", None, None),
             ("people_long_term_support", 5445, "people", None, None),
         ],
@@ -291,9 +291,9 @@ LAYOUTS: list[tuple[str, list[Row]]] = [
         "Financial facts\nMeasure Value Year\nTotal budget £553,918,000 2022/23\n"
         "Adult social care spend (actual) £146,407,000 2022/23\nAdult social care precept 2% (2023/24)",
         [
-            ("total_budget_estimated", 553918000, "£", "2022/23", None),
-            ("asc_spend_actual", 146407000, "£", "2022/23", None),
-            ("asc_precept_pct", 2, "%", "2023/24", None),
+            ("total_budget_estimated", 553918000, "£", "2022-23", None),
+            ("asc_spend_actual", 146407000, "£", "2022-23", None),
+            ("asc_precept_pct", 2, "%", "2023-24", None),
         ],
     ),
     # the labels in a row and their values in the next, the year heading the block
@@ -301,9 +301,9 @@ LAYOUTS: list[tuple[str, list[Row]]] = [
         "Financial facts 2023/24\nTotal budget Adult social care budget Adult social care precept\n"
         "£589,322,000 £122,330,000 2%",
         [
-            ("total_budget_estimated", 589322000, "£", "2023/24", None),
-            ("asc_budget_estimated", 122330000, "£", "2023/24", None),
-            ("asc_precept_pct", 2, "%", "2023/24", None),
+            ("total_budget_estimated", 589322000, "£", "2023-24", None),
+            ("asc_budget_estimated", 122330000, "£", "2023-24", None),
+            ("asc_precept_pct", 2, "%", "2023-24", None),
         ],
     ),
     # the labels one under the other, then their values
@@ -336,8 +336,8 @@ def test_a_block_sentence_is_read_once() -> None:
         "Total budget (estimated) 2023/24: £560,000,000"
     )
     assert finance_of(text) == [
-        ("total_budget_estimated", 553918000, "£", "2022/23", None),
-        ("total_budget_estimated", 560000000, "£", "2023/24", None),
+        ("total_budget_estimated", 553918000, "£", "2022-23", None),
+        ("total_budget_estimated", 560000000, "£", "2023-24", None),
     ]
 
 
@@ -380,31 +380,31 @@ def prose_of(text: str) -> list[Row]:
 BUDGET_PAPERS: list[tuple[str, list[Row]]] = [
     (
         "The council's approved net revenue budget for 24/25 was £212.8m.",
-        [("net_budget", 212800000, "£", "2024/25", None)],
+        [("net_budget", 212800000, "£", "2024-25", None)],
     ),
     (
         "It was reported that the forecast for the financial year 2012/13 was an underspend of £182,000 against an "
         "approved net revenue budget of £71.915M.",
         [
-            ("forecast_underspend", 182000, "£", "2012/13", None),
-            ("net_budget", 71915000, "£", "2012/13", None),
+            ("forecast_underspend", 182000, "£", "2012-13", None),
+            ("net_budget", 71915000, "£", "2012-13", None),
         ],
     ),
     # an outcome wins over the budget it is measured against
     (
         "The quarter 3 revenue outturn position for 24/25 showed a forecast variance from budget of £7m.",
-        [("forecast_variance", 7000000, "£", "2024/25", None)],
+        [("forecast_variance", 7000000, "£", "2024-25", None)],
     ),
     # a change in a measure, named or the one just before
     (
         "The forecast outturn position for 2024-25 had increased by £10.5m compared with the forecast in June.",
-        [("forecast_outturn_change", 10500000, "£", "2024/25", None)],
+        [("forecast_outturn_change", 10500000, "£", "2024-25", None)],
     ),
     (
         "The forecast variance for 2024/25 was £7m, an improvement of £3.2m compared with quarter 2.",
         [
-            ("forecast_variance", 7000000, "£", "2024/25", None),
-            ("forecast_variance_change", 3200000, "£", "2024/25", None),
+            ("forecast_variance", 7000000, "£", "2024-25", None),
+            ("forecast_variance_change", 3200000, "£", "2024-25", None),
         ],
     ),
     # adult social care named before the sum; the measure named after it
@@ -412,27 +412,27 @@ BUDGET_PAPERS: list[tuple[str, list[Row]]] = [
         "The largest overspend in 2024/25 was within Adult Social Care & Health (+£32.5m), of which £22.7m related "
         "to savings which could not be delivered in year.",
         [
-            ("asc_overspend", 32500000, "£", "2024/25", None),
-            ("savings", 22700000, "£", "2024/25", None),
+            ("asc_overspend", 32500000, "£", "2024-25", None),
+            ("savings", 22700000, "£", "2024-25", None),
         ],
     ),
     (
         "The remaining £9.8m of the overspend in 2024/25 related to other pressures.",
-        [("overspend", 9800000, "£", "2024/25", None)],
+        [("overspend", 9800000, "£", "2024-25", None)],
     ),
     # a sum the paper expects, a bound
     (
         "Further planned activities would reduce the forecast overspend for 2024/25 to £1.1m by 31 March 2025.",
-        [("forecast_overspend", 1100000, "£", "2024/25", "a figure the paper expects, not one it reports")],
+        [("forecast_overspend", 1100000, "£", "2024-25", "a figure the paper expects, not one it reports")],
     ),
     (
         "Savings of over £2m were delivered in 2023/24.",
-        [("savings", 2000000, "£", "2023/24", "a bound, not an exact figure: over £2m")],
+        [("savings", 2000000, "£", "2023-24", "a bound, not an exact figure: over £2m")],
     ),
     # the year from a heading above the sentence
     (
         "Q3 2024/25 Budget Report\nCommunity directorate's forecast overspend of £5.7m represented cost pressures.",
-        [("forecast_overspend", 5700000, "£", "2024/25", None)],
+        [("forecast_overspend", 5700000, "£", "2024-25", None)],
     ),
     # not sums of a budget: ranges, rates, sums no measure word names
     ("Carers budgets of between £200 and £1000 were used to support carers breaks.", []),

@@ -316,8 +316,8 @@ def test_indicator_measures_are_tidy_rows() -> None:
 def test_benchmarks_are_also_comparisons() -> None:
     s3 = [c for c in pdf_report().comparisons if c.quote.startswith("AC/S3")]
     assert [(c.value, c.unit, c.comparator, c.comparator_value, c.source, c.year) for c in s3] == [
-        (65.9, "%", "CIPFA", 68.8, "ASCOF", "2015/16"),
-        (65.9, "%", "London", 70.1, "ASCOF", "2015/16"),
+        (65.9, "%", "CIPFA", 68.8, "ASCOF", "2015-16"),
+        (65.9, "%", "London", 70.1, "ASCOF", "2015-16"),
     ]
 
 

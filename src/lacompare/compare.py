@@ -2,8 +2,9 @@
 
 A diff has one row per measure: the rating and overall score, the nine quality-statement
 scores, every comparison (lined up by catalogue id), waits and finance. Each row holds one
-value per council, the benchmark(s) the reports state with their years, the difference, and
-which council does better given the measure's polarity. Years, sources, benchmarks or units
+value per council, the benchmark(s) the reports state with their years, the gap (for two
+councils the signed ``difference``, second minus first; for three or more the ``range``, highest
+minus lowest), and which council does better given the measure's polarity. Years, sources, benchmarks or units
 that differ between councils are kept and noted, never hidden.
 """
 
@@ -67,7 +68,8 @@ class DiffRow:
     polarity: str
     values: tuple[Value | None, ...]
     benchmarks: tuple[Benchmark, ...] = ()
-    difference: Number | None = None
+    difference: Number | None = None  # two sides: second minus first
+    range: Number | None = None  # three or more sides: highest minus lowest
     better: tuple[int, ...] = ()  # indexes of the sides doing better
     notes: tuple[str, ...] = field(default=())
 
@@ -78,6 +80,16 @@ class DiffRow:
     @property
     def benchmark(self) -> Benchmark | None:
         return self.benchmarks[0] if self.benchmarks else None
+
+    @property
+    def gap(self) -> Number | None:
+        """The row's gap column: the difference for two sides, the range for more."""
+        return self.difference if len(self.values) <= 2 else self.range
+
+
+def gap_column(sides: Sequence[object]) -> str:
+    """The gap column's name: "difference" (signed) for two sides, "range" for three or more."""
+    return "difference" if len(sides) <= 2 else "range"
 
 
 def diff(sides: Sequence[Side], *, only_shared: bool = False, facts: Iterable[str] | None = None) -> list[DiffRow]:
@@ -147,7 +159,8 @@ def _row(metric_id: str, fact_kind: str, found: list[list[Value]], names: list[s
         polarity=polarity,
         values=tuple(chosen),
         benchmarks=_benchmarks(present),
-        difference=_difference(chosen) if comparable else None,
+        difference=_difference(chosen) if comparable and len(chosen) == 2 else None,
+        range=_range(chosen) if comparable and len(chosen) > 2 else None,
         better=_better(chosen, polarity) if comparable else (),
         notes=tuple(notes),
     )
@@ -204,11 +217,26 @@ def _comparable_units(values: list[Value]) -> bool:
 
 
 def _difference(values: Sequence[Value | None]) -> Number | None:
-    """Second minus first for two sides; the spread (highest minus lowest) for more."""
+    """Second minus first (two sides, both stated as numbers)."""
+    numbers = _numbers(values)
+    return _rounded(numbers[1] - numbers[0], values) if numbers is not None and len(values) == 2 else None
+
+
+def _range(values: Sequence[Value | None]) -> Number | None:
+    """Highest minus lowest of the sides that state the measure (two or more of them)."""
+    numbers = _numbers(values)
+    return _rounded(max(numbers) - min(numbers), values) if numbers is not None else None
+
+
+def _numbers(values: Sequence[Value | None]) -> list[float] | None:
+    """The sides' numbers, where two or more state one and none states words (a rating)."""
     numbers = [v.number for v in values if v is not None and v.number is not None]
     if len(numbers) < 2 or any(isinstance(v.value, str) for v in values if v is not None):
         return None
-    raw = numbers[1] - numbers[0] if len(values) == 2 and len(numbers) == 2 else max(numbers) - min(numbers)
+    return numbers
+
+
+def _rounded(raw: float, values: Sequence[Value | None]) -> Number:
     places = max(_decimals(v.value) for v in values if v is not None)
     result = round(raw, places)
     return int(result) if places == 0 else result
@@ -291,7 +319,7 @@ def tidy_records(rows: Sequence[DiffRow], sides: Sequence[Side]) -> list[dict[st
 def wide_columns(sides: Sequence[Side]) -> tuple[str, ...]:
     names = tuple(s.name for s in sides)
     return ("metric_id", "metric", "fact", *names, "unit", "benchmark", "benchmark_value", "benchmark_year",
-            "difference", "better", "polarity", "notes")  # fmt: skip
+            gap_column(sides), "better", "polarity", "notes")  # fmt: skip
 
 
 def wide_records(rows: Sequence[DiffRow], sides: Sequence[Side]) -> list[dict[str, object]]:
@@ -307,7 +335,7 @@ def wide_records(rows: Sequence[DiffRow], sides: Sequence[Side]) -> list[dict[st
             benchmark=bench.comparator if bench else None,
             benchmark_value=bench.value if bench else None,
             benchmark_year=bench.year if bench else None,
-            difference=row.difference,
+            **{gap_column(sides): row.gap},
             better="; ".join(sides[i].name for i in row.better) or None,
             polarity=row.polarity,
             notes="; ".join(row.notes) or None,

@@ -161,7 +161,7 @@ class Wait(Fact):
     duration_unit: str = "days"
     as_of: str | None = None
     length: Number | None = None  # a waiting time the text gives without saying median, maximum or average
-    year: str | None = None  # the financial year the figures are for, where stated ("2021/22")
+    year: str | None = None  # the financial year the figures are for, where stated ("2021-22")
     bound: str | None = None  # figures given as bounds, as stated: "maximum under", "people over"
 
     def measures(self) -> list[Measure]:

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from lacompare import catalogue
-from lacompare.compare import DiffRow, RankRow, Side, Value, is_england
+from lacompare.compare import DiffRow, RankRow, Side, Value, gap_column, is_england
 from lacompare.errors import NotInLibrary, UnknownAuthority, UnknownMetric
 from lacompare.model import CQC_ASSESSMENT, Number, Report
 from lacompare.store import Entry, Library
@@ -214,14 +214,16 @@ def table_notes(row: DiffRow) -> str:
 
 
 def difference_text(row: DiffRow) -> str:
-    if row.difference is None:
+    """The gap cell: a signed difference for two sides ("+1.87 pts"), an unsigned range for more ("9.87 pts")."""
+    gap = row.gap
+    if gap is None:
         return ""
-    sign = "+" if row.difference > 0 else ""
+    sign = "+" if gap > 0 and len(row.values) <= 2 else ""
     unit = next((v.unit for v in row.values if v is not None and v.unit), None)
     if unit == "£":
-        return f"{sign}£{number_text(abs(row.difference))}".replace("£", "-£" if row.difference < 0 else "£", 1)
+        return f"{sign}£{number_text(abs(gap))}".replace("£", "-£" if gap < 0 else "£", 1)
     suffix = " pts" if unit == "%" else ""
-    return f"{sign}{number_text(row.difference)}{suffix}"
+    return f"{sign}{number_text(gap)}{suffix}"
 
 
 def label_text(row: DiffRow) -> str:
@@ -230,7 +232,7 @@ def label_text(row: DiffRow) -> str:
 
 
 def table_columns(sides: Sequence[Side]) -> tuple[str, ...]:
-    return ("metric", *(s.name for s in sides), "benchmark", "difference", "better", "notes")
+    return ("metric", *(s.name for s in sides), "benchmark", gap_column(sides), "better", "notes")
 
 
 def table_records(rows: Sequence[DiffRow], sides: Sequence[Side]) -> list[dict[str, object]]:
@@ -242,7 +244,7 @@ def table_records(rows: Sequence[DiffRow], sides: Sequence[Side]) -> list[dict[s
             record[side.name] = value_text(value, better=i in row.better)
         record.update(
             benchmark=benchmark_text(row),
-            difference=difference_text(row),
+            **{gap_column(sides): difference_text(row)},
             better="; ".join(sides[i].name for i in row.better),
             notes=table_notes(row),
         )

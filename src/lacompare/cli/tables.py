@@ -55,6 +55,7 @@ def print_diff_table(sides: Sequence[Side], rows: Sequence[DiffRow]) -> None:
     from rich.text import Text
 
     from lacompare import sides as cells
+    from lacompare.compare import gap_column
 
     title = " vs ".join(f"{s.name} ({s.report.published or s.report.document})" for s in sides)
     caption = (
@@ -65,7 +66,7 @@ def print_diff_table(sides: Sequence[Side], rows: Sequence[DiffRow]) -> None:
     for side in sides:
         table.add_column(side.name, justify="right", no_wrap=True)
     table.add_column("benchmark", ratio=2)
-    table.add_column("difference", justify="right", no_wrap=True)
+    table.add_column(gap_column(sides), justify="right", no_wrap=True)
     previous = None
     for row in rows:
         if previous is not None and row.fact != previous:

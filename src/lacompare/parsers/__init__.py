@@ -107,9 +107,26 @@ def parse(doc: Document, kind: str | None = None) -> Report:
         published=classify.published(doc),
         pages=len(doc.pages),
         sha256=doc.sha256,
-        facts=tuple(_checked(doc, facts)),
+        facts=tuple(_checked(doc, _one_year_form(facts))),
         notes=doc.notes,
     )
+
+
+def _one_year_form(facts: list[Fact]) -> list[Fact]:
+    """Every fact's year in one form ("2023/24", "2023 to 2024" -> "2023-24"), so reports line up;
+    the quote keeps the form the text states."""
+    from dataclasses import replace
+
+    from lacompare.model import Comparison, Finance, Statistic, Wait
+    from lacompare.parsers.text.patterns import normalise_year
+
+    out: list[Fact] = []
+    for fact in facts:
+        if isinstance(fact, Comparison | Wait | Finance | Statistic) and fact.year:
+            year = normalise_year(fact.year) or fact.year
+            fact = replace(fact, year=year) if year != fact.year else fact
+        out.append(fact)
+    return out
 
 
 def _checked(doc: Document, facts: list[Fact]) -> list[Fact]:

@@ -25,8 +25,8 @@ from lacompare.parsers.text.patterns import (
     YEAR,
     YEAR_RE,
     dot_thousands,
-    financial_year,
     money_pattern,
+    normalise_year,
     parse_money,
     parse_number,
     scaled,
@@ -197,7 +197,7 @@ def cqc_wording(sentence: str) -> bool:
 def _budgets(page: int, text: str) -> Found:
     estimates = sorted(
         (
-            _Estimate(scope, m.start(), m.end(), parse_money(m, "value"), financial_year(m["year"]))
+            _Estimate(scope, m.start(), m.end(), parse_money(m, "value"), normalise_year(m["year"]))
             for scope, pattern in _ESTIMATES
             for m in pattern.finditer(text)
         ),
@@ -217,7 +217,7 @@ def _budgets(page: int, text: str) -> Found:
         value = parse_money(m, "value")
         field_id = f"{owner.scope}_spend_actual"
         quote = sentence_around(text, owner.start, m.end())
-        year = financial_year(m["year"]) or owner.year
+        year = normalise_year(m["year"]) or owner.year
         flag = _difference_flag(owner.value, value, m)
         fact = Finance(page, quote, field_id, LABELS[field_id], value, "£", year, flag=flag)
         out.append((m.start(), m.end(), fact))
@@ -240,7 +240,7 @@ def _simple(page: int, text: str) -> Found:
     for field_id, unit, pattern in _SIMPLE:
         for m in pattern.finditer(text):
             quote = sentence_around(text, m.start(), m.end())
-            year = financial_year(m.groupdict().get("year")) or _year_near(quote)
+            year = normalise_year(m.groupdict().get("year")) or _year_near(quote)
             fact = Finance(page, quote, field_id, LABELS[field_id], parse_number(m["value"]), unit, year)
             out.append((m.start(), m.end(), fact))
     return out
@@ -274,7 +274,7 @@ def _population(page: int, text: str) -> Found:
             LABELS["population"],
             value,
             "people",
-            financial_year(year["year"]) if year else None,
+            normalise_year(year["year"]) if year else None,
             flag="; ".join(flags) or None,
             bound=m["bound"].lower() if m["bound"] else None,
         )
@@ -302,4 +302,4 @@ def _headcount(m: regex.Match[str]) -> tuple[Number, list[str]]:
 
 def _year_near(sentence: str) -> str | None:
     m = YEAR_RE.search(sentence)
-    return financial_year(m.group()) if m else None
+    return normalise_year(m.group()) if m else None

@@ -21,7 +21,7 @@ from lacompare.parsers.text.patterns import (
     NUMBER,
     SHORT_YEAR,
     YEAR,
-    financial_year,
+    normalise_year,
     parse_money,
     parse_number,
 )
@@ -152,7 +152,7 @@ def _items(text: str, lines: list[tuple[int, int]]) -> list[_Item]:
         line = text[begin:end]
         found = [_label(m, begin, index) for m in _LABEL_RE.finditer(line)]
         years = [
-            _Item(begin + m.start(), begin + m.end(), index, "year", year=financial_year(m.group()))
+            _Item(begin + m.start(), begin + m.end(), index, "year", year=normalise_year(m.group()))
             for m in _YEAR_RE.finditer(line)
         ]
         taken = [(i.start, i.end) for i in found + years]

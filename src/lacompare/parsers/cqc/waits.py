@@ -23,7 +23,7 @@ from lacompare import compiled
 from lacompare.model import Fact, Number, Wait
 from lacompare.parsers.cqc.wait_figures import Change, Figures, changes, figures
 from lacompare.parsers.cqc.wait_services import as_of_spans, last_service, service_in
-from lacompare.parsers.text.patterns import SHORT_YEAR, YEAR, Sentence, financial_year, sentences
+from lacompare.parsers.text.patterns import SHORT_YEAR, YEAR, Sentence, normalise_year, sentences
 from lacompare.readers.base import Document
 
 _FLAGS = regex.IGNORECASE
@@ -167,8 +167,8 @@ def _year(paragraph: str, sentence: Sentence) -> str | None:
     """A financial year the figures are labelled with ("21/22 - …") or said to be for ("in 2023/24")."""
     label = _LABEL_YEAR.match(paragraph) if sentence.start == 0 else None
     m = label or _IN_YEAR.search(sentence.text)
-    year = financial_year(m["year"]) if m else None
-    return year if year and "/" in year else None
+    year = normalise_year(m["year"]) if m else None
+    return year if year and "-" in year else None
 
 
 def _mask_as_of(text: str) -> tuple[str, str | None]:

@@ -26,7 +26,7 @@ from lacompare.model import Comparison, Fact, Number
 from lacompare.parsers.text import benchmarks as bm
 from lacompare.parsers.text import relations
 from lacompare.parsers.text.lines import Line, content_lines
-from lacompare.parsers.text.patterns import NUMBER, YEAR, parse_number
+from lacompare.parsers.text.patterns import NUMBER, YEAR, normalise_year, parse_number
 from lacompare.readers.base import Document
 
 # "Norfolk:", "East of England:", "England average:": a short name ending in a colon.
@@ -97,7 +97,7 @@ def _year_list(lines: list[Line], k: int) -> YearList | None:
         if m is None or line.page != last.page:
             break
         unit = "%" if m.group("unit") == "%" else "£" if m.group("cur") else m.group("unit")
-        items.append(Item(bm.normalise_year(m.group("period")), parse_number(m.group("num")), unit))
+        items.append(Item(normalise_year(m.group("period")) or m.group("period"), parse_number(m.group("num")), unit))
         last = line
     return YearList(head.group("name"), lines[k], last, tuple(items)) if items else None
 

@@ -26,7 +26,7 @@ from lacompare.parsers.text.patterns import (
     SHORT_YEAR,
     YEAR,
     Sentence,
-    financial_year,
+    normalise_year,
     parse_money,
     sentences,
 )
@@ -163,8 +163,8 @@ def _qualified(named: tuple[str, str, bool], before: str, clause: str) -> tuple[
 
 def _year(text: str) -> str | None:
     for m in _YEAR.finditer(text):
-        year = financial_year(m.group())
-        if year and "/" in year:
+        year = normalise_year(m.group())
+        if year and "-" in year:
             return year
     return None
 
@@ -173,7 +173,7 @@ def _year_before(text: str, start: int) -> str | None:
     """The last financial year written before the sentence on its page (a heading's "Q3 2024/25")."""
     found = None
     for m in _YEAR.finditer(text, max(0, start - 2000), start):
-        year = financial_year(m.group())
-        if year and "/" in year:
+        year = normalise_year(m.group())
+        if year and "-" in year:
             found = year
     return found

@@ -11,7 +11,7 @@ import regex
 
 from lacompare import compiled
 from lacompare.model import Number
-from lacompare.parsers.text.patterns import NUMBER, NUMBER_RE, YEAR, parse_number
+from lacompare.parsers.text.patterns import NUMBER, NUMBER_RE, YEAR, normalise_year, parse_number
 from lacompare.parsers.text.relations import COMPARATOR_WORDS, comparator
 
 _UNIT = r"(?P<unit>\s?%|\s?per\s?cent\b|\s+days?\b|\s+weeks?\b|\s+months?\b)?"
@@ -236,7 +236,6 @@ _SOURCES = (
 )
 _SOURCE_RE = compiled.scanner("|".join(f"(?P<s{i}>{pattern})" for i, (_, pattern) in enumerate(_SOURCES)), regex.I)
 _YEAR_RE = compiled.pattern(rf"(?<![\d,.]){YEAR}(?![\d%])")
-_RANGE_RE = compiled.pattern(r"((?:19|20)\d\d)\s*(?:[-/–]|to)\s*(?:(?:19|20)(\d\d)|(\d\d))")
 _SENTENCE_END = compiled.pattern(r"\.\s")
 _ALL_FROM = compiled.pattern(r"(?i)\(\s*all\s+from\b[^()]*\)")
 # How far after a source's name its year may sit ("SACE data (2023-2024)").
@@ -282,11 +281,3 @@ def _year_near(line: str, start: int, end: int) -> str | None:
         stop = _SENTENCE_END.search(line, end, end + _YEAR_REACH)
         m = _YEAR_RE.search(line, end, stop.start() if stop else min(len(line), end + _YEAR_REACH))
     return normalise_year(m.group()) if m else None
-
-
-def normalise_year(text: str) -> str:
-    """'2023/2024', '2023-2024', '2023 to 2024', '2023/24' -> '2023-24'; '2024' stays."""
-    m = _RANGE_RE.fullmatch(text.strip())
-    if not m:
-        return text.strip()
-    return f"{m.group(1)}-{m.group(2) or m.group(3)}"

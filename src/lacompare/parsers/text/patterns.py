@@ -86,22 +86,24 @@ def numbers_in(text: str) -> list[Number]:
     return out
 
 
-def financial_year(text: str | None) -> str | None:
-    """'2022/2023', '2022-23', '2022 to 2023', '24/25' -> '2022/23' style; a plain year stays as it is."""
+def normalise_year(text: str | None) -> str | None:
+    """A year as facts carry it: '2023/24', '2023/2024', '2023-24', '2023–24', '2023 to 2024',
+    '23/24' -> '2023-24'; a plain year stays ('2024'); a short pair that is not one year on
+    from the other ('23/27') is no year (None). Quotes keep the form the text states."""
     if not text:
         return None
     text = text.strip()
     short = regex.fullmatch(r"(\d\d)/(\d\d)", text)
     if short:
-        return f"20{short[1]}/{short[2]}" if int(short[2]) == (int(short[1]) + 1) % 100 else None
+        return f"20{short[1]}-{short[2]}" if int(short[2]) == (int(short[1]) + 1) % 100 else None
     m = regex.fullmatch(r"((?:19|20)\d\d)\s*(?:[-/–]|to)\s*(?:(?:19|20)(\d\d)|(\d\d))", text)
-    return f"{m[1]}/{m[2] or m[3]}" if m else text
+    return f"{m[1]}-{m[2] or m[3]}" if m else text
 
 
 def short_years(text: str) -> Iterator[tuple[int, int, str]]:
-    """Each short financial year ("21/22") of the text: start, end and the year as '2021/22'."""
+    """Each short financial year ("21/22") of the text: start, end and the year as '2021-22'."""
     for m in _SHORT_YEAR_RE.finditer(text):
-        year = financial_year(m.group())
+        year = normalise_year(m.group())
         if year:
             yield m.start(), m.end(), year
 
