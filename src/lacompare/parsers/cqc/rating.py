@@ -19,7 +19,8 @@ import regex
 
 from lacompare import compiled
 from lacompare.model import RATINGS, Fact, Number, Rating
-from lacompare.parsers.text.patterns import NUMBER, parse_number, sentences
+from lacompare.parsers.text.lines import sentence_around
+from lacompare.parsers.text.patterns import NUMBER, parse_number
 from lacompare.readers.base import Document, Page
 from lacompare.readers.blocks import Block, BlockKind
 
@@ -187,19 +188,7 @@ def _from_prose(doc: Document) -> list[Rating]:
 
 def _cued_sentences(text: str) -> list[str]:
     """The sentences holding a word every rating phrase needs (the rest are never read)."""
-    out: list[str] = []
-    last_end = -1
-    for at in _cue_positions(text):
-        if at < last_end:
-            continue
-        line_start = text.rfind("\n", 0, at) + 1
-        line_end = text.find("\n", at)
-        line_end = len(text) if line_end < 0 else line_end
-        for sentence in sentences(text[line_start:line_end]):
-            if line_start + sentence.end > at and line_start + sentence.start >= last_end:
-                out.append(sentence.text)
-                last_end = line_start + sentence.end
-    return out
+    return list(dict.fromkeys(sentence_around(text, at) for at in _cue_positions(text)))
 
 
 def _cue_positions(text: str) -> list[int]:

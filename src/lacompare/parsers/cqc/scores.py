@@ -24,8 +24,6 @@ from lacompare.parsers.text.patterns import sentences
 from lacompare.readers.base import Document, Page
 from lacompare.readers.blocks import BlockKind
 
-__all__ = ["parse", "statement_id"]
-
 _SCORE = r"(?P<score>[1-4])(?!\s*[\d.,%])(?:\s*(?:/|out of)\s*4\b)?"
 _SCORE_CELL = compiled.pattern(rf"(?i)^\s*(?:score\s*:?\s*)?{_SCORE}\s*[|.]?\s*$")
 # "Assessing needs Score: 2", "Assessing people’s needs – 2", "Safeguarding: 1", "Safeguarding (3)"

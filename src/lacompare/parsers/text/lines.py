@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import dataclass
 
 from lacompare.readers.base import Document
+from lacompare.readers.blocks import text_lines
 
 # Rules and separators a reader may leave between a label and its value.
 _FILLER = frozenset({"", "---", "***", "___"})
@@ -24,23 +24,12 @@ class Line:
 
 def content_lines(doc: Document) -> list[Line]:
     """Every non-blank line of the document in reading order, rules and separators skipped."""
-    return list(_content_lines(doc))
-
-
-def _content_lines(doc: Document) -> Iterator[Line]:
-    for page in doc.pages:
-        offset = 0
-        for raw in page.text.split("\n"):
-            if raw.strip() not in _FILLER:
-                yield Line(page.number, offset, raw)
-            offset += len(raw) + 1
-
-
-def span_quote(doc: Document, first: Line, last: Line) -> str:
-    """The verbatim page text from ``first`` to ``last`` (same page), else ``last`` alone."""
-    if first.page != last.page:
-        return last.text
-    return doc.page(last.page).text[first.start : last.end]
+    return [
+        Line(page.number, start, raw)
+        for page in doc.pages
+        for start, raw in text_lines(page.text)
+        if raw.strip() not in _FILLER
+    ]
 
 
 def sentence_around(text: str, start: int, end: int | None = None) -> str:
