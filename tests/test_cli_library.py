@@ -161,11 +161,11 @@ def test_rank_orders_councils_best_first(library: Path) -> None:
 
 def test_rank_unknown_metric(library: Path) -> None:
     code, _, stderr = invoke(library, "rank", "happiness index")
-    assert code == 1 and "no metric matches 'happiness index'" in stderr
+    assert code == 1 and "no measure matches 'happiness index'" in stderr
 
 
-def test_metrics_lists_the_catalogue() -> None:
-    result = runner.invoke(app, ["metrics", "--format", "csv"])
+def test_metrics_catalogue_lists_the_national_measures() -> None:
+    result = runner.invoke(app, ["metrics", "--catalogue", "--format", "csv"])
     rows = csv_rows(result.stdout)
     assert {"metric_id", "label", "source", "polarity"} <= set(rows[0])
     assert {"metric_id": "sfc.vacancy_rate", "polarity": "lower is better"}.items() <= next(

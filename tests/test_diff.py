@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from lacompare import catalogue
-from lacompare.compare import Side, diff, rank, tidy_records, wide_records
+from lacompare.compare import Side, diff, rank
+from lacompare.render.diff_rows import tidy_records, wide_records
 from lacompare.model import Comparison, Report
 from tests.conftest import BARNET_CHROMIUM, BARNET_MD, CAMDEN_CHROMIUM, CAMDEN_TXT
 
@@ -44,7 +45,7 @@ PAIRS = [(BARNET_MD, CAMDEN_TXT), (BARNET_CHROMIUM, CAMDEN_CHROMIUM)]
 
 
 def sides(reports: dict[Path, Report], barnet: Path = BARNET_MD, camden: Path = CAMDEN_TXT) -> list[Side]:
-    return [Side("Barnet", reports[barnet]), Side("Camden", reports[camden])]
+    return [Side.of_report("Barnet", reports[barnet]), Side.of_report("Camden", reports[camden])]
 
 
 @pytest.mark.parametrize(("barnet", "camden"), PAIRS, ids=["text", "pdf"])
@@ -165,7 +166,7 @@ def comparison_report(name: str, metric_id: str, value: float) -> Report:
 
 def test_rank_orders_best_first_by_polarity_and_shares_places_on_ties() -> None:
     reports = [comparison_report(n, "sfc.vacancy_rate", v) for n, v in (("A", 9.0), ("B", 4.5), ("C", 9.0))]
-    ranked = rank([Side(r.document, r) for r in reports], "sfc.vacancy_rate")
+    ranked = rank([Side.of_report(r.document, r) for r in reports], "sfc.vacancy_rate")
     assert [(r.position, r.name, r.value.value) for r in ranked] == [(1, "B", 4.5), (2, "A", 9.0), (2, "C", 9.0)]
 
 
@@ -178,6 +179,6 @@ def test_stored_facts_with_stale_ids_are_mapped_again_when_compared(reports: dic
     barnet = reports[BARNET_MD]
     stale = replace(barnet, facts=tuple(replace(f, metric_id="cmp.old") if isinstance(f, Comparison) else f
                                         for f in barnet.facts))  # fmt: skip
-    rows = diff([Side("Barnet", stale), Side("Camden", reports[CAMDEN_TXT])], only_shared=True, facts=["comparison"])
+    rows = diff([Side.of_report("Barnet", stale), Side.of_report("Camden", reports[CAMDEN_TXT])], only_shared=True, facts=["comparison"])
     assert {r.metric_id for r in rows} == set(SHARED_MEASURES)
     assert catalogue.get("sfc.vacancy_rate") is not None

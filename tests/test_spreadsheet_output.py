@@ -97,11 +97,14 @@ LIBRARY_COMMANDS = [
     ["diff", "barnet", "camden", "--wide"],
     ["rank", "vacancy"],
     ["metrics"],
+    ["metrics", "--catalogue"],
+    ["table"],
+    ["diff", "--all"],
 ]
 
 
 def with_db(command: list[str], db: Path) -> list[str]:
-    return command if command[0] in ("extract", "metrics") else [*command, "--db", str(db)]
+    return command if command[0] == "extract" or "--catalogue" in command else [*command, "--db", str(db)]
 
 
 @pytest.mark.parametrize("command", LIBRARY_COMMANDS, ids=" ".join)

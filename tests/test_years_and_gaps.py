@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from lacompare.compare import Side, diff, gap_column, wide_columns, wide_records
+from lacompare.compare import Side, diff, gap_column
+from lacompare.render.diff_rows import wide_columns, wide_records
 from lacompare.model import Comparison, Finance, Report
 from lacompare.parsers import parse
 from lacompare.parsers.text.patterns import normalise_year
-from lacompare.sides import difference_text, table_columns, table_records
+from lacompare.render.diff_rows import difference_text, table_columns, table_records
 from tests.parser_helpers import text_doc
 
 
@@ -56,7 +57,7 @@ def test_reports_stating_a_year_two_ways_line_up_with_no_years_differ_note() -> 
         assert {f.year for f in dated} == {"2023-24"}, dated
         assert all(stated in f.quote for f in dated)  # the quote keeps the form the text states
         assert not any(f.flag for f in dated)
-    rows = {row.metric_id: row for row in diff([Side("A", a), Side("B", b)])}
+    rows = {row.metric_id: row for row in diff([Side.of_report("A", a), Side.of_report("B", b)])}
     for metric_id in ("sfc.vacancy_rate", "finance.total_budget_estimated"):
         row = rows[metric_id]
         assert row.shared
@@ -72,7 +73,7 @@ def comparison_report(name: str, value: float) -> Report:
 
 
 def councils(*values: float) -> list[Side]:
-    return [Side(name, comparison_report(name, v)) for name, v in zip("ABCD", values, strict=False)]
+    return [Side.of_report(name, comparison_report(name, v)) for name, v in zip("ABCD", values, strict=False)]
 
 
 def test_two_councils_get_the_signed_difference_second_minus_first() -> None:
@@ -101,8 +102,8 @@ def test_three_councils_get_a_range_highest_minus_lowest_not_a_difference() -> N
 
 
 def test_a_range_needs_two_councils_that_state_the_measure() -> None:
-    sides = [*councils(9.5, 4.25), Side("C", Report("C", "cqc_assessment", "C", None, 1, "C", facts=()))]
+    sides = [*councils(9.5, 4.25), Side.of_report("C", Report("C", "cqc_assessment", "C", None, 1, "C", facts=()))]
     (row,) = diff(sides)
     assert (row.difference, row.range) == (None, pytest.approx(5.25))
-    lone = [Side("A", comparison_report("A", 9.5)), *sides[2:], Side("D", sides[2].report)]
+    lone = [Side.of_report("A", comparison_report("A", 9.5)), *sides[2:], sides[2].__class__("D", sides[2].values)]
     assert diff(lone)[0].range is None

@@ -220,7 +220,6 @@ SCORE_METRICS: tuple[Metric, ...] = tuple(
     Metric(f"qs.{statement_id}", label, "CQC", "score (1-4)", HIGHER)
     for statement_id, label in QUALITY_STATEMENTS.items()
 )
-RATING_ORDER = {"Inadequate": 1, "Requires improvement": 2, "Good": 3, "Outstanding": 4}
 
 _CARERS = r"\bcarers?\b|\bcaring\b|\bcarer's\b|\bcarers'"
 _BOUNDARY = compiled.scanner(r"(?<![\w.,])\d[\d,]*(?:\.\d+)?(?:\s?%|(?=\)))|(?<![\w.,])\d[\d,]*\.\d+")

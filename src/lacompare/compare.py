@@ -1,56 +1,42 @@
-"""Councils side by side (``diff``) and league tables (``rank``): pure logic, no rendering.
+"""Councils side by side (``diff``), league tables (``rank``) and grids (``table``): logic only.
 
-A diff has one row per measure: the rating and overall score, the nine quality-statement
-scores, every comparison (lined up by catalogue id), waits and finance. Each row holds one
-value per council, the benchmark(s) the reports state with their years, the gap (for two
-councils the signed ``difference``, second minus first; for three or more the ``range``, highest
-minus lowest), and which council does better given the measure's polarity. Years, sources, benchmarks or units
-that differ between councils are kept and noted, never hidden.
+A :class:`Side` is a council's values, preferred first (see :mod:`lacompare.pictures`). A diff
+has one row per measure: the rating and overall score, the nine quality-statement scores, every
+comparison (lined up by catalogue id), waits, finance and indicators. Each row holds one value
+per council, the benchmark(s) the documents state with their years, the gap (for two councils
+the signed ``difference``, second minus first; for three or more the ``range``, highest minus
+lowest), and which council does better given the measure's polarity. Years, sources, benchmarks
+or units that differ between councils, and documents of one council that disagree, are noted,
+never hidden. Rendering (cells, CSV columns) lives in :mod:`lacompare.render`.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 
-from lacompare import catalogue
-from lacompare.model import Fact, Number, Report
+from lacompare.kinds import FACT_KINDS
+from lacompare.model import Number, Report
+from lacompare.values import HIGHER, LOWER, NEITHER, Value, values_of
 
-FACT_ORDER = ("rating", "score", "comparison", "wait", "finance", "indicator")
 ENGLAND = "England"
 
 
 @dataclass(frozen=True, slots=True)
 class Side:
-    """One column of a diff: a council (or a file) and the report that speaks for it."""
+    """One column of a diff: a council (or a file) and the values that speak for it, preferred first."""
 
     name: str
-    report: Report
+    values: tuple[Value, ...]
+    gss_code: str | None = None
+    region: str | None = None
+    documents: tuple[str, ...] = ()  # the documents' paths, preferred first
+    notes: tuple[str, ...] = ()
 
-
-@dataclass(frozen=True, slots=True)
-class Value:
-    """One council's value for one measure, with where it was found."""
-
-    value: Number | str
-    unit: str | None
-    metric: str
-    comparator: str | None = None
-    comparator_value: Number | None = None
-    relation: str | None = None
-    source: str | None = None
-    year: str | None = None
-    flag: str | None = None
-    page: int = 0
-    quote: str = ""
-
-    @property
-    def number(self) -> float | None:
-        if isinstance(self.value, bool):
-            return None
-        if isinstance(self.value, int | float):
-            return float(self.value)
-        return float(catalogue.RATING_ORDER[self.value]) if self.value in catalogue.RATING_ORDER else None
+    @classmethod
+    def of_report(cls, name: str, report: Report, gss_code: str | None = None, region: str | None = None) -> Side:
+        return cls(name, tuple(values_of(report, gss_code)), gss_code, region, (report.document,))
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,66 +81,49 @@ def gap_column(sides: Sequence[object]) -> str:
 def diff(sides: Sequence[Side], *, only_shared: bool = False, facts: Iterable[str] | None = None) -> list[DiffRow]:
     """One row per measure any side reports (or, with ``only_shared``, every side reports)."""
     kinds = set(facts) if facts is not None else None
-    per_side = [_values_by_metric(side.report) for side in sides]
-    order: dict[str, tuple[int, int, int]] = {}
-    fact_of: dict[str, str] = {}
+    per_side = [by_metric(side.values) for side in sides]
+    order: dict[str, tuple[int, int]] = {}
     for values in per_side:
-        for metric_id, (fact_kind, _) in values.items():
-            fact_of.setdefault(metric_id, fact_kind)
-            order.setdefault(metric_id, _sort_key(metric_id, fact_kind, len(order)))
+        for metric_id, stated in values.items():
+            order.setdefault(metric_id, (_fact_rank(stated[0].fact), len(order)))
     rows = []
     for metric_id in sorted(order, key=order.__getitem__):
-        if kinds is not None and fact_of[metric_id] not in kinds:
+        found = [v.get(metric_id, []) for v in per_side]
+        fact_kind = next(f[0].fact for f in found if f)
+        if kinds is not None and fact_kind not in kinds:
             continue
-        found = [v.get(metric_id, (None, []))[1] for v in per_side]
-        row = _row(metric_id, fact_of[metric_id], found, [side.name for side in sides])
+        row = _row(metric_id, fact_kind, found, [side.name for side in sides])
         if not only_shared or row.shared:
             rows.append(row)
     return rows
 
 
-def _values_by_metric(report: Report) -> dict[str, tuple[str, list[Value]]]:
-    """metric id -> (fact kind, the report's values for it in page order)."""
-    out: dict[str, tuple[str, list[Value]]] = {}
-    for fact in catalogue.assign_metric_ids(report.facts):
-        for value_id, value in _values(fact):
-            out.setdefault(value_id, (fact.kind, []))[1].append(value)
+def by_metric(values: Iterable[Value]) -> dict[str, list[Value]]:
+    """metric id -> the values stating it, in the side's order (preferred document first, then page order)."""
+    out: dict[str, list[Value]] = {}
+    for value in values:
+        out.setdefault(value.metric_id, []).append(value)
     return out
 
 
-def _values(fact: Fact) -> list[tuple[str, Value]]:
-    out = []
-    for m in fact.measures():
-        if m.value is None:
-            continue
-        value = Value(
-            m.value, m.unit, m.metric, m.comparator, m.comparator_value, m.relation, m.source, m.year,
-            fact.flag, fact.page, fact.quote,
-        )  # fmt: skip
-        out.append((m.metric_id, value))
-    return out
-
-
-def _sort_key(metric_id: str, fact_kind: str, seen: int) -> tuple[int, int, int]:
-    kind_rank = FACT_ORDER.index(fact_kind) if fact_kind in FACT_ORDER else len(FACT_ORDER)
-    known = [m.id for m in catalogue.every_metric()]
-    return kind_rank, known.index(metric_id) if metric_id in known else len(known), seen
+def _fact_rank(fact_kind: str) -> int:
+    return FACT_KINDS.index(fact_kind) if fact_kind in FACT_KINDS else len(FACT_KINDS)
 
 
 def _row(metric_id: str, fact_kind: str, found: list[list[Value]], names: list[str]) -> DiffRow:
-    chosen = [_preferred(values) for values in found]
+    chosen: list[Value | None] = []
+    notes: list[str] = []
+    for name, values in zip(names, found, strict=True):
+        value, disagreements = choose(values)
+        chosen.append(value)
+        notes += [f"{name} {d}" for d in disagreements]
     present = [v for v in chosen if v is not None]
-    notes = []
-    for name, values, shown in zip(names, found, chosen, strict=True):
-        others = _distinct(_text(v.value) for v in values)
-        if shown is not None and len(others) > 1:
-            notes.append(f"{name} also states {' / '.join(o for o in others if o != _text(shown.value))}")
     notes += _differences(present)
-    polarity = catalogue.polarity(metric_id)
+    polarity = present[0].polarity if present else NEITHER
     comparable = _comparable_units(present)
     return DiffRow(
         metric_id=metric_id,
-        label=catalogue.label(metric_id, present[0].metric if present else metric_id),
+        label=present[0].label if present else metric_id,
         fact=fact_kind,
         polarity=polarity,
         values=tuple(chosen),
@@ -166,12 +135,27 @@ def _row(metric_id: str, fact_kind: str, found: list[list[Value]], names: list[s
     )
 
 
-def _preferred(values: list[Value]) -> Value | None:
-    """A council's value for a row: the one set against England, else the first stated."""
+def choose(values: Sequence[Value]) -> tuple[Value | None, list[str]]:
+    """A council's value for a measure, and what else its documents state for it.
+
+    The preferred document's value set against England wins, else its first; another value in
+    the same document is noted ("also states"); another document stating a different value is
+    a disagreement, noted with where it is, never silently dropped.
+    """
     if not values:
-        return None
-    england = [v for v in values if is_england(v.comparator)]
-    return (england or values)[0]
+        return None, []
+    first = [v for v in values if v.sha256 == values[0].sha256]
+    england = [v for v in first if is_england(v.comparator)]
+    shown = (england or first)[0]
+    notes = []
+    others = [t for t in _distinct(_text(v.value) for v in first) if t != _text(shown.value)]
+    if others:
+        notes.append(f"also states {' / '.join(others)}")
+    for v in values:
+        if v.sha256 != shown.sha256 and _text(v.value) != _text(shown.value):
+            where = f"{Path(v.document).name} p. {v.page}"
+            notes.append(f"documents disagree: {where} states {_text(v.value)}")
+    return shown, _distinct(notes)
 
 
 def is_england(comparator: str | None) -> bool:
@@ -244,12 +228,12 @@ def _rounded(raw: float, values: Sequence[Value | None]) -> Number:
 
 def _better(values: Sequence[Value | None], polarity: str) -> tuple[int, ...]:
     numbered = [(i, v.number) for i, v in enumerate(values) if v is not None and v.number is not None]
-    if polarity == catalogue.NEITHER or len(numbered) < 2:
+    if polarity == NEITHER or len(numbered) < 2:
         return ()
     numbers = [n for _, n in numbered]
     if max(numbers) == min(numbers):
         return ()
-    best = max(numbers) if polarity == catalogue.HIGHER else min(numbers)
+    best = max(numbers) if polarity == HIGHER else min(numbers)
     return tuple(i for i, n in numbered if n == best)
 
 
@@ -268,77 +252,48 @@ def _number_text(value: Number) -> str:
 @dataclass(frozen=True, slots=True)
 class RankRow:
     position: int
-    name: str
+    side: Side
     value: Value
+    notes: tuple[str, ...] = ()
+
+    @property
+    def name(self) -> str:
+        return self.side.name
 
 
-def rank(sides: Sequence[Side], metric_id: str) -> list[RankRow]:
-    """Every side that states the metric, best first by polarity (highest first when neither)."""
+def rank(sides: Sequence[Side], metric_id: str, *, worst: bool = False, limit: int | None = None) -> list[RankRow]:
+    """Every side that states the metric as a number, best first by its polarity (highest first
+    when it has none); ``worst`` turns the order round; ``limit`` keeps the first N positions' rows."""
     found = []
     for side in sides:
-        values = _values_by_metric(side.report).get(metric_id)
-        chosen = _preferred(values[1]) if values else None
-        if chosen is not None and chosen.number is not None:
-            found.append((side.name, chosen))
-    lower_first = catalogue.polarity(metric_id) == catalogue.LOWER
-    found.sort(key=lambda nv: (nv[1].number if lower_first else -(nv[1].number or 0), nv[0]))
+        value, notes = choose(by_metric(side.values).get(metric_id, []))
+        if value is not None and value.number is not None:
+            found.append((side, value, notes))
+    lower_first = bool(found) and found[0][1].polarity == LOWER
+    if worst:
+        lower_first = not lower_first
+    found.sort(key=lambda f: (f[1].number if lower_first else -(f[1].number or 0), f[0].name))
     out: list[RankRow] = []
-    for i, (name, value) in enumerate(found):
+    for i, (side, value, notes) in enumerate(found):
         tied = out and out[-1].value.number == value.number
-        out.append(RankRow(out[-1].position if tied else i + 1, name, value))
+        position = out[-1].position if tied else i + 1
+        if limit is not None and position > limit:
+            break
+        out.append(RankRow(position, side, value, tuple(notes)))
     return out
 
 
-# -- records for the tidy and wide CSV ---------------------------------------------------------
+@dataclass(frozen=True, slots=True)
+class Grid:
+    """Councils x measures (``lacompare table``): the diff's rows read across, one line per side."""
 
-TIDY_COLUMNS = (
-    "metric_id", "metric", "fact", "council", "value", "unit", "better", "comparator", "comparator_value",
-    "relation", "source", "year", "polarity", "flag", "document", "page", "quote",
-)  # fmt: skip
+    sides: tuple[Side, ...]
+    rows: tuple[DiffRow, ...]
 
-
-def tidy_records(rows: Sequence[DiffRow], sides: Sequence[Side]) -> list[dict[str, object]]:
-    """One record per council x measure (a council that does not state a measure has no record)."""
-    out: list[dict[str, object]] = []
-    for row in rows:
-        for i, (side, v) in enumerate(zip(sides, row.values, strict=True)):
-            if v is None:
-                continue
-            out.append(
-                {
-                    "metric_id": row.metric_id, "metric": row.label, "fact": row.fact, "council": side.name,
-                    "value": v.value, "unit": v.unit, "better": (i in row.better) if row.better else None,
-                    "comparator": v.comparator, "comparator_value": v.comparator_value, "relation": v.relation,
-                    "source": v.source, "year": v.year, "polarity": row.polarity, "flag": v.flag,
-                    "document": side.report.document, "page": v.page, "quote": v.quote,
-                }
-            )  # fmt: skip
-    return out
+    def value(self, side: int, row: int) -> Value | None:
+        return self.rows[row].values[side]
 
 
-def wide_columns(sides: Sequence[Side]) -> tuple[str, ...]:
-    names = tuple(s.name for s in sides)
-    return ("metric_id", "metric", "fact", *names, "unit", "benchmark", "benchmark_value", "benchmark_year",
-            gap_column(sides), "better", "polarity", "notes")  # fmt: skip
-
-
-def wide_records(rows: Sequence[DiffRow], sides: Sequence[Side]) -> list[dict[str, object]]:
-    """One record per measure, one column per council."""
-    out: list[dict[str, object]] = []
-    for row in rows:
-        record: dict[str, object] = {"metric_id": row.metric_id, "metric": row.label, "fact": row.fact}
-        for side, v in zip(sides, row.values, strict=True):
-            record[side.name] = v.value if v is not None else None
-        bench = row.benchmark
-        record.update(
-            unit=next((v.unit for v in row.values if v is not None and v.unit), None),
-            benchmark=bench.comparator if bench else None,
-            benchmark_value=bench.value if bench else None,
-            benchmark_year=bench.year if bench else None,
-            **{gap_column(sides): row.gap},
-            better="; ".join(sides[i].name for i in row.better) or None,
-            polarity=row.polarity,
-            notes="; ".join(row.notes) or None,
-        )
-        out.append(record)
-    return out
+def table(sides: Sequence[Side], *, facts: Iterable[str] | None = None) -> Grid:
+    """Every measure any side states, as a grid of councils x measures."""
+    return Grid(tuple(sides), tuple(diff(sides, facts=facts)))

@@ -27,3 +27,32 @@ DASHBOARD = DocumentKind.DASHBOARD
 WAITING_TIMES = DocumentKind.WAITING_TIMES
 UNKNOWN = DocumentKind.UNKNOWN
 DOCUMENT_KINDS = tuple(k.value for k in DocumentKind)
+
+
+class FactKind(StrEnum):
+    """What a fact is (``--fact`` chooses some); the order is the order facts are listed in a diff."""
+
+    RATING = "rating"
+    SCORE = "score"
+    COMPARISON = "comparison"
+    WAIT = "wait"
+    FINANCE = "finance"
+    INDICATOR = "indicator"
+    STATISTIC = "statistic"
+
+
+FACT_KINDS = tuple(k.value for k in FactKind)
+
+
+class Region(StrEnum):
+    """The nine English regions a council belongs to (``--region``)."""
+
+    NORTH_EAST = "North East"
+    NORTH_WEST = "North West"
+    YORKSHIRE_AND_THE_HUMBER = "Yorkshire and The Humber"
+    EAST_MIDLANDS = "East Midlands"
+    WEST_MIDLANDS = "West Midlands"
+    EAST_OF_ENGLAND = "East of England"
+    LONDON = "London"
+    SOUTH_EAST = "South East"
+    SOUTH_WEST = "South West"

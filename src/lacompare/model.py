@@ -16,6 +16,7 @@ from lacompare.kinds import DASHBOARD as DASHBOARD
 from lacompare.kinds import DOCUMENT_KINDS as DOCUMENT_KINDS
 from lacompare.kinds import PERFORMANCE_REPORT as PERFORMANCE_REPORT
 from lacompare.kinds import UNKNOWN as UNKNOWN
+from lacompare.kinds import FactKind
 
 Number = float | int
 
@@ -33,6 +34,8 @@ QUALITY_STATEMENTS: dict[str, str] = {
 }
 
 RATINGS = ("Outstanding", "Good", "Requires improvement", "Inadequate")
+# A rating as a number, so councils can be ranked by it: Inadequate 1 … Outstanding 4.
+RATING_ORDER = {rating: 4 - i for i, rating in enumerate(RATINGS)}
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,7 +86,7 @@ class Fact:
 class Rating(Fact):
     """Overall rating word and, where stated, the overall score in %."""
 
-    kind: ClassVar[str] = "rating"
+    kind: ClassVar[str] = FactKind.RATING
     overall: str | None = None
     score_pct: Number | None = None
 
@@ -100,7 +103,7 @@ class Rating(Fact):
 class Score(Fact):
     """A quality-statement score, 1 to 4."""
 
-    kind: ClassVar[str] = "score"
+    kind: ClassVar[str] = FactKind.SCORE
     statement_id: str = ""
     score: int = 0
 
@@ -116,7 +119,7 @@ class Score(Fact):
 class Comparison(Fact):
     """A council value set against a benchmark value, both stated in the text."""
 
-    kind: ClassVar[str] = "comparison"
+    kind: ClassVar[str] = FactKind.COMPARISON
     metric: str = ""
     value: Number = 0
     unit: str | None = None
@@ -152,7 +155,7 @@ class Wait(Fact):
     the text gives as a bound ("under 300 days") keeps its number, says so in ``bound`` and is flagged.
     """
 
-    kind: ClassVar[str] = "wait"
+    kind: ClassVar[str] = FactKind.WAIT
     service: str = ""
     people: int | None = None
     median: Number | None = None
@@ -190,7 +193,7 @@ class Wait(Fact):
 class Finance(Fact):
     """A financial fact: a budget, spend, share, precept, people supported or the population."""
 
-    kind: ClassVar[str] = "finance"
+    kind: ClassVar[str] = FactKind.FINANCE
     field_id: str = ""
     label: str = ""
     value: Number = 0
@@ -214,7 +217,7 @@ class Benchmark:
 class Indicator(Fact):
     """One row of a council performance report's indicator table (cells as printed)."""
 
-    kind: ClassVar[str] = "indicator"
+    kind: ClassVar[str] = FactKind.INDICATOR
     ref: str = ""
     code: str | None = None
     description: str = ""
@@ -289,7 +292,7 @@ class Indicator(Fact):
 class Statistic(Fact):
     """A value stated with no benchmark beside it: a count, a population, a RAG tally."""
 
-    kind: ClassVar[str] = "statistic"
+    kind: ClassVar[str] = FactKind.STATISTIC
     metric_id: str = ""
     metric: str = ""
     value: Number = 0

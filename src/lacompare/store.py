@@ -6,7 +6,8 @@
   may have several reports (history); :meth:`Library.latest` picks the newest assessment,
   or the newest published on or before ``as_of``.
 * The schema is versioned with ``PRAGMA user_version`` and migrated forward on open; a library
-  written by a newer lacompare is refused rather than damaged.
+  written by a newer lacompare is refused rather than damaged. Each measured value is also one
+  row of the tidy ``measures`` table, for plain SQL (see :mod:`lacompare.store_schema`).
 * WAL mode, a busy timeout and a retry loop let several ``lacompare add`` processes share one
   library; each add is a single ``BEGIN IMMEDIATE … COMMIT`` transaction.
 """
@@ -28,45 +29,17 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from lacompare import EXTRACTOR_VERSION
 from lacompare.errors import LacompareError, StoreError
 from lacompare.model import CQC_ASSESSMENT, Fact, Report, fact_from_dict
+from lacompare.store_schema import MIGRATIONS, SCHEMA_VERSION, insert_measures
 
 if TYPE_CHECKING:
+    from lacompare.compare import Side
+    from lacompare.library_views import LibraryMetric
     from lacompare.store_info import LibraryInfo
 
 T = TypeVar("T")
 
 BUSY_TIMEOUT_MS = 30_000
 RETRY_FOR_SECONDS = 120.0
-
-# Each migration takes the schema from version i to i + 1.
-MIGRATIONS: tuple[str, ...] = (
-    """
-    CREATE TABLE documents (
-        id INTEGER PRIMARY KEY,
-        sha256 TEXT NOT NULL UNIQUE,
-        source TEXT NOT NULL,
-        kind TEXT NOT NULL,
-        local_authority TEXT,
-        gss_code TEXT,
-        published TEXT,
-        pages INTEGER NOT NULL,
-        notes TEXT NOT NULL DEFAULT '[]',
-        extractor_version TEXT NOT NULL,
-        added_at TEXT NOT NULL
-    );
-    CREATE INDEX documents_by_council ON documents (gss_code, kind, published);
-    CREATE TABLE facts (
-        document_id INTEGER NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
-        seq INTEGER NOT NULL,
-        fact TEXT NOT NULL,
-        metric_id TEXT,
-        page INTEGER NOT NULL,
-        data TEXT NOT NULL,
-        PRIMARY KEY (document_id, seq)
-    );
-    CREATE INDEX facts_by_metric ON facts (metric_id);
-    """,
-)
-SCHEMA_VERSION = len(MIGRATIONS)
 
 ADDED, UNCHANGED, UPDATED = "added", "unchanged", "re-extracted"
 
@@ -167,9 +140,7 @@ class Library:
                 return
             with self._transaction():
                 for step in range(self._user_version(), SCHEMA_VERSION):
-                    for statement in MIGRATIONS[step].split(";"):
-                        if statement.strip():
-                            self._conn.execute(statement)
+                    MIGRATIONS[step](self._conn)
                     self._conn.execute(f"PRAGMA user_version = {step + 1}")
         except sqlite3.DatabaseError as exc:
             if _is_busy(exc):
@@ -252,6 +223,8 @@ class Library:
             ),
         )
         document_id = cursor.lastrowid
+        assert document_id is not None
+        insert_measures(conn, document_id, report, gss_code)
         conn.executemany(
             "INSERT INTO facts (document_id, seq, fact, metric_id, page, data) VALUES (?, ?, ?, ?, ?, ?)",
             [
@@ -319,6 +292,36 @@ class Library:
             facts=tuple(fact_from_dict(json.loads(data)) for (data,) in facts),
             notes=tuple(json.loads(notes)),
         )
+
+    def side(self, council: str, *, as_of: str | None = None, kinds: Sequence[str] | None = None) -> Side:
+        """A council's picture as a diff column: its newest assessment's pages and the newest
+        document of each other kind (see :mod:`lacompare.pictures`). Raises NotInLibrary."""
+        from lacompare.library_views import council_side
+
+        return council_side(self, council, as_of=as_of, kinds=kinds)
+
+    def sides(
+        self,
+        *,
+        as_of: str | None = None,
+        kinds: Sequence[str] | None = None,
+        region: str | None = None,
+        metric_id: str | None = None,
+    ) -> list[Side]:
+        """Every council's side, by name; ``metric_id`` reads only that measure's values (for ``rank``)."""
+        from lacompare.library_views import sides
+
+        return sides(self, as_of=as_of, kinds=kinds, region=region, metric_id=metric_id)
+
+    def metrics(self, words: str | None = None) -> list[LibraryMetric]:
+        """Every measure id the library holds, with how many councils state it (``lacompare metrics``)."""
+        from lacompare.library_views import library_metrics
+
+        return library_metrics(self, words)
+
+    def query(self, sql: str, params: Sequence[object] = ()) -> list[tuple[Any, ...]]:
+        """Rows of a read-only SQL query over the library's tables and views (``measures``, ``tidy``…)."""
+        return self._query(sql, params)
 
     def info(self) -> LibraryInfo:
         """The library's path, size, schema version and counts (:class:`lacompare.store_info.LibraryInfo`)."""

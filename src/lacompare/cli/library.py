@@ -1,4 +1,4 @@
-"""The library's commands: add, list, show, remove, info, diff, rank and metrics."""
+"""The library's commands: add, list, show and remove (info and the comparing commands have modules of their own)."""
 
 from __future__ import annotations
 
@@ -48,7 +48,6 @@ AsOfOpt = Annotated[
     Optional[str],  # noqa: UP045
     typer.Option("--as-of", metavar="DATE", help="Use each council's latest report published on or before DATE."),
 ]
-FACT_KINDS = ("rating", "score", "comparison", "wait", "finance")
 
 
 def open_library(db: Path | None, *, create: bool = False) -> Library:
@@ -137,7 +136,7 @@ def list_documents(
     no_headers: NoHeadersOpt = False,
 ) -> None:
     """Councils and documents in the library, newest first within each council."""
-    from lacompare.sides import LIST_COLUMNS, list_records
+    from lacompare.render.library_rows import LIST_COLUMNS, list_records
 
     with exit_on_error(), open_library(db) as library:
         records = list_records(library.entries())
@@ -158,7 +157,7 @@ def show(
     no_headers: NoHeadersOpt = False,
 ) -> None:
     """Print the facts of a council's latest report in the library (same formats as extract)."""
-    from lacompare.sides import report_for
+    from lacompare.cli.resolve import report_for
 
     with exit_on_error(), open_library(db) as library:
         report = report_for(library, council, as_of=check_date(as_of), kind=kind)
@@ -189,8 +188,8 @@ def remove(
     quiet: QuietOpt = False,
 ) -> None:
     """Remove documents from the library: every report of a council, or one document. Asks first unless --yes."""
+    from lacompare.cli.resolve import council_entries
     from lacompare.errors import NotInLibrary
-    from lacompare.sides import council_entries
 
     with exit_on_error(), open_library(db) as library:
         chosen: dict[str, Entry] = {}
@@ -224,104 +223,6 @@ def remove(
         err(f"{removed} document(s) removed")
 
 
-@app.command()
-def diff(
-    councils: Annotated[
-        list[str],
-        typer.Argument(help="Council names (from the library) or report files.", metavar="COUNCIL_OR_FILE..."),
-    ],
-    only: Annotated[Optional[str], typer.Option("--only", help="shared: only measures every council reports.")] = None,  # noqa: UP045
-    fact: Annotated[
-        Optional[list[str]],  # noqa: UP045
-        typer.Option("--fact", help=f"Only these facts ({', '.join(FACT_KINDS)}); repeat for more."),
-    ] = None,
-    wide: Annotated[bool, typer.Option("--wide", help="CSV/JSON: one row per measure, a column per council.")] = False,
-    as_of: AsOfOpt = None,
-    db: DbOpt = None,
-    fmt: FormatOpt = None,
-    output: OutputOpt = None,
-    plain: PlainOpt = False,
-    no_headers: NoHeadersOpt = False,
-) -> None:
-    """Councils side by side: every measure on one row, the benchmark, the difference and who does better."""
-    from lacompare import compare
-    from lacompare.render import write_rows
-    from lacompare.sides import resolve_sides
-
-    if len(councils) < 2:
-        raise typer.BadParameter("give two or more councils or files", param_hint="COUNCIL_OR_FILE")
-    if only not in (None, "shared"):
-        raise typer.BadParameter(f"{only!r}: the only choice is 'shared'", param_hint="--only")
-    for kind in fact or ():
-        if kind not in FACT_KINDS:
-            raise typer.BadParameter(f"{kind!r} is not one of {', '.join(FACT_KINDS)}", param_hint="--fact")
-    with exit_on_error(), open_library(db) as library:
-        sides = resolve_sides(councils, library, as_of=check_date(as_of))
-    rows = compare.diff(sides, only_shared=only == "shared", facts=fact or None)
-    chosen = choose_format(fmt, plain, output)
-    with output_stream(output) as stream:
-        if chosen is Format.table and not plain and stream is sys.stdout and sys.stdout.isatty():
-            from lacompare.cli.tables import print_diff_table
-
-            print_diff_table(sides, rows)
-        elif chosen is Format.table:
-            from lacompare.sides import table_columns, table_records
-
-            records = table_records(rows, sides)
-            write_rows(records, chosen, stream, columns=table_columns(sides), headers=not no_headers)
-        elif wide:
-            columns = compare.wide_columns(sides)
-            write_rows(compare.wide_records(rows, sides), chosen, stream, columns=columns, headers=not no_headers)
-        else:
-            records = compare.tidy_records(rows, sides)
-            write_rows(records, chosen, stream, columns=compare.TIDY_COLUMNS, headers=not no_headers)
-
-
-@app.command()
-def rank(
-    metric: Annotated[str, typer.Argument(help="A metric id or words from its label (see `lacompare metrics`).")],
-    region: Annotated[Optional[str], typer.Option("--region", help="Only councils in this region.")] = None,  # noqa: UP045
-    as_of: AsOfOpt = None,
-    db: DbOpt = None,
-    fmt: FormatOpt = None,
-    output: OutputOpt = None,
-    plain: PlainOpt = False,
-    no_headers: NoHeadersOpt = False,
-    quiet: QuietOpt = False,
-) -> None:
-    """League table of the councils in the library for one metric, best first."""
-    from lacompare import authorities, compare
-    from lacompare.sides import RANK_COLUMNS, polarity_text, rank_records, resolve_metric
-
-    regions = sorted({a.region for a in authorities.authorities()})
-    if region is not None and region.casefold() not in {r.casefold() for r in regions}:
-        raise typer.BadParameter(f"{region!r} is not one of {', '.join(regions)}", param_hint="--region")
-    with exit_on_error(), open_library(db) as library:
-        chosen = resolve_metric(metric)
-        reports = library.latest_reports(as_of=check_date(as_of))
-    sides = []
-    for report in reports:
-        council = authorities.find(report.local_authority)
-        if council and (region is None or council.region.casefold() == region.casefold()):
-            sides.append(compare.Side(council.short_name, report))
-    ranked = compare.rank(sides, chosen.id)
-    if not quiet:
-        err(f"{chosen.label} ({chosen.id}, {polarity_text(chosen.polarity)}): {len(ranked)} of {len(sides)} councils")
-    write_records(rank_records(ranked, sides), RANK_COLUMNS, fmt, output, plain, not no_headers)
-
-
-@app.command()
-def metrics(
-    fmt: FormatOpt = None,
-    output: OutputOpt = None,
-    plain: PlainOpt = False,
-    no_headers: NoHeadersOpt = False,
-) -> None:
-    """The metric catalogue: id, label, source, unit and which direction is better."""
-    from lacompare.sides import METRIC_COLUMNS, metric_records
-
-    write_records(metric_records(), METRIC_COLUMNS, fmt, output, plain, not no_headers)
-
-
-# `lacompare info` lives in its own module and registers itself on ``app`` too.
+# `lacompare info` and the comparing commands live in their own modules and register themselves on ``app`` too.
+from lacompare.cli import compare as _compare  # noqa: E402,F401
 from lacompare.cli import info as _info  # noqa: E402,F401

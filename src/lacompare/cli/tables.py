@@ -54,10 +54,10 @@ def print_diff_table(sides: Sequence[Side], rows: Sequence[DiffRow]) -> None:
     from rich.table import Table
     from rich.text import Text
 
-    from lacompare import sides as cells
     from lacompare.compare import gap_column
+    from lacompare.render import diff_rows as cells
 
-    title = " vs ".join(f"{s.name} ({s.report.published or s.report.document})" for s in sides)
+    title = " vs ".join(f"{s.name} ({len(s.documents)} document{'s' if len(s.documents) != 1 else ''})" for s in sides)
     caption = (
         f"{cells.BETTER_MARK} does better  ↑ higher is better  ↓ lower is better  (benchmarks as each report states)"
     )

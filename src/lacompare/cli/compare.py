@@ -1,0 +1,206 @@
+"""Comparing councils: diff, rank, table and metrics."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Optional
+
+import typer
+
+from lacompare.cli import FormatOpt, NoHeadersOpt, OutputOpt, PlainOpt, QuietOpt, app, choose_format, err, exit_on_error
+from lacompare.cli.library import AsOfOpt, DbOpt, check_date, open_library, write_records
+from lacompare.kinds import DocumentKind, FactKind, Region
+from lacompare.render import Format
+
+if TYPE_CHECKING:
+    from lacompare.compare import DiffRow, Side
+
+FactOpt = Annotated[
+    Optional[list[FactKind]],  # noqa: UP045
+    typer.Option("--fact", help="Only these facts; repeat for more.", case_sensitive=False),
+]
+KindsOpt = Annotated[
+    Optional[list[DocumentKind]],  # noqa: UP045
+    typer.Option(
+        "--kind", help="Only documents of these kinds in each council's picture; repeat for more.", case_sensitive=False
+    ),
+]
+RegionOpt = Annotated[
+    Optional[Region],  # noqa: UP045
+    typer.Option("--region", help="Only councils in this region.", case_sensitive=False),
+]
+
+
+def _kinds(kinds: list[DocumentKind] | None) -> list[str] | None:
+    return [k.value for k in kinds] if kinds else None
+
+
+def _facts(facts: list[FactKind] | None) -> list[str] | None:
+    return [f.value for f in facts] if facts else None
+
+
+def _warn_notes(sides: list[Side], quiet: bool) -> None:
+    if quiet:
+        return
+    for side in sides:
+        for note in side.notes:
+            err(f"Note: {side.name}: {note}")
+
+
+@app.command()
+def diff(
+    councils: Annotated[
+        Optional[list[str]],  # noqa: UP045
+        typer.Argument(help="Council names (from the library) or report files.", metavar="COUNCIL_OR_FILE..."),
+    ] = None,
+    every: Annotated[
+        bool, typer.Option("--all", help="Every council in the library, one row each (as `lacompare table`).")
+    ] = False,
+    only: Annotated[Optional[str], typer.Option("--only", help="shared: only measures every council reports.")] = None,  # noqa: UP045
+    fact: FactOpt = None,
+    kind: KindsOpt = None,
+    region: RegionOpt = None,
+    wide: Annotated[bool, typer.Option("--wide", help="CSV/JSON: one row per measure, a column per council.")] = False,
+    as_of: AsOfOpt = None,
+    db: DbOpt = None,
+    fmt: FormatOpt = None,
+    output: OutputOpt = None,
+    plain: PlainOpt = False,
+    no_headers: NoHeadersOpt = False,
+    quiet: QuietOpt = False,
+) -> None:
+    """Councils side by side: every measure on one row, the benchmark, the difference and who does better."""
+    if every:
+        if councils:
+            raise typer.BadParameter("give councils or --all, not both", param_hint="--all")
+        table(fact, kind, region, as_of, db, fmt, output, plain, no_headers, quiet)
+        return
+    from lacompare import compare
+    from lacompare.cli.resolve import resolve_sides
+
+    if not councils or len(councils) < 2:
+        raise typer.BadParameter("give two or more councils or files (or --all)", param_hint="COUNCIL_OR_FILE")
+    if only not in (None, "shared"):
+        raise typer.BadParameter(f"{only!r}: the only choice is 'shared'", param_hint="--only")
+    chosen = choose_format(fmt, plain, output)
+    with exit_on_error(), open_library(db) as library:
+        sides = resolve_sides(councils, library, as_of=check_date(as_of), kinds=_kinds(kind))
+    _warn_notes(sides, quiet)
+    rows = compare.diff(sides, only_shared=only == "shared", facts=_facts(fact))
+    _write_diff(rows, sides, chosen, output, plain=plain, wide=wide, headers=not no_headers)
+
+
+def _write_diff(
+    rows: list[DiffRow], sides: list[Side], chosen: Format, output: Path | None, *, plain: bool,
+    wide: bool, headers: bool,
+) -> None:  # fmt: skip
+    from lacompare.render import diff_rows
+
+    if chosen is Format.table and not plain and output is None and sys.stdout.isatty():
+        from lacompare.cli.tables import print_diff_table
+
+        print_diff_table(sides, rows)
+    elif chosen is Format.table:
+        write_records(
+            diff_rows.table_records(rows, sides), diff_rows.table_columns(sides), chosen, output, True, headers
+        )
+    elif wide:
+        columns = diff_rows.wide_columns(sides)
+        write_records(diff_rows.wide_records(rows, sides), columns, chosen, output, plain, headers)
+    else:
+        write_records(diff_rows.tidy_records(rows, sides), diff_rows.TIDY_COLUMNS, chosen, output, plain, headers)
+
+
+@app.command("table")
+def table(
+    fact: FactOpt = None,
+    kind: KindsOpt = None,
+    region: RegionOpt = None,
+    as_of: AsOfOpt = None,
+    db: DbOpt = None,
+    fmt: FormatOpt = None,
+    output: OutputOpt = None,
+    plain: PlainOpt = False,
+    no_headers: NoHeadersOpt = False,
+    quiet: QuietOpt = False,
+) -> None:
+    """Every council in the library on one row, one column per measure (for spreadsheets: -o table.xlsx)."""
+    from lacompare import compare
+    from lacompare.render import diff_rows
+
+    chosen = choose_format(fmt, plain, output)
+    with exit_on_error(), open_library(db) as library:
+        sides = library.sides(as_of=check_date(as_of), kinds=_kinds(kind), region=region.value if region else None)
+    _warn_notes(sides, quiet)
+    grid = compare.table(sides, facts=_facts(fact))
+    if not quiet:
+        err(f"{len(grid.sides)} councils x {len(grid.rows)} measures")
+    write_records(diff_rows.grid_records(grid), diff_rows.grid_columns(grid), chosen, output, plain, not no_headers)
+
+
+@app.command()
+def rank(
+    metric: Annotated[str, typer.Argument(help="A measure id or words from its label (see `lacompare metrics`).")],
+    worst: Annotated[bool, typer.Option("--worst", help="Worst first.")] = False,
+    limit: Annotated[
+        Optional[int],  # noqa: UP045
+        typer.Option("--limit", "-n", min=1, help="Only the first N positions."),
+    ] = None,
+    region: RegionOpt = None,
+    kind: KindsOpt = None,
+    as_of: AsOfOpt = None,
+    db: DbOpt = None,
+    fmt: FormatOpt = None,
+    output: OutputOpt = None,
+    plain: PlainOpt = False,
+    no_headers: NoHeadersOpt = False,
+    quiet: QuietOpt = False,
+) -> None:
+    """League table of the councils in the library for one measure, best first by its polarity."""
+    from lacompare import compare
+    from lacompare.cli.resolve import resolve_metric
+    from lacompare.render.library_rows import RANK_COLUMNS, polarity_text, rank_records
+
+    chosen = choose_format(fmt, plain, output)
+    with exit_on_error(), open_library(db) as library:
+        metric_id = resolve_metric(metric, library)
+        sides = library.sides(
+            as_of=check_date(as_of), kinds=_kinds(kind), region=region.value if region else None, metric_id=metric_id
+        )
+    ranked = compare.rank(sides, metric_id, worst=worst, limit=limit)
+    if not quiet:
+        first = ranked[0].value if ranked else None
+        described = f"{first.label} ({metric_id}, {polarity_text(first.polarity)})" if first else metric_id
+        err(f"{described}: {len({r.name for r in ranked})} of {len(sides)} councils state it")
+    write_records(rank_records(ranked), RANK_COLUMNS, chosen, output, plain, not no_headers)
+
+
+@app.command()
+def metrics(
+    words: Annotated[Optional[str], typer.Argument(help="Only measures whose id or label has these words.")] = None,  # noqa: UP045
+    catalogue: Annotated[
+        bool, typer.Option("--catalogue", help="The catalogue of national measures instead of the library's.")
+    ] = False,
+    db: DbOpt = None,
+    fmt: FormatOpt = None,
+    output: OutputOpt = None,
+    plain: PlainOpt = False,
+    no_headers: NoHeadersOpt = False,
+) -> None:
+    """The measures in the library: id, label, unit, which direction is better, and how many councils state it."""
+    from lacompare.render import library_rows
+
+    chosen = choose_format(fmt, plain, output)
+    if catalogue:
+        from lacompare import catalogue as known
+
+        found = known.find(words) if words else list(known.every_metric())
+        records = library_rows.catalogue_records(found)
+        write_records(records, library_rows.CATALOGUE_COLUMNS, chosen, output, plain, not no_headers)
+        return
+    with exit_on_error(), open_library(db) as library:
+        records = library_rows.metric_records(library.metrics(words))
+    if not records:
+        err("No measure in the library matches." if words else "The library holds no measures yet.")
+    write_records(records, library_rows.METRIC_COLUMNS, chosen, output, plain, not no_headers)

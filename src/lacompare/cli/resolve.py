@@ -1,0 +1,114 @@
+"""What the library commands' arguments name: councils or files (``diff``), documents (``show``,
+``remove``) and measures (``rank``)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from lacompare.errors import NotInLibrary, UnknownAuthority, UnknownMetric
+from lacompare.library_views import ADD_HINT
+
+if TYPE_CHECKING:
+    from lacompare.compare import Side
+    from lacompare.model import Report
+    from lacompare.store import Entry, Library
+
+FILE_SUFFIXES = (".pdf", ".md", ".markdown", ".txt", ".text", ".html", ".htm", ".xhtml")
+
+
+def looks_like_file(arg: str) -> bool:
+    path = Path(arg)
+    return path.is_file() or path.suffix.lower() in FILE_SUFFIXES or "/" in arg or "\\" in arg
+
+
+def resolve_sides(
+    args: Sequence[str], library: Library, *, as_of: str | None = None, kinds: Sequence[str] | None = None
+) -> list[Side]:
+    """Each argument as a diff column: a file extracted now, or a council's picture in the library."""
+    sides = [_file_side(a) if looks_like_file(a) else library.side(a, as_of=as_of, kinds=kinds) for a in args]
+    return _distinct_names(sides)
+
+
+def _file_side(arg: str) -> Side:
+    from lacompare.authorities import find
+    from lacompare.compare import Side
+    from lacompare.pipeline import extract
+
+    report = extract(arg)
+    council = find(report.local_authority)
+    if council is None:
+        return Side.of_report(Path(arg).stem, report)
+    return Side.of_report(council.short_name, report, council.gss_code, council.region)
+
+
+def _distinct_names(sides: list[Side]) -> list[Side]:
+    """Two columns for one council are told apart by their first document's name."""
+    from dataclasses import replace
+
+    names = [s.name for s in sides]
+    out = []
+    for side in sides:
+        if names.count(side.name) > 1:
+            first = Path(side.documents[0]).name if side.documents else "?"
+            side = replace(side, name=f"{side.name} ({first})")
+        out.append(side)
+    return out
+
+
+def council_entries(library: Library, target: str) -> list[Entry]:
+    """Documents a `show`/`remove` argument names: a file, a SHA-256 prefix or a council."""
+    if Path(target).is_file():
+        from lacompare.store import file_sha256
+
+        entry = library.entry(file_sha256(target))
+        return [entry] if entry else []
+    by_hash = library.find(target)
+    if by_hash:
+        return by_hash
+    from lacompare.authorities import resolve
+
+    try:
+        council = resolve(target)
+    except UnknownAuthority:
+        if looks_like_file(target):
+            return []
+        raise
+    return library.council_entries(council.gss_code)
+
+
+def report_for(library: Library, target: str, *, as_of: str | None, kind: str | None) -> Report:
+    """The report `show` prints: a document by file or hash, else the council's latest."""
+    from lacompare.authorities import resolve
+
+    by_hash = library.find(target) if not Path(target).is_file() else council_entries(library, target)
+    if by_hash:
+        return library.report(by_hash[0].sha256)
+    council = resolve(target)
+    found = library.council_entries(council.gss_code, kind=kind, as_of=as_of)
+    if not found:
+        raise NotInLibrary(f"{council.short_name} is not in the library", source=target, hint=ADD_HINT)
+    return library.report(found[0].sha256)
+
+
+def resolve_metric(query: str, library: Library) -> str:
+    """The measure id a `rank` argument names: an id the library or the catalogue holds, else the
+    one measure whose id or label has all the words (the library's first, then the catalogue's)."""
+    from lacompare import catalogue
+
+    clean = query.strip()
+    held = library.metrics()
+    if any(m.metric_id == clean for m in held) or catalogue.get(clean) is not None:
+        return clean
+    found = [m.metric_id for m in library.metrics(clean)]
+    if not found:
+        found = [m.id for m in catalogue.find(clean)]
+    if len(found) == 1:
+        return found[0]
+    if not found:
+        raise UnknownMetric(
+            f"no measure matches '{query}'", source=query, hint="see `lacompare metrics` for the library's measures"
+        )
+    listed = ", ".join(found[:8]) + (", …" if len(found) > 8 else "")
+    raise UnknownMetric(f"'{query}' matches {len(found)} measures: did you mean {listed}?", source=query)

@@ -1,0 +1,154 @@
+"""Reading councils out of the library: each council's picture as a :class:`~lacompare.compare.Side`,
+and the measures the library holds (``lacompare metrics``).
+
+Everything here reads the tidy ``measures`` table with plain SQL, so ``rank`` and ``table`` over
+a whole library never rebuild a report or touch the catalogue's patterns.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from lacompare.compare import Side
+from lacompare.errors import NotInLibrary
+from lacompare.pictures import Holding, Picture, picture
+from lacompare.store_schema import VALUE_SQL, values_from_rows
+from lacompare.values import Value
+
+if TYPE_CHECKING:
+    from lacompare.store import Library
+
+ADD_HINT = "add its report first: `lacompare add REPORT.pdf` (CQC publishes them at cqc.org.uk)"
+
+_HOLDINGS_SQL = """
+SELECT h.gss_code, d.id, d.sha256, d.source, d.kind, d.published,
+    (SELECT count(*) FROM facts f WHERE f.document_id = d.id), d.added_at
+FROM (SELECT gss_code, document_id FROM measures WHERE gss_code IS NOT NULL
+      UNION SELECT gss_code, id FROM documents WHERE gss_code IS NOT NULL) h
+JOIN documents d ON d.id = h.document_id
+"""
+
+
+def holdings(library: Library, gss_code: str | None = None) -> dict[str, list[Holding]]:
+    """Council -> the documents holding values about it (a news round-up counts for each council it rates)."""
+    sql: str = _HOLDINGS_SQL
+    params: tuple[str, ...] = ()
+    if gss_code is not None:
+        sql, params = sql + " WHERE h.gss_code = ?", (gss_code,)
+    out: dict[str, list[Holding]] = {}
+    for row in library.query(sql, params):
+        out.setdefault(row[0], []).append(Holding(row[1], row[0], *row[2:]))
+    return out
+
+
+def pictures(
+    library: Library,
+    gss_code: str | None = None,
+    *,
+    as_of: str | None = None,
+    kinds: Sequence[str] | None = None,
+) -> list[Picture]:
+    """Each council's picture (one council's with ``gss_code``), councils in register order."""
+    held = holdings(library, gss_code)
+    return [picture(code, held[code], as_of=as_of, kinds=kinds) for code in sorted(held)]
+
+
+def sides(
+    library: Library,
+    *,
+    as_of: str | None = None,
+    kinds: Sequence[str] | None = None,
+    region: str | None = None,
+    metric_id: str | None = None,
+    gss_code: str | None = None,
+) -> list[Side]:
+    """Every council's side (or one council's), its values preferred first; ``metric_id`` reads one measure only."""
+    from lacompare.authorities import by_code
+
+    chosen = pictures(library, gss_code, as_of=as_of, kinds=kinds)
+    councils = {p.gss_code: by_code(p.gss_code) for p in chosen}
+    if region is not None:
+        wanted = region.casefold()
+        chosen = [p for p in chosen if (c := councils[p.gss_code]) is not None and c.region.casefold() == wanted]
+    values = _values(library, chosen, metric_id, gss_code)
+    out = []
+    for p in chosen:
+        council = councils[p.gss_code]
+        rank = {h.document_id: i for i, h in enumerate(p.documents)}
+        mine = sorted((v for v in values.get(p.gss_code, []) if v[0] in rank), key=lambda v: (rank[v[0]], v[1]))
+        name = council.short_name if council else p.gss_code
+        documents = tuple(h.source for h in p.documents)
+        region_name = council.region if council else None
+        out.append(Side(name, tuple(v[2] for v in mine), p.gss_code, region_name, documents, p.notes))
+    return sorted(out, key=lambda s: s.name.casefold())
+
+
+def _values(
+    library: Library, chosen: Sequence[Picture], metric_id: str | None, gss_code: str | None
+) -> dict[str, list[tuple[int, tuple[int, int], Value]]]:
+    """Council -> (document id, (seq, position), Value) for the values of the chosen documents."""
+    if not chosen:
+        return {}
+    where, params = ["m.gss_code IS NOT NULL"], []
+    if metric_id is not None:
+        where.append("m.metric_id = ?")
+        params.append(metric_id)
+    if gss_code is not None:
+        where.append("m.gss_code = ?")
+        params.append(gss_code)
+    sql = VALUE_SQL.replace("SELECT ", "SELECT m.document_id, m.seq, m.position, ", 1)
+    rows = library.query(f"{sql} WHERE {' AND '.join(where)}", params)
+    values = values_from_rows(row[3:] for row in rows)
+    out: dict[str, list[tuple[int, tuple[int, int], Value]]] = {}
+    for row, value in zip(rows, values, strict=True):
+        out.setdefault(value.gss_code or "", []).append((row[0], (row[1], row[2]), value))
+    return out
+
+
+def council_side(library: Library, query: str, *, as_of: str | None = None, kinds: Sequence[str] | None = None) -> Side:
+    """One council's side by name, short name, alias or GSS code; NotInLibrary when it holds nothing."""
+    from lacompare.authorities import resolve
+
+    council = resolve(query)
+    found = sides(library, as_of=as_of, kinds=kinds, gss_code=council.gss_code)
+    if not found or not found[0].documents:
+        if as_of and holdings(library, council.gss_code):
+            raise NotInLibrary(f"{council.short_name} has no document published on or before {as_of}", source=query)
+        if kinds and holdings(library, council.gss_code):
+            listed = ", ".join(kinds)
+            raise NotInLibrary(f"{council.short_name} has no document of kind {listed} in the library", source=query)
+        raise NotInLibrary(f"{council.short_name} is not in the library", source=query, hint=ADD_HINT)
+    return found[0]
+
+
+@dataclass(frozen=True, slots=True)
+class LibraryMetric:
+    """A measure the library holds, and how many councils and documents state it."""
+
+    metric_id: str
+    label: str
+    fact: str
+    unit: str | None
+    polarity: str
+    councils: int
+    documents: int
+
+
+_METRICS_SQL = """
+SELECT metric_id, min(label), min(fact), min(unit), min(polarity), count(DISTINCT gss_code), count(DISTINCT document_id)
+FROM measures GROUP BY metric_id ORDER BY metric_id
+"""
+
+
+def library_metrics(library: Library, words: str | None = None) -> list[LibraryMetric]:
+    """Every measure id in the library with its council count; with ``words``, those whose id or label has them all."""
+    wanted = _words(words or "")
+    found = [LibraryMetric(*row) for row in library.query(_METRICS_SQL)]
+    return [m for m in found if all(w in " ".join(_words(f"{m.metric_id} {m.label}")) for w in wanted)]
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"[^\W_]+|\+", text.casefold())

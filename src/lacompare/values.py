@@ -1,0 +1,124 @@
+"""Stated values: one record per measured value, with the document, page and quote it came from.
+
+A report's facts become :class:`Value` records the way the library stores them (one SQL row
+each, see :mod:`lacompare.store_schema`) and the way ``diff``, ``rank`` and ``table`` read them:
+each carries its measure's id, the catalogue's label and polarity, the council it is about,
+and its document (path, SHA-256, kind, date published), page and verbatim quote.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from lacompare.model import RATING_ORDER, Fact, Indicator, Number, Report
+
+HIGHER, LOWER, NEITHER = "higher", "lower", "neither"  # the catalogue's polarities
+
+
+@dataclass(frozen=True, slots=True)
+class Value:
+    """One measured value as a document states it."""
+
+    metric_id: str
+    label: str  # the catalogue's name for the measure, else the words the document uses
+    metric: str  # the words the document uses
+    fact: str
+    value: Number | str
+    unit: str | None = None
+    comparator: str | None = None
+    comparator_value: Number | None = None
+    relation: str | None = None
+    source: str | None = None
+    year: str | None = None
+    flag: str | None = None
+    polarity: str = NEITHER
+    page: int = 0
+    quote: str = ""
+    gss_code: str | None = None  # the council the value is about
+    local_authority: str | None = None  # the council as the document names it
+    document: str = ""  # the document's path
+    sha256: str = ""
+    kind: str = ""  # the document's kind
+    published: str | None = None  # the document's publication date
+
+    @property
+    def number(self) -> float | None:
+        """The value as a number (a rating by its order, Inadequate 1 … Outstanding 4), else None."""
+        if isinstance(self.value, bool):
+            return None
+        if isinstance(self.value, int | float):
+            return float(self.value)
+        return float(RATING_ORDER[self.value]) if self.value in RATING_ORDER else None
+
+
+def values_of(report: Report, gss_code: str | None = None) -> list[Value]:
+    """Every measured value of a report, in page order (a measure without a value is left out).
+
+    ``gss_code`` is the council the document is about; a fact naming its own council (a news
+    round-up) is about that one instead.
+    """
+    return [value for fact in report.facts for value in fact_values(fact, report, gss_code)]
+
+
+def fact_values(fact: Fact, report: Report, gss_code: str | None = None) -> list[Value]:
+    """One fact's measured values, with its report's document (ids as today's catalogue gives them,
+    so facts stored by an older release line up)."""
+    from lacompare import catalogue
+
+    fact = catalogue.assign_metric_id(fact)
+    council = _fact_council(fact, gss_code)
+    return [
+        Value(
+            m.metric_id,
+            catalogue.label(m.metric_id, m.metric),
+            m.metric,
+            fact.kind,
+            m.value,
+            m.unit,
+            m.comparator,
+            m.comparator_value,
+            m.relation,
+            m.source,
+            m.year,
+            fact.flag,
+            _polarity(fact, m.metric_id),
+            fact.page,
+            fact.quote,
+            council,
+            fact.local_authority or report.local_authority,
+            report.document,
+            report.sha256,
+            report.kind,
+            report.published,
+        )  # fmt: skip
+        for m in fact.measures()
+        if m.value is not None
+    ]
+
+
+def _fact_council(fact: Fact, gss_code: str | None) -> str | None:
+    if not fact.local_authority:
+        return gss_code
+    from lacompare.authorities import find
+
+    council = find(fact.local_authority)
+    return council.gss_code if council else None
+
+
+def _polarity(fact: Fact, metric_id: str) -> str:
+    from lacompare import catalogue
+
+    known = catalogue.polarity(metric_id)
+    if known == NEITHER and isinstance(fact, Indicator) and metric_id.endswith((".result", ".benchmark")):
+        return indicator_polarity(fact.polarity)
+    return known
+
+
+def indicator_polarity(cell: str | None) -> str:
+    """An indicator row's polarity cell ("Bigger is Better", "Smaller is better") as a direction."""
+    words = " ".join((cell or "").casefold().split())
+    if any(w in words for w in ("bigger is better", "higher is better", "larger is better", "high is good")):
+        return HIGHER
+    if any(w in words for w in ("smaller is better", "lower is better", "less is better", "low is good")):
+        return LOWER
+    return NEITHER
