@@ -1,0 +1,130 @@
+"""The library as data: the tidy measures table, its views, the README's SQL, and the migration
+of a library written by release 0.1.0 (schema 1, facts as JSON only)."""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+import shutil
+import sqlite3
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from lacompare.cli import app
+from lacompare.render.rows import cell
+from lacompare.store import SCHEMA_VERSION, Library
+from lacompare.values import values_of
+
+from .conftest import BARNET_MD, CAMDEN_TXT, DASHBOARD_TXT, PERF_TXT, QS_TXT
+
+ROOT = Path(__file__).resolve().parent.parent
+V1_LIBRARY = Path(__file__).parent / "data" / "library_v1.sqlite3"  # written by lacompare 0.1.0 from the fixtures
+runner = CliRunner()
+
+
+@pytest.fixture(scope="module")
+def library(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    db = tmp_path_factory.mktemp("sql") / "library.sqlite3"
+    with Library(db) as lib:
+        for path in (BARNET_MD, CAMDEN_TXT, QS_TXT, PERF_TXT, DASHBOARD_TXT):
+            lib.add(str(path))
+    return db
+
+
+def readme_queries() -> list[str]:
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    return re.findall(r"```sql\n(.*?)```", text, flags=re.S)
+
+
+def show_rows(db: Path, sha256: str) -> list[dict[str, str]]:
+    result = runner.invoke(app, ["show", sha256[:12], "--db", str(db), "--format", "csv"])
+    assert result.exit_code == 0, result.output
+    return list(csv.DictReader(io.StringIO(result.stdout)))
+
+
+def test_the_readme_shows_sql_and_every_query_runs(library: Path) -> None:
+    queries = readme_queries()
+    assert len(queries) >= 3
+    with sqlite3.connect(library) as conn:
+        for query in queries:
+            assert conn.execute(query).fetchall(), query
+
+
+def test_scores_wide_holds_each_councils_nine_scores(library: Path) -> None:
+    with sqlite3.connect(library) as conn:
+        rows = conn.execute("SELECT council, assessed, assessing_needs, safeguarding FROM scores_wide").fetchall()
+    assert rows == [("Barnet", "2025-01-10", 2, 3), ("Camden", "2025-02-28", 3, 3)]
+
+
+def test_the_undated_theme_page_belongs_to_the_newest_assessment(library: Path) -> None:
+    with sqlite3.connect(library) as conn:
+        rows = conn.execute(
+            "SELECT d.source, a.assessed FROM latest_assessment a JOIN documents d ON d.id = a.document_id"
+            " WHERE a.gss_code = 'E09000003' ORDER BY d.source"
+        ).fetchall()
+    assert rows == [(str(BARNET_MD), "2025-01-10"), (str(QS_TXT), "2025-01-10")]
+
+
+def test_sql_returns_the_values_show_prints(library: Path) -> None:
+    with Library(library) as lib:
+        entries = lib.entries()
+    with sqlite3.connect(library) as conn:
+        for entry in entries:
+            stored = conn.execute(
+                "SELECT metric_id, value, unit, comparator, comparator_value, year, page, quote FROM tidy"
+                " WHERE sha256 = ? ORDER BY metric_id, page, quote, value",
+                (entry.sha256,),
+            ).fetchall()
+            shown = sorted(
+                (r["metric_id"], r["value"], r["unit"], r["comparator"], r["comparator_value"], r["year"], r["page"],
+                 r["quote"]) for r in show_rows(library, entry.sha256) if r["value"] != ""
+            )  # fmt: skip
+            assert sorted(tuple(cell(v) for v in row) for row in stored) == shown, entry.source
+
+
+def test_measures_are_indexed_by_metric_and_by_council(library: Path) -> None:
+    with sqlite3.connect(library) as conn:
+        plan = " ".join(str(r) for r in conn.execute(
+            "EXPLAIN QUERY PLAN SELECT value FROM measures WHERE metric_id = 'qs.safeguarding'"
+        ))  # fmt: skip
+        indexes = {r[1] for r in conn.execute("PRAGMA index_list(measures)")}
+    assert "measures_by_metric" in plan
+    assert {"measures_by_metric", "measures_by_council"} <= indexes
+
+
+def test_a_library_written_by_release_0_1_migrates_with_nothing_lost(tmp_path: Path) -> None:
+    db = tmp_path / "old.sqlite3"
+    shutil.copy(V1_LIBRARY, db)
+    with sqlite3.connect(db) as conn:
+        assert conn.execute("PRAGMA user_version").fetchone() == (1,)
+        before = conn.execute("SELECT document_id, seq, data FROM facts ORDER BY document_id, seq").fetchall()
+    with Library(db) as lib:
+        reports = [lib.report(e.sha256) for e in lib.entries()]
+        measures = lib.query("SELECT count(*) FROM measures")[0][0]
+        side = lib.side("barnet")
+    with sqlite3.connect(db) as conn:
+        assert conn.execute("PRAGMA user_version").fetchone() == (SCHEMA_VERSION,)
+        after = conn.execute("SELECT document_id, seq, data FROM facts ORDER BY document_id, seq").fetchall()
+    assert after == before
+    assert sum(len(r.facts) for r in reports) == len(before) == 369
+    assert measures == sum(len(values_of(r)) for r in reports)
+    assert {v.metric_id for v in side.values} >= {"rating.overall", "qs.safeguarding", "wait.care_act_assessment.people"}
+
+
+def test_a_migrated_library_answers_the_same_as_a_new_one(tmp_path: Path, library: Path) -> None:
+    db = tmp_path / "old.sqlite3"
+    shutil.copy(V1_LIBRARY, db)
+    for command in (["rank", "qs.assessing_needs"], ["diff", "barnet", "camden"], ["table"]):
+        old = runner.invoke(app, [*command, "--db", str(db), "--format", "csv"])
+        new = runner.invoke(app, [*command, "--db", str(library), "--format", "csv"])
+        assert old.exit_code == new.exit_code == 0, old.output + new.output
+        assert _without_paths(old.stdout) == _without_paths(new.stdout), command
+
+
+def _without_paths(text: str) -> list[list[str]]:
+    rows = list(csv.reader(io.StringIO(text)))
+    drop = {i for i, name in enumerate(rows[0]) if name in ("document", "sha256")} if rows else set()
+    return sorted([c for i, c in enumerate(row) if i not in drop] for row in rows)
