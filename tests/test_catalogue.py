@@ -168,3 +168,52 @@ def test_find_by_id_or_words(query: str, expected: list[str]) -> None:
 )
 def test_polarity(metric_id: str, polarity: str) -> None:
     assert catalogue.polarity(metric_id) == polarity
+
+
+# A result set against a target: the measure the report's coded rows give it, never a population share.
+def test_a_target_comparison_takes_the_id_of_the_coded_row_stating_its_value() -> None:
+    row = replace(comparison("AC/S3 (ASCOF 1G) Percentage of adults with learning disabilities who live in their own home 65.9%", 65.9, 68.8, comparator="CIPFA"), metric_id="ascof.learning_disability_own_home")  # fmt: skip
+    target = comparison("The accommodation measures for learning disabilities are performing better than the Q2 targets at 65.9% (against a 63% target).", 65.9, 63, comparator="target", metric="accommodation measures for learning disabilities")  # fmt: skip
+    assigned = catalogue.assign_metric_ids([row, replace(target, metric_id="target")])
+    assert [f.metric_id for f in assigned] == ["ascof.learning_disability_own_home"] * 2  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize(
+    ("quote", "value", "bench", "metric"),
+    [
+        (
+            "The accommodation measures for learning disabilities are performing better than the Q2 targets at 65.9% (against a 63% target).",
+            65.9,
+            63,
+            "accommodation measures for learning disabilities",
+        ),
+        (
+            "While the number of carers' assessments fell short at 390 against the target of 418.",
+            390,
+            418,
+            "the number of carers' assessments",
+        ),
+        (
+            "Telecare installations are high (539 at the end of Q2 against a target of 400).",
+            539,
+            400,
+            "telecare installations",
+        ),
+    ],
+)
+def test_a_target_comparison_never_lands_on_a_census_share_or_a_shared_id(
+    quote: str, value: float, bench: float, metric: str
+) -> None:
+    fact = replace(comparison(quote, value, bench, unit=None, comparator="target", metric=metric), metric_id="target")
+    (assigned,) = catalogue.assign_metric_ids([fact])
+    assert not assigned.metric_id.startswith("census.") and assigned.metric_id != "target"  # type: ignore[attr-defined]
+    assert assigned.metric_id.startswith("cmp.")  # type: ignore[attr-defined]
+
+
+def test_a_survey_the_sentence_names_must_be_the_measures_own() -> None:
+    people = comparison(
+        "70% of people felt safe, against the England average of 69% (ASCS, 2024).", 70, 69, source="ASCS"
+    )
+    carers_survey = replace(people, source="Survey of Adult Carers in England (SACE) - question 17")
+    assert catalogue.metric_for(people).id == "ascs.feel_safe"  # type: ignore[union-attr]
+    assert catalogue.metric_for(carers_survey) is None or catalogue.metric_for(carers_survey).source == "SACE"  # type: ignore[union-attr]

@@ -111,7 +111,11 @@ def test_a_library_written_by_release_0_1_migrates_with_nothing_lost(tmp_path: P
     assert after == before
     assert sum(len(r.facts) for r in reports) == len(before) == 369
     assert measures == sum(len(values_of(r)) for r in reports)
-    assert {v.metric_id for v in side.values} >= {"rating.overall", "qs.safeguarding", "wait.care_act_assessment.people"}
+    assert {v.metric_id for v in side.values} >= {
+        "rating.overall",
+        "qs.safeguarding",
+        "wait.care_act_assessment.people",
+    }
 
 
 def test_a_migrated_library_answers_the_same_as_a_new_one(tmp_path: Path, library: Path) -> None:

@@ -271,13 +271,43 @@ def label(metric_id: str, fallback: str = "") -> str:
 
 
 def metric_for(comparison: Comparison) -> Metric | None:
-    """The catalogue metric a comparison quotes, or None when none fits."""
+    """The catalogue metric a comparison quotes, or None when none fits.
+
+    Besides its words, a metric must fit how the comparison is made: a target is set only for a
+    measure with a better direction (never a population share), and a survey the text names
+    (SACE, SALT, Census…) must be the metric's own.
+    """
     subject = CARERS if _is_about_carers(comparison) else PEOPLE
+    candidates = [m for m in CATALOGUE if _fits(m, comparison)]
     for text in _texts(comparison):
-        for metric in CATALOGUE:
+        for metric in candidates:
             if metric.matches(text, subject, comparison.unit):
                 return metric
     return None
+
+
+def _fits(metric: Metric, comparison: Comparison) -> bool:
+    if is_target(comparison.comparator) and metric.polarity == NEITHER:
+        return False
+    named = _named_sources(comparison.source)
+    return not named or metric.source in named or metric.source == "ASCOF"
+
+
+def is_target(comparator: str | None) -> bool:
+    return (comparator or "").strip().casefold().startswith("target")
+
+
+@cache
+def _named_sources(source: str | None) -> frozenset[str]:
+    """The catalogue's sources a comparison's source names ("Survey of Adult Carers in England (SACE)" -> SACE)."""
+    if not source:
+        return frozenset()
+    return frozenset(s for s in _sources() if _search(rf"\b{regex.escape(s)}\b", source))
+
+
+@cache
+def _sources() -> frozenset[str]:
+    return frozenset(m.source for m in CATALOGUE) - {"ASCOF"}
 
 
 def _texts(comparison: Comparison) -> list[str]:
@@ -333,17 +363,21 @@ def sentence_id(metric: str) -> str:
     return "cmp." + ("_".join(words[:8]) or "unnamed")
 
 
-def assign_metric_id(fact: Fact) -> Fact:
+def assign_metric_id(fact: Fact, measured: dict[float, set[str]] | None = None) -> Fact:
     """A comparison with its catalogue id (or a sentence-derived one) and, where the measure's
-    polarity is known, a stated 'better' / 'worse' as the direction it means; other facts unchanged."""
+    polarity is known, a stated 'better' / 'worse' as the direction it means; other facts unchanged.
+
+    ``measured``: value -> catalogue ids of the report's code-mapped rows stating it; a result set
+    against a target takes the id of the one row stating the same value.
+    """
     if isinstance(fact, Indicator):
         return _indicator_with_id(fact)
     if not isinstance(fact, Comparison):
         return fact
-    metric = catalogued(fact.metric_id) or metric_for(fact)
+    metric = catalogued(fact.metric_id) or _measured(fact, measured or {}) or metric_for(fact)
     if metric is not None:
         new_id = metric.id
-    elif fact.metric_id and get(fact.metric_id) is None:
+    elif fact.metric_id and get(fact.metric_id) is None and not is_target(fact.metric_id):
         new_id = fact.metric_id
     else:
         new_id = sentence_id(fact.metric or fact.quote)
@@ -379,7 +413,20 @@ def _with_direction(fact: Comparison, polarity: str) -> Comparison:
 
 
 def assign_metric_ids(facts: Iterable[Fact]) -> list[Fact]:
-    return [assign_metric_id(f) for f in facts]
+    facts = [assign_metric_id(f) if isinstance(f, Indicator) else f for f in facts]
+    measured: dict[float, set[str]] = {}
+    for f in facts:
+        if isinstance(f, Comparison) and not is_target(f.comparator) and catalogued(f.metric_id):
+            measured.setdefault(float(f.value), set()).add(f.metric_id)
+    return [assign_metric_id(f, measured) for f in facts]
+
+
+def _measured(fact: Comparison, measured: dict[float, set[str]]) -> Metric | None:
+    """For a result against a target: the catalogue measure of the one coded row stating its value."""
+    if not is_target(fact.comparator):
+        return None
+    ids = measured.get(float(fact.value), set())
+    return catalogued(next(iter(ids))) if len(ids) == 1 else None
 
 
 def find(query: str) -> list[Metric]:
