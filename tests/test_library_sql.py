@@ -132,3 +132,12 @@ def _without_paths(text: str) -> list[list[str]]:
     rows = list(csv.reader(io.StringIO(text)))
     drop = {i for i, name in enumerate(rows[0]) if name in ("document", "sha256")} if rows else set()
     return sorted([c for i, c in enumerate(row) if i not in drop] for row in rows)
+
+
+def test_the_value_query_selects_a_values_fields_in_order() -> None:
+    from dataclasses import fields
+
+    from lacompare.store_schema import MEASURE_COLUMNS
+    from lacompare.values import Value
+
+    assert [f.name for f in fields(Value)] == [*MEASURE_COLUMNS, "document", "sha256", "kind", "published"]

@@ -374,7 +374,7 @@ def assign_metric_id(fact: Fact, measured: dict[float, set[str]] | None = None) 
         return _indicator_with_id(fact)
     if not isinstance(fact, Comparison):
         return fact
-    metric = catalogued(fact.metric_id) or _measured(fact, measured or {}) or metric_for(fact)
+    metric = _kept(fact) or _measured(fact, measured or {}) or metric_for(fact)
     if metric is not None:
         new_id = metric.id
     elif fact.metric_id and get(fact.metric_id) is None and not is_target(fact.metric_id):
@@ -384,6 +384,12 @@ def assign_metric_id(fact: Fact, measured: dict[float, set[str]] | None = None) 
     if new_id != fact.metric_id:
         fact = replace(fact, metric_id=new_id)
     return _with_direction(fact, metric.polarity) if metric is not None else fact
+
+
+def _kept(fact: Comparison) -> Metric | None:
+    """The catalogue metric the fact's id already names, when it fits how the comparison is made."""
+    metric = catalogued(fact.metric_id)
+    return metric if metric is not None and _fits(metric, fact) else None
 
 
 def catalogued(metric_id: str | None) -> Metric | None:

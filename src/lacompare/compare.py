@@ -80,22 +80,26 @@ def gap_column(sides: Sequence[object]) -> str:
 
 def diff(sides: Sequence[Side], *, only_shared: bool = False, facts: Iterable[str] | None = None) -> list[DiffRow]:
     """One row per measure any side reports (or, with ``only_shared``, every side reports)."""
-    kinds = set(facts) if facts is not None else None
     per_side = [by_metric(side.values) for side in sides]
-    order: dict[str, tuple[int, int]] = {}
-    for values in per_side:
-        for metric_id, stated in values.items():
-            order.setdefault(metric_id, (_fact_rank(stated[0].fact), len(order)))
+    names = [side.name for side in sides]
     rows = []
-    for metric_id in sorted(order, key=order.__getitem__):
-        found = [v.get(metric_id, []) for v in per_side]
-        fact_kind = next(f[0].fact for f in found if f)
-        if kinds is not None and fact_kind not in kinds:
-            continue
-        row = _row(metric_id, fact_kind, found, [side.name for side in sides])
+    for metric_id, fact_kind in _measures(per_side, facts):
+        row = _row(metric_id, fact_kind, [v.get(metric_id, []) for v in per_side], names)
         if not only_shared or row.shared:
             rows.append(row)
     return rows
+
+
+def _measures(per_side: Sequence[dict[str, list[Value]]], facts: Iterable[str] | None) -> list[tuple[str, str]]:
+    """(metric id, fact kind) of every measure the sides state: by fact kind, then as first stated."""
+    kinds = set(facts) if facts is not None else None
+    order: dict[str, tuple[int, int, str]] = {}
+    for values in per_side:
+        for metric_id, stated in values.items():
+            if metric_id not in order:
+                order[metric_id] = (_fact_rank(stated[0].fact), len(order), stated[0].fact)
+    chosen = sorted(order, key=order.__getitem__)
+    return [(m, order[m][2]) for m in chosen if kinds is None or order[m][2] in kinds]
 
 
 def by_metric(values: Iterable[Value]) -> dict[str, list[Value]]:
@@ -107,7 +111,10 @@ def by_metric(values: Iterable[Value]) -> dict[str, list[Value]]:
 
 
 def _fact_rank(fact_kind: str) -> int:
-    return FACT_KINDS.index(fact_kind) if fact_kind in FACT_KINDS else len(FACT_KINDS)
+    return _FACT_RANK.get(fact_kind, len(_FACT_RANK))
+
+
+_FACT_RANK = {kind: i for i, kind in enumerate(FACT_KINDS)}
 
 
 def _row(metric_id: str, fact_kind: str, found: list[list[Value]], names: list[str]) -> DiffRow:
@@ -144,9 +151,10 @@ def choose(values: Sequence[Value]) -> tuple[Value | None, list[str]]:
     """
     if not values:
         return None, []
+    shown = preferred(values)
+    if len(values) == 1:
+        return shown, []
     first = [v for v in values if v.sha256 == values[0].sha256]
-    england = [v for v in first if is_england(v.comparator)]
-    shown = (england or first)[0]
     notes = []
     others = [t for t in _distinct(_text(v.value) for v in first) if t != _text(shown.value)]
     if others:
@@ -158,20 +166,26 @@ def choose(values: Sequence[Value]) -> tuple[Value | None, list[str]]:
     return shown, _distinct(notes)
 
 
+def preferred(values: Sequence[Value]) -> Value:
+    """The value shown for a council: its preferred document's value set against England, else its first."""
+    if len(values) == 1:
+        return values[0]
+    document = values[0].sha256
+    return next((v for v in values if v.sha256 == document and is_england(v.comparator)), values[0])
+
+
 def is_england(comparator: str | None) -> bool:
     return (comparator or "").strip().casefold() in ("england", "national", "england average", "national average")
 
 
 def _benchmarks(values: list[Value]) -> tuple[Benchmark, ...]:
-    out: list[Benchmark] = []
+    found: dict[tuple[str, Number, str | None], Benchmark] = {}
     for v in sorted(values, key=lambda v: not is_england(v.comparator)):
         if v.comparator_value is None or not v.comparator:
             continue
         name = ENGLAND if is_england(v.comparator) else v.comparator
-        bench = Benchmark(name, v.comparator_value, v.year)
-        if not any(b.comparator == name and b.value == bench.value and b.year == bench.year for b in out):
-            out.append(bench)
-    return tuple(out)
+        found.setdefault((name, v.comparator_value, v.year), Benchmark(name, v.comparator_value, v.year))
+    return tuple(found.values())
 
 
 def _differences(values: list[Value]) -> list[str]:
@@ -285,15 +299,16 @@ def rank(sides: Sequence[Side], metric_id: str, *, worst: bool = False, limit: i
 
 @dataclass(frozen=True, slots=True)
 class Grid:
-    """Councils x measures (``lacompare table``): the diff's rows read across, one line per side."""
+    """Councils x measures (``lacompare table``): each side's value for each measure, or None."""
 
     sides: tuple[Side, ...]
-    rows: tuple[DiffRow, ...]
-
-    def value(self, side: int, row: int) -> Value | None:
-        return self.rows[row].values[side]
+    metric_ids: tuple[str, ...]
+    cells: tuple[tuple[Value | None, ...], ...]  # one tuple per side, in ``metric_ids`` order
 
 
 def table(sides: Sequence[Side], *, facts: Iterable[str] | None = None) -> Grid:
-    """Every measure any side states, as a grid of councils x measures."""
-    return Grid(tuple(sides), tuple(diff(sides, facts=facts)))
+    """Every measure any side states, as a grid of councils x measures (each value as ``diff`` shows it)."""
+    per_side = [by_metric(side.values) for side in sides]
+    metric_ids = tuple(m for m, _ in _measures(per_side, facts))
+    cells = tuple(tuple(preferred(v[m]) if m in v else None for m in metric_ids) for v in per_side)
+    return Grid(tuple(sides), metric_ids, cells)

@@ -64,8 +64,13 @@ def sides(
     region: str | None = None,
     metric_id: str | None = None,
     gss_code: str | None = None,
+    quotes: bool = True,
 ) -> list[Side]:
-    """Every council's side (or one council's), its values preferred first; ``metric_id`` reads one measure only."""
+    """Every council's side (or one council's), its values preferred first.
+
+    ``metric_id`` reads one measure only; ``quotes=False`` leaves the words (quote, label) out
+    of the values, for a grid of numbers that never shows them.
+    """
     from lacompare.authorities import by_code
 
     chosen = pictures(library, gss_code, as_of=as_of, kinds=kinds)
@@ -73,25 +78,22 @@ def sides(
     if region is not None:
         wanted = region.casefold()
         chosen = [p for p in chosen if (c := councils[p.gss_code]) is not None and c.region.casefold() == wanted]
-    values = _values(library, chosen, metric_id, gss_code)
+    values = _values(library, metric_id, gss_code, quotes) if chosen else {}
     out = []
     for p in chosen:
         council = councils[p.gss_code]
-        rank = {h.document_id: i for i, h in enumerate(p.documents)}
-        mine = sorted((v for v in values.get(p.gss_code, []) if v[0] in rank), key=lambda v: (rank[v[0]], v[1]))
+        rank = {h.sha256: i for i, h in enumerate(p.documents)}
+        mine = [v for v in values.get(p.gss_code, []) if v.sha256 in rank]
+        mine.sort(key=lambda v: rank[v.sha256])  # stable: page order within a document stays
         name = council.short_name if council else p.gss_code
         documents = tuple(h.source for h in p.documents)
         region_name = council.region if council else None
-        out.append(Side(name, tuple(v[2] for v in mine), p.gss_code, region_name, documents, p.notes))
+        out.append(Side(name, tuple(mine), p.gss_code, region_name, documents, p.notes))
     return sorted(out, key=lambda s: s.name.casefold())
 
 
-def _values(
-    library: Library, chosen: Sequence[Picture], metric_id: str | None, gss_code: str | None
-) -> dict[str, list[tuple[int, tuple[int, int], Value]]]:
-    """Council -> (document id, (seq, position), Value) for the values of the chosen documents."""
-    if not chosen:
-        return {}
+def _values(library: Library, metric_id: str | None, gss_code: str | None, quotes: bool) -> dict[str, list[Value]]:
+    """Council -> its values in the library, in document and page order."""
     where, params = ["m.gss_code IS NOT NULL"], []
     if metric_id is not None:
         where.append("m.metric_id = ?")
@@ -99,12 +101,11 @@ def _values(
     if gss_code is not None:
         where.append("m.gss_code = ?")
         params.append(gss_code)
-    sql = VALUE_SQL.replace("SELECT ", "SELECT m.document_id, m.seq, m.position, ", 1)
-    rows = library.query(f"{sql} WHERE {' AND '.join(where)}", params)
-    values = values_from_rows(row[3:] for row in rows)
-    out: dict[str, list[tuple[int, tuple[int, int], Value]]] = {}
-    for row, value in zip(rows, values, strict=True):
-        out.setdefault(value.gss_code or "", []).append((row[0], (row[1], row[2]), value))
+    sql = VALUE_SQL if quotes else VALUE_SQL.replace("m.quote", "''").replace("m.label", "m.metric_id")
+    rows = library.query(f"{sql} WHERE {' AND '.join(where)} ORDER BY m.document_id, m.seq, m.position", params)
+    out: dict[str, list[Value]] = {}
+    for value in values_from_rows(rows):
+        out.setdefault(value.gss_code or "", []).append(value)
     return out
 
 

@@ -307,11 +307,13 @@ class Library:
         kinds: Sequence[str] | None = None,
         region: str | None = None,
         metric_id: str | None = None,
+        quotes: bool = True,
     ) -> list[Side]:
-        """Every council's side, by name; ``metric_id`` reads only that measure's values (for ``rank``)."""
+        """Every council's side, by name; ``metric_id`` reads only that measure's values (for ``rank``);
+        ``quotes=False`` leaves quotes and labels out (for a grid of values)."""
         from lacompare.library_views import sides
 
-        return sides(self, as_of=as_of, kinds=kinds, region=region, metric_id=metric_id)
+        return sides(self, as_of=as_of, kinds=kinds, region=region, metric_id=metric_id, quotes=quotes)
 
     def metrics(self, words: str | None = None) -> list[LibraryMetric]:
         """Every measure id the library holds, with how many councils state it (``lacompare metrics``)."""

@@ -19,9 +19,10 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Callable, Iterable, Sequence
+from typing import Any
 
 from lacompare.model import QUALITY_STATEMENTS, Report, fact_from_dict
-from lacompare.values import Value, fact_values
+from lacompare.values import Value, current_ids, fact_values
 
 MEASURE_COLUMNS = (
     "metric_id", "label", "metric", "fact", "value", "unit", "comparator", "comparator_value", "relation",
@@ -156,7 +157,7 @@ def fill_councils(conn: sqlite3.Connection) -> None:
 def insert_measures(conn: sqlite3.Connection, document_id: int, report: Report, gss_code: str | None) -> None:
     """One ``measures`` row per value of the report, keyed by (document, fact seq, position in the fact)."""
     rows = []
-    for seq, fact in enumerate(report.facts):
+    for seq, fact in enumerate(current_ids(report)):
         for position, value in enumerate(fact_values(fact, report, gss_code)):
             rows.append((document_id, seq, position, *(getattr(value, c) for c in MEASURE_COLUMNS)))
     marks = ", ".join("?" * (3 + len(MEASURE_COLUMNS)))
@@ -165,18 +166,13 @@ def insert_measures(conn: sqlite3.Connection, document_id: int, report: Report, 
     )
 
 
+# The columns of a Value, in its fields' order: the measure's, then its document's.
 VALUE_SQL = (
     "SELECT " + ", ".join(f"m.{c}" for c in MEASURE_COLUMNS) + ", d.source, d.sha256, d.kind, d.published"
     " FROM measures m JOIN documents d ON d.id = m.document_id"
 )
 
 
-def value_from_row(row: Sequence[object]) -> Value:
-    """A ``VALUE_SQL`` row as a :class:`Value` (columns in ``MEASURE_COLUMNS`` order, then the document's)."""
-    head = dict(zip(MEASURE_COLUMNS, row, strict=False))
-    document, sha256, kind, published = row[len(MEASURE_COLUMNS) :]
-    return Value(**head, document=document, sha256=sha256, kind=kind, published=published)  # type: ignore[arg-type]
-
-
-def values_from_rows(rows: Iterable[Sequence[object]]) -> list[Value]:
-    return [value_from_row(r) for r in rows]
+def values_from_rows(rows: Iterable[Sequence[Any]]) -> list[Value]:
+    """``VALUE_SQL`` rows as :class:`Value` records (their columns are the record's fields, in order)."""
+    return [Value(*row) for row in rows]

@@ -57,15 +57,21 @@ def values_of(report: Report, gss_code: str | None = None) -> list[Value]:
     ``gss_code`` is the council the document is about; a fact naming its own council (a news
     round-up) is about that one instead.
     """
-    return [value for fact in report.facts for value in fact_values(fact, report, gss_code)]
+    return [value for fact in current_ids(report) for value in fact_values(fact, report, gss_code)]
+
+
+def current_ids(report: Report) -> list[Fact]:
+    """The report's facts with the ids today's catalogue gives them (so facts stored by an older
+    release line up with new ones)."""
+    from lacompare.catalogue import assign_metric_ids
+
+    return assign_metric_ids(report.facts)
 
 
 def fact_values(fact: Fact, report: Report, gss_code: str | None = None) -> list[Value]:
-    """One fact's measured values, with its report's document (ids as today's catalogue gives them,
-    so facts stored by an older release line up)."""
+    """One fact's measured values, with its report's document."""
     from lacompare import catalogue
 
-    fact = catalogue.assign_metric_id(fact)
     council = _fact_council(fact, gss_code)
     return [
         Value(

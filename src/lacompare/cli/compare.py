@@ -131,11 +131,12 @@ def table(
 
     chosen = choose_format(fmt, plain, output)
     with exit_on_error(), open_library(db) as library:
-        sides = library.sides(as_of=check_date(as_of), kinds=_kinds(kind), region=region.value if region else None)
+        region_name = region.value if region else None
+        sides = library.sides(as_of=check_date(as_of), kinds=_kinds(kind), region=region_name, quotes=False)
     _warn_notes(sides, quiet)
     grid = compare.table(sides, facts=_facts(fact))
     if not quiet:
-        err(f"{len(grid.sides)} councils x {len(grid.rows)} measures")
+        err(f"{len(grid.sides)} councils x {len(grid.metric_ids)} measures")
     write_records(diff_rows.grid_records(grid), diff_rows.grid_columns(grid), chosen, output, plain, not no_headers)
 
 

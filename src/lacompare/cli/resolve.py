@@ -95,11 +95,12 @@ def report_for(library: Library, target: str, *, as_of: str | None, kind: str | 
 def resolve_metric(query: str, library: Library) -> str:
     """The measure id a `rank` argument names: an id the library or the catalogue holds, else the
     one measure whose id or label has all the words (the library's first, then the catalogue's)."""
+    clean = query.strip()
+    if library.query("SELECT 1 FROM measures WHERE metric_id = ? LIMIT 1", (clean,)):
+        return clean  # the common case, answered without loading the catalogue
     from lacompare import catalogue
 
-    clean = query.strip()
-    held = library.metrics()
-    if any(m.metric_id == clean for m in held) or catalogue.get(clean) is not None:
+    if catalogue.get(clean) is not None:
         return clean
     found = [m.metric_id for m in library.metrics(clean)]
     if not found:

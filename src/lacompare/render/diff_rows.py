@@ -75,17 +75,15 @@ GRID_HEAD = ("council", "gss_code", "region")
 
 def grid_columns(grid: Grid) -> tuple[str, ...]:
     """The grid's columns: the council, then one per measure (its id)."""
-    return (*GRID_HEAD, *(row.metric_id for row in grid.rows))
+    return (*GRID_HEAD, *grid.metric_ids)
 
 
 def grid_records(grid: Grid) -> list[dict[str, object]]:
     """One record per council, one column per measure: the value as stated (units are in `metrics`)."""
     out: list[dict[str, object]] = []
-    for i, side in enumerate(grid.sides):
+    for side, cells in zip(grid.sides, grid.cells, strict=True):
         record: dict[str, object] = {"council": side.name, "gss_code": side.gss_code, "region": side.region}
-        for j, row in enumerate(grid.rows):
-            value = grid.value(i, j)
-            record[row.metric_id] = value.value if value is not None else None
+        record.update((m, v.value if v is not None else None) for m, v in zip(grid.metric_ids, cells, strict=True))
         out.append(record)
     return out
 
