@@ -141,3 +141,13 @@ def test_the_value_query_selects_a_values_fields_in_order() -> None:
     from lacompare.values import Value
 
     assert [f.name for f in fields(Value)] == [*MEASURE_COLUMNS, "document", "sha256", "kind", "published"]
+
+
+def test_the_readmes_comparing_api_example_runs(library: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    (example,) = [b for b in re.findall(r"```python\n(.*?)```", text, flags=re.S) if "lacompare.Library(" in b]
+    monkeypatch.setenv("LACOMPARE_DB", str(library))
+    namespace: dict[str, object] = {}
+    exec(compile(example, "README.md", "exec"), namespace)
+    assert [v.value for v in namespace["rows"][0].values] == ["Good", "Outstanding"]  # type: ignore[index]
+    assert namespace["top"][0].name == "Camden"  # type: ignore[index]

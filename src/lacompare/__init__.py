@@ -17,11 +17,13 @@ EXTRACTOR_VERSION = "1"  # bump whenever a reader or parser change alters extrac
 DEFAULT_TIMEOUT = 60.0  # seconds for parsing one file
 DEFAULT_MEMORY_MB = 1024  # memory ceiling for parsing one file
 
-__all__ = ["__version__", "extract", "extract_text", "LacompareError"]
+__all__ = ["__version__", "extract", "extract_text", "LacompareError", "Library", "diff", "rank", "table"]
 
 if TYPE_CHECKING:
+    from lacompare.compare import diff, rank, table
     from lacompare.errors import LacompareError
     from lacompare.pipeline import extract, extract_text
+    from lacompare.store import Library
 
 
 def __getattr__(name: str) -> Any:
@@ -29,6 +31,14 @@ def __getattr__(name: str) -> Any:
         from lacompare import pipeline
 
         return getattr(pipeline, name)
+    if name in ("diff", "rank", "table"):
+        from lacompare import compare
+
+        return getattr(compare, name)
+    if name == "Library":
+        from lacompare.store import Library
+
+        return Library
     if name == "LacompareError":
         from lacompare.errors import LacompareError
 
