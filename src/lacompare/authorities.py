@@ -3,7 +3,9 @@
 The register (``data/english_councils.csv``, see ``data/SOURCE.md``) lists the 153 councils with
 official name, short name, GSS code, type, region and aliases. ``resolve("hull")`` returns one
 :class:`Authority` or raises :class:`~lacompare.errors.UnknownAuthority` naming the candidates:
-an ambiguous or unknown name is never guessed.
+an ambiguous or unknown name is never guessed. The same names tell which councils a text names
+(:func:`mentioned_in`, :func:`named_in` for names dressed as a council's: "Kent County Council",
+"the London Borough of Enfield"), and whose web site a host is (:func:`by_host`).
 """
 
 from __future__ import annotations
@@ -12,9 +14,11 @@ import csv
 import difflib
 import io
 from collections import Counter
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+from itertools import product
 
 import regex
 
@@ -29,6 +33,9 @@ _DRESSING = compiled.pattern(
     r"|(?: metropolitan borough council| metropolitan district council| borough council| county council"
     r"| city council| district council| council| london boro(?:ugh)?| ua| mbc)$"
 )
+# Dressing read off what users type but kept out of the register's keys, so that
+# "City of London" does not become "london".
+_LEADING_DRESSING = compiled.pattern(r"^(?:metropolitan borough of |county borough of |city of |county of )")
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,7 +109,7 @@ def candidates(query: str) -> list[Authority]:
         hit = by_code(text)
         return [hit] if hit else []
     index = _index()
-    for key in (normalise(text), core(text)):
+    for key in (normalise(text), core(text), _LEADING_DRESSING.sub("", core(text))):
         if key in index:
             return list(index[key])
     return _word_matches(core(text))
@@ -154,30 +161,219 @@ def find(name: str | None) -> Authority | None:
     return found[0] if len(found) == 1 else None
 
 
+# -- councils named in a text -------------------------------------------------------------------
+
+_SPACE = r"[^\S\n]+"  # spaces within one line
+_BEFORE_NAME = ("London Borough of", "Royal Borough of", "Metropolitan Borough of", "County Borough of",
+                "Borough of", "City and County of", "City of", "County of", "Council of the")  # fmt: skip
+_AFTER_NAME = ("Metropolitan Borough Council", "Metropolitan District Council", "Borough Council",
+               "District Council", "County Council", "City Council", "Council", "Corporation")  # fmt: skip
+_BETWEEN_WORDS = r"[^\w\n]{1,3}"
+_AND = r"(?:[^\w\n]{1,3}and[^\w\n]{1,3}|[^\w\n]{0,3}&[^\w\n]{0,3})"  # "Telford & Wrekin", "B&NES"
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """Where a text names a council; ``dressed`` when named as a council ("Kent County Council")."""
+
+    authority: Authority
+    start: int
+    end: int
+    dressed: bool
+
+
+def _alternation(keys: Iterable[str]) -> str:
+    """The keys as one pattern, factored by their common starts (one alternation of 500 names
+    makes the engine try each at every position; the factored one, about one per position)."""
+    trie: _Trie = {}
+    for key in keys:
+        if key:
+            node = trie
+            for atom in _atoms(key):
+                node = node.setdefault(atom, {})
+            node[""] = {}  # a key ends here
+    return _trie_pattern(trie)
+
+
+_Trie = dict[str, "_Trie"]
+
+
+def _atoms(key: str) -> list[str]:
+    """A normalised key as pattern pieces: letters, the spaces between words, "and" or "&"."""
+    words = key.split()
+    atoms = [regex.escape(c) for c in words[0]]
+    for before, word in zip(words, words[1:], strict=False):
+        if word == "and":
+            atoms.append(_AND)
+            continue
+        if before != "and":
+            atoms.append(_BETWEEN_WORDS)
+        atoms.extend(regex.escape(c) for c in word)
+    return atoms
+
+
+def _trie_pattern(node: _Trie) -> str:
+    ends = "" in node
+    branches = [atom + _trie_pattern(child) for atom, child in node.items() if atom]
+    if not branches:
+        return ""
+    if len(branches) == 1 and not ends:
+        return branches[0]
+    return "(?:" + "|".join(branches) + (")?" if ends else ")")
+
+
+def _phrases(phrases: tuple[str, ...]) -> str:
+    return "|".join(p.replace(" ", _SPACE) for p in phrases)
+
+
 @cache
 def _mention_pattern() -> regex.Pattern[str]:
-    names = sorted({a.short_name for a in authorities()}, key=len, reverse=True)
-    return compiled.pattern(r"\b(?:" + "|".join(regex.escape(n) for n in names) + r")\b")
+    """One of a council's names, or its place's name dressed as a council's."""
+    keys = {core(n) for a in authorities() for n in a.names} | _plain_names()
+    return compiled.pattern(
+        rf"\b(?:(?P<before>{_phrases(_BEFORE_NAME)}){_SPACE})?(?P<place>{_alternation(keys)})"
+        rf"(?P<after>{_SPACE}(?:{_phrases(_AFTER_NAME)}))?\b",
+        regex.I,
+    )
+
+
+@cache
+def _plain_names() -> frozenset[str]:
+    """The names that stand for a council undressed: short names and aliases ("Kent", "Hull")."""
+    return frozenset(normalise(n) for a in authorities() for n in (a.short_name, *a.aliases))
+
+
+def mentions(text: str) -> Iterator[Mention]:
+    """Every place in ``text`` that names one council (a name two councils share is skipped).
+
+    Names are read whatever their case, but stand capitalised ("Sefton council", not "reading
+    council papers"), or dressed in a line written all in lower case (a title in lower case).
+    """
+    index = _index()
+    for m in _mention_pattern().finditer(text):
+        place = normalise(m["place"])
+        dressed = bool(m["before"] or m["after"]) or place != core(place) or place not in _plain_names()
+        if not (m.group()[0].isupper() or (dressed and not _has_capitals(text, m.start()))):
+            continue
+        found = index.get(place, ())
+        if len(found) == 1:
+            yield Mention(found[0], m.start(), m.end(), dressed)
+
+
+def _has_capitals(text: str, at: int) -> bool:
+    start, end = text.rfind("\n", 0, at) + 1, text.find("\n", at)
+    return any(c.isupper() for c in text[start : end if end >= 0 else len(text)])
+
+
+def named_in(text: str) -> list[Authority]:
+    """The councils ``text`` names dressed as councils, in the order it first names them."""
+    return _distinct(m.authority for m in mentions(text) if m.dressed)
 
 
 def mentioned_in(text: str) -> list[Authority]:
     """The councils ``text`` names, in the order it first names them (names shared by two councils skipped)."""
-    out: list[Authority] = []
-    for m in _mention_pattern().finditer(text):
-        found = [a for a in authorities() if a.short_name == m.group()]
-        if len(found) == 1 and found[0] not in out:
-            out.append(found[0])
-    return out
+    return _distinct(m.authority for m in mentions(text))
+
+
+def _distinct(found: Iterable[Authority]) -> list[Authority]:
+    return list(dict.fromkeys(found))
 
 
 def most_mentioned(text: str, *, at_least: int = 5) -> Authority | None:
-    """The council a document talks about when its title names none: mentioned at least
-    ``at_least`` times, and three times as often as any other council."""
-    counts = Counter(m.group() for m in _mention_pattern().finditer(text))
-    ranked = counts.most_common(2)
+    """The council a document talks about when its title names none: mentioned (by any of its
+    names) at least ``at_least`` times, and three times as often as any other council."""
+    ranked = Counter(m.authority for m in mentions(text)).most_common(2)
     if not ranked or ranked[0][1] < at_least:
         return None
     if len(ranked) > 1 and ranked[0][1] < 3 * ranked[1][1]:
         return None
-    found = [a for a in authorities() if a.short_name == ranked[0][0]]
-    return found[0] if len(found) == 1 else None
+    return ranked[0][0]
+
+
+# -- councils' own web sites ----------------------------------------------------------------------
+
+# Platforms that serve a council's committee papers or performance pages under its name
+# ("wokingham.moderngov.co.uk"); a host elsewhere that is not a gov.uk one is a third party's.
+_COUNCIL_PLATFORMS = ("moderngov.co.uk", "cmis.uk.com", "inphase.com")
+_LABEL_AFFIXES = compiled.pattern(r"^(?:council|democracy|performance)|(?:council|democracy|performance)$")
+_SMALL_WORDS = frozenset({"and", "of", "the", "upon", "on", "with"})
+_DRESSING_WORDS = frozenset({"council", "borough", "metropolitan", "district", "county", "corporation", "ua"})
+_DIRECTIONS = {"north": "n", "south": "s", "east": "e", "west": "w"}
+# How councils' web addresses shorten county names ("westberks", "nelincs", "hants").
+_COUNTY_SHORT = {
+    "bedfordshire": "beds", "berkshire": "berks", "buckinghamshire": "bucks", "cambridgeshire": "cambs",
+    "derbyshire": "derbys", "gloucestershire": "glos", "hampshire": "hants", "hertfordshire": "herts",
+    "lancashire": "lancs", "leicestershire": "leics", "lincolnshire": "lincs", "northamptonshire": "northants",
+    "nottinghamshire": "notts", "oxfordshire": "oxon", "staffordshire": "staffs", "warwickshire": "warks",
+    "wiltshire": "wilts", "worcestershire": "worcs", "yorkshire": "yorks",
+}  # fmt: skip
+
+
+def by_host(host: str) -> Authority | None:
+    """The council whose own web site ``host`` is: a gov.uk host (``democracy.kent.gov.uk``) or a
+    council's pages on a platform serving councils; None for other sites and shared labels."""
+    host = host.strip().lower().split(":")[0].rstrip(".")
+    labels = host.split(".")
+    if host.endswith(".gov.uk") and len(labels) > 2:
+        label = labels[-3]
+    else:
+        platform = next((p for p in _COUNCIL_PLATFORMS if host.endswith("." + p)), None)
+        if platform is None:
+            return None
+        label = labels[-platform.count(".") - 2]
+    label = label.replace("-", "")
+    for key in dict.fromkeys((label, _LABEL_AFFIXES.sub("", label))):
+        found = _by_site_label().get(key, ())
+        if found:
+            return found[0] if len(found) == 1 else None
+    return None
+
+
+@cache
+def _by_site_label() -> dict[str, tuple[Authority, ...]]:
+    """Host label -> councils: the labels each council's names give ("northsomerset", "lbbd",
+    "nottinghamcity"), then the register's sites whose labels no name gives (they win)."""
+    found: dict[str, dict[str, Authority]] = {}
+    for authority in authorities():
+        for label in _name_labels(authority):
+            found.setdefault(label, {})[authority.gss_code] = authority
+    out = {label: tuple(by_code.values()) for label, by_code in found.items()}
+    for authority, domain in _listed_sites():
+        out[domain.split(".")[0].replace("-", "")] = (authority,)
+    return out
+
+
+def _name_labels(authority: Authority) -> set[str]:
+    out: set[str] = set()
+    for name in authority.names:
+        for words in (normalise(name).split(), core(name).split()):
+            out.update(_squashed(words))
+            content = [w for w in words if w not in _SMALL_WORDS]
+            out.update(i for i in ("".join(w[0] for w in words), "".join(w[0] for w in content)) if len(i) > 2)
+            if len(words) > 1:
+                out.add(words[0])  # "stockton", "telford"; a first word two councils share gives no label
+    return out
+
+
+def _squashed(words: list[str]) -> Iterator[str]:
+    """The words run together, with and without small words and dressing, county names and
+    compass points shortened or not: "North East Lincolnshire Council" gives "nelincs"."""
+    for small, dressing, county, compass in product((False, True), repeat=4):
+        kept = [w for w in words if not (small and w in _SMALL_WORDS) and not (dressing and w in _DRESSING_WORDS)]
+        if county:
+            kept = [_COUNTY_SHORT.get(w, w) for w in kept]
+        if compass:
+            kept = [_DIRECTIONS.get(w, w) for w in kept]
+        yield "".join(kept)
+
+
+@cache
+def _listed_sites() -> tuple[tuple[Authority, str], ...]:
+    raw = resources.files("lacompare").joinpath("data/council_sites.csv").read_text(encoding="utf-8")
+    out = []
+    for row in csv.DictReader(io.StringIO(raw)):
+        authority = by_code(row["gss_code"])
+        if authority is None:
+            raise ValueError(f"council_sites.csv: no council has the code {row['gss_code']}")
+        out.append((authority, row["domain"]))
+    return tuple(out)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
 import regex
 
@@ -20,11 +21,55 @@ from lacompare.kinds import (
 )
 from lacompare.readers.base import Document
 
+if TYPE_CHECKING:
+    import re
+
+    from lacompare.authorities import Authority
+
 _TITLE = compiled.pattern(r"^(?P<la>[^\n:]{3,90}?):\s*local authority assessment\b", regex.M | regex.I)
 _ABOUT = compiled.pattern(
     r"^About (?P<la>(?:London Borough of |Royal Borough of |City of )?[A-Z][^\n]{2,80})$", regex.M
 )
-_PUBLISHED = compiled.pattern(r"Assessment published:?\s*(?P<date>\d{1,2}\s+[A-Z][a-z]+\s+\d{4})")
+# A saved page's first line: where it came from (a reader may join the next line to it).
+_URL_LINE = compiled.pattern(r"\s*URL:[^\S\n]*(?:[a-z]+://)?(?P<host>[^/\s?#]+)\S*", regex.I)
+OPENING_LINES = 8
+OPENING_CHARS = 3_000
+
+_SP = r"[^\S\n]"  # a space within a line
+_MONTHS = (
+    r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
+)
+_WRITTEN_DATE = (  # "23rd May 2025", "Friday 20 June 2025", "11 Dec 2025", "2025-09-23"
+    rf"(?:\w+day,?{_SP}+)?\d{{1,2}}(?:st|nd|rd|th)?{_SP}+(?:{_MONTHS})\.?,?{_SP}+(?:19|20)\d\d\b"
+    r"|\b(?:19|20)\d\d-[01]\d-[0-3]\d\b"
+)
+_DATE_PARTS = compiled.pattern(
+    rf"(?P<day>\d{{1,2}})\D+?(?P<month>{_MONTHS})\W+(?P<year>\d{{4}})|(?P<iso>\d{{4}}-\d\d-\d\d)", regex.I
+)
+_MONTH_NUMBERS = {m: n for n, m in enumerate("jan feb mar apr may jun jul aug sep oct nov dec".split(), 1)}
+_DATE_ALONE = compiled.pattern(_WRITTEN_DATE, regex.I)
+
+
+def _labelled(label: str, where: str = rf"^{_SP}*") -> re.Pattern[str]:
+    """``label`` opening a line (or standing ``where``), then a date on that line or one or two
+    lines down."""
+    return compiled.pattern(
+        rf"{where}(?:{label}){_SP}*:?(?:{_SP}*\n){{0,2}}{_SP}*(?P<date>{_WRITTEN_DATE})", regex.I | regex.M
+    )
+
+
+# The labels of a publication date, the surest first; in a line that runs on, only a label
+# with its colon ("… local authority assessment Published: 9 May 2025").
+_PUBLISHED_LABELS = (
+    _labelled("assessment published", where=r"\b"),
+    _labelled(rf"(?:(?:date|first){_SP}+)?published(?:{_SP}+on)?|publication{_SP}+date|date{_SP}+of{_SP}+publication"),
+    _labelled("published(?=:)", where=r"(?<=\s)"),
+    _labelled(rf"date(?={_SP}*:?{_SP}*\d{{4}}-)"),  # a news page's machine date ("date 2025-09-23")
+)
+_UPDATED = _labelled(rf"(?:page{_SP}+)?(?:last{_SP}+)?updated(?:{_SP}+on)?")
+PUBLISHED_HEAD = 5_000
+DATELINE_LINES = 3
 
 _KIND_CUES: dict[DocumentKind, tuple[str, ...]] = {
     CQC_ASSESSMENT: (
@@ -138,22 +183,83 @@ def _is_press_release(text: str) -> bool:
 
 
 def local_authority(doc: Document) -> str | None:
-    head = "\n".join(p.text for p in doc.pages[:3])
+    """The council a document is about, in this order of evidence: a CQC report's title ("X: local
+    authority assessment", "About X"); its first line naming one council as councils are named
+    ("CQC rates Kent County Council …"); the council whose own site the saved page's ``URL:`` line
+    comes from; its opening lines naming one council so; the council it keeps mentioning. Names
+    of several councils in the same place are no evidence: a round-up is nobody's."""
+    from lacompare.authorities import find, most_mentioned
+
+    head, host = _without_url("\n".join(p.text for p in doc.pages[:3]))
+    titled = _report_title(head)
+    if titled and find(titled):
+        return titled
+    council = _named_or_hosted(head, host) or most_mentioned(doc.text[:300_000])
+    return council.name if council else titled
+
+
+def _report_title(head: str) -> str | None:
     for pattern in (_TITLE, _ABOUT):
         m = pattern.search(head)
         if m:
             return " ".join(m.group("la").split())
-    from lacompare.authorities import most_mentioned
+    return None
 
-    named = most_mentioned(doc.text[:300_000])
-    return named.name if named else None
+
+def _named_or_hosted(head: str, host: str | None) -> Authority | None:
+    from lacompare.authorities import by_host, named_in
+
+    lines = _opening(head)
+    titled = _only(named_in(lines[0])) if lines else None
+    return titled or (by_host(host) if host else None) or _only(named_in("\n".join(lines)))
+
+
+def _without_url(head: str) -> tuple[str, str | None]:
+    """The text without a saved page's ``URL:`` line, and that URL's host."""
+    m = _URL_LINE.match(head)
+    return (head[m.end() :], m["host"]) if m else (head, None)
+
+
+def _opening(head: str) -> list[str]:
+    """The first lines a reader sees: the title, then the lede."""
+    return [line.strip() for line in head[:OPENING_CHARS].splitlines() if line.strip()][:OPENING_LINES]
+
+
+def _only(councils: list[Authority]) -> Authority | None:
+    return councils[0] if len(councils) == 1 else None
 
 
 def published(doc: Document) -> str | None:
-    m = _PUBLISHED.search(doc.pages[0].text if doc.pages else "")
+    """The date the document says it was published, ISO: "Assessment published: …", "Published
+    …", "Published on …", "Date published: …"; a CQC press release's dateline; else "Page last
+    updated: …". A date the document does not label so (a meeting's, one in the text) is none."""
+    head = _without_url(doc.pages[0].text[:PUBLISHED_HEAD] if doc.pages else "")[0]
+    for label in _PUBLISHED_LABELS:
+        for m in label.finditer(head):
+            date = _iso_date(m["date"])
+            if date:
+                return date
+    updated = _UPDATED.search(head)
+    return _dateline(head) or (_iso_date(updated["date"]) if updated else None)
+
+
+def _dateline(head: str) -> str | None:
+    """A press release's date, alone on one of its first lines ("11 Dec 2025")."""
+    if not _is_press_release(head):
+        return None
+    for line in _opening(head)[:DATELINE_LINES]:
+        if _DATE_ALONE.fullmatch(line):
+            return _iso_date(line)
+    return None
+
+
+def _iso_date(text: str) -> str | None:
+    m = _DATE_PARTS.search(text)
     if not m:
         return None
     try:
-        return dt.datetime.strptime(m.group("date"), "%d %B %Y").date().isoformat()
+        if m["iso"]:
+            return dt.date.fromisoformat(m["iso"]).isoformat()
+        return dt.date(int(m["year"]), _MONTH_NUMBERS[m["month"][:3].casefold()], int(m["day"])).isoformat()
     except ValueError:
         return None
