@@ -348,11 +348,19 @@ def _name_labels(authority: Authority) -> set[str]:
     for name in authority.names:
         for words in (normalise(name).split(), core(name).split()):
             out.update(_squashed(words))
-            content = [w for w in words if w not in _SMALL_WORDS]
-            out.update(i for i in ("".join(w[0] for w in words), "".join(w[0] for w in content)) if len(i) > 2)
+            out.update(_initials(words))
             if len(words) > 1:
                 out.add(words[0])  # "stockton", "telford"; a first word two councils share gives no label
-    return out
+    return {label for label in out if len(label) > 2}
+
+
+def _initials(words: list[str]) -> set[str]:
+    """Initials ("lbbd", "rbkc", "iow"), not of a trailing "Metropolitan Borough Council": other
+    bodies' addresses use such initials ("tmbc" is a district's)."""
+    while words and words[-1] in _DRESSING_WORDS:
+        words = words[:-1]
+    content = [w for w in words if w not in _SMALL_WORDS]
+    return {i for i in ("".join(w[0] for w in words), "".join(w[0] for w in content)) if len(i) > 2}
 
 
 def _squashed(words: list[str]) -> Iterator[str]:
