@@ -154,6 +154,9 @@ def test_the_council_is_the_one_the_title_site_or_opening_names(text: str, counc
         ("Date published: 4 March 2024", "2024-03-04"),
         ("Published on\n\n21 August 2025\n\nAdult social care among the best", "2025-08-21"),
         ("Publication date: 1st October 2024", "2024-10-01"),
+        ("Posted on Tuesday, 4 November 2025 by the communications team", "2025-11-04"),
+        ("Issued: 12/03/2024", "2024-03-12"),  # day first, as English councils write it
+        ("Published: June 5, 2025", "2025-06-05"),
         ("Published: 2 February 2025\n\nAssessment published: 30 January 2025", "2025-01-30"),
         ("Leeds City Council: local authority assessment Published: 9 May 2025", "2025-05-09"),  # lines run on
         ("Page last updated: 11 August 2025", "2025-08-11"),  # only when no publication date

@@ -40,12 +40,16 @@ _MONTHS = (
     r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
     r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
 )
-_WRITTEN_DATE = (  # "23rd May 2025", "Friday 20 June 2025", "11 Dec 2025", "2025-09-23"
-    rf"(?:\w+day,?{_SP}+)?\d{{1,2}}(?:st|nd|rd|th)?{_SP}+(?:{_MONTHS})\.?,?{_SP}+(?:19|20)\d\d\b"
-    r"|\b(?:19|20)\d\d-[01]\d-[0-3]\d\b"
+_WRITTEN_DATE = (  # "23rd May 2025", "Friday 20 June 2025", "May 23, 2025", "23/05/2025", "2025-09-23"
+    rf"(?:\w+day,?{_SP}+)?(?:\d{{1,2}}(?:st|nd|rd|th)?{_SP}+(?:{_MONTHS})\.?,?"
+    rf"|(?:{_MONTHS})\.?{_SP}+\d{{1,2}}(?:st|nd|rd|th)?,?){_SP}+(?:19|20)\d\d\b"
+    r"|\b\d{1,2}/\d{1,2}/(?:19|20)\d\d\b|\b(?:19|20)\d\d-[01]\d-[0-3]\d\b"
 )
 _DATE_PARTS = compiled.pattern(
-    rf"(?P<day>\d{{1,2}})\D+?(?P<month>{_MONTHS})\W+(?P<year>\d{{4}})|(?P<iso>\d{{4}}-\d\d-\d\d)", regex.I
+    rf"(?P<day>\d{{1,2}})\D*?(?P<month>{_MONTHS})\W+(?P<year>\d{{4}})"
+    rf"|(?P<month_first>{_MONTHS})\W+(?P<day_after>\d{{1,2}})\D*?(?P<year_after>\d{{4}})"
+    r"|(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>\d{4})|(?P<iso>\d{4}-\d\d-\d\d)",  # day first, as in England
+    regex.I,
 )
 _MONTH_NUMBERS = {m: n for n, m in enumerate("jan feb mar apr may jun jul aug sep oct nov dec".split(), 1)}
 _DATE_ALONE = compiled.pattern(_WRITTEN_DATE, regex.I)
@@ -63,7 +67,10 @@ def _labelled(label: str, where: str = rf"^{_SP}*") -> re.Pattern[str]:
 # with its colon ("… local authority assessment Published: 9 May 2025").
 _PUBLISHED_LABELS = (
     _labelled("assessment published", where=r"\b"),
-    _labelled(rf"(?:(?:date|first){_SP}+)?published(?:{_SP}+on)?|publication{_SP}+date|date{_SP}+of{_SP}+publication"),
+    _labelled(
+        rf"(?:(?:date|first){_SP}+)?(?:published|posted|issued)(?:{_SP}+on)?"
+        rf"|(?:publication|release){_SP}+date|date{_SP}+of{_SP}+(?:publication|issue)"
+    ),
     _labelled("published(?=:)", where=r"(?<=\s)"),
     _labelled(rf"date(?={_SP}*:?{_SP}*\d{{4}}-)"),  # a news page's machine date ("date 2025-09-23")
 )
@@ -257,9 +264,14 @@ def _iso_date(text: str) -> str | None:
     m = _DATE_PARTS.search(text)
     if not m:
         return None
+    if m["iso"]:
+        year, month, day = (int(part) for part in m["iso"].split("-"))
+    elif m["d"]:
+        year, month, day = int(m["y"]), int(m["m"]), int(m["d"])
+    else:
+        year, day = int(m["year"] or m["year_after"]), int(m["day"] or m["day_after"])
+        month = _MONTH_NUMBERS[(m["month"] or m["month_first"])[:3].casefold()]
     try:
-        if m["iso"]:
-            return dt.date.fromisoformat(m["iso"]).isoformat()
-        return dt.date(int(m["year"]), _MONTH_NUMBERS[m["month"][:3].casefold()], int(m["day"])).isoformat()
+        return dt.date(year, month, day).isoformat()
     except ValueError:
         return None
