@@ -19,7 +19,6 @@ import hashlib
 import json
 import os
 import sqlite3
-import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -27,8 +26,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from lacompare import EXTRACTOR_VERSION
-from lacompare.errors import LacompareError, StoreError
+from lacompare.errors import StoreError
 from lacompare.model import CQC_ASSESSMENT, Fact, Report, fact_from_dict
+from lacompare.store_open import connect, is_busy, retrying, store_error
 from lacompare.store_schema import MIGRATIONS, SCHEMA_VERSION, insert_measures
 
 if TYPE_CHECKING:
@@ -37,9 +37,6 @@ if TYPE_CHECKING:
     from lacompare.store_info import LibraryInfo
 
 T = TypeVar("T")
-
-BUSY_TIMEOUT_MS = 30_000
-RETRY_FOR_SECONDS = 120.0
 
 ADDED, UNCHANGED, UPDATED = "added", "unchanged", "re-extracted"
 
@@ -89,10 +86,13 @@ def file_sha256(source: str | os.PathLike[str]) -> str:
 class Library:
     """A connection to one library file. Use as a context manager, or call :meth:`close`."""
 
-    def __init__(self, path: str | os.PathLike[str], *, create: bool = True) -> None:
+    def __init__(self, path: str | os.PathLike[str], *, create: bool = True, must_exist: bool = False) -> None:
+        """Open (or, with ``create``, create) the library at ``path``. Without ``create`` a missing
+        file reads as an empty library, unless ``must_exist`` makes it an error (a mistyped path);
+        a library that cannot be written opens read-only (``read_only``)."""
         self.path = Path(path)
-        self._conn = self._connect(create)
-        _retrying(lambda: self._migrate())
+        self._conn, self.read_only = connect(self.path, create=create, must_exist=must_exist, newest=SCHEMA_VERSION)
+        retrying(lambda: self._migrate())
 
     def __enter__(self) -> Library:
         return self
@@ -105,47 +105,25 @@ class Library:
 
     # -- opening -------------------------------------------------------------------------------
 
-    def _connect(self, create: bool) -> sqlite3.Connection:
-        if not create and not self.path.exists():
-            target = ":memory:"  # reading a library that does not exist yet: it is empty
-        else:
-            try:
-                self.path.parent.mkdir(parents=True, exist_ok=True)
-            except OSError as exc:
-                raise StoreError(
-                    f"cannot create the library's folder ({exc.strerror})", source=str(self.path)
-                ) from None
-            target = str(self.path)
-        try:
-            conn = sqlite3.connect(target, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
-            conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-            conn.execute("PRAGMA foreign_keys = ON")
-            if target != ":memory:":
-                _retrying(lambda: conn.execute("PRAGMA journal_mode = WAL"))
-        except sqlite3.DatabaseError as exc:
-            raise _store_error(exc, self.path) from None
-        return conn
-
     def _migrate(self) -> None:
         try:
             version = self._user_version()
-            if version > SCHEMA_VERSION:
-                raise StoreError(
-                    f"the library was written by a newer lacompare (schema {version}; this one knows up to "
-                    f"{SCHEMA_VERSION})",
-                    source=str(self.path),
-                    hint="upgrade lacompare, or point --db / LACOMPARE_DB at another library",
-                )
             if version == SCHEMA_VERSION:
                 return
+            if self.read_only:
+                raise StoreError(
+                    f"the library needs upgrading (schema {version} to {SCHEMA_VERSION}) but is read-only",
+                    source=str(self.path),
+                    hint="open it once with write access, or point --db / LACOMPARE_DB at another library",
+                )
             with self._transaction():
                 for step in range(self._user_version(), SCHEMA_VERSION):
                     MIGRATIONS[step](self._conn)
                     self._conn.execute(f"PRAGMA user_version = {step + 1}")
         except sqlite3.DatabaseError as exc:
-            if _is_busy(exc):
+            if is_busy(exc):
                 raise
-            raise _store_error(exc, self.path) from None
+            raise store_error(exc, self.path) from None
 
     def _user_version(self) -> int:
         return int(self._conn.execute("PRAGMA user_version").fetchone()[0])
@@ -185,7 +163,7 @@ class Library:
 
         council = find(report.local_authority)
         gss_code = council.gss_code if council else None
-        return _retrying(lambda: self._store(report, source or report.document, gss_code))
+        return self._writing(lambda: self._store(report, source or report.document, gss_code))
 
     def _store(self, report: Report, source: str, gss_code: str | None) -> AddResult:
         with self._transaction() as conn:
@@ -340,16 +318,23 @@ class Library:
             with self._transaction() as conn:
                 return sum(conn.execute("DELETE FROM documents WHERE sha256 = ?", (s,)).rowcount for s in sha256s)
 
-        return _retrying(run)
+        return self._writing(run)
+
+    def _writing(self, action: Callable[[], T]) -> T:
+        """Run one write transaction: retried while busy; a full disk or a read-only library is one clear error."""
+        try:
+            return retrying(action)
+        except sqlite3.DatabaseError as exc:
+            raise store_error(exc, self.path) from None
 
     def _query(self, sql: str, params: Sequence[object] = ()) -> list[tuple[Any, ...]]:
         def run() -> list[tuple[Any, ...]]:
             return list(self._conn.execute(sql, params).fetchall())
 
         try:
-            return _retrying(run)
+            return retrying(run)
         except sqlite3.DatabaseError as exc:
-            raise _store_error(exc, self.path) from None
+            raise store_error(exc, self.path) from None
 
 
 def _recency(entry: Entry) -> tuple[bool, str, int, str]:
@@ -360,31 +345,3 @@ def _recency(entry: Entry) -> tuple[bool, str, int, str]:
 def _first_metric_id(fact: Fact) -> str | None:
     measures = fact.measures()
     return measures[0].metric_id if measures else None
-
-
-def _is_busy(exc: BaseException) -> bool:
-    text = str(exc).lower()
-    return isinstance(exc, sqlite3.OperationalError) and ("locked" in text or "busy" in text)
-
-
-def _retrying(action: Callable[[], T]) -> T:
-    """Run ``action``, retrying while another process holds the write lock past the busy timeout."""
-    deadline = time.monotonic() + RETRY_FOR_SECONDS
-    delay = 0.05
-    while True:
-        try:
-            return action()
-        except sqlite3.OperationalError as exc:
-            if not _is_busy(exc) or time.monotonic() > deadline:
-                raise
-        time.sleep(delay)
-        delay = min(delay * 2, 1.0)
-
-
-def _store_error(exc: sqlite3.DatabaseError, path: Path) -> LacompareError:
-    text = str(exc)
-    if "not a database" in text or "malformed" in text:
-        return StoreError("not a lacompare library (or a damaged one)", source=str(path))
-    if "readonly" in text or "unable to open" in text:
-        return StoreError(f"cannot write the library ({text})", source=str(path))
-    return StoreError(f"library error: {text}", source=str(path))

@@ -1,0 +1,107 @@
+"""Opening a library: nothing is written to a file that is not ours, a read-only library still
+reads, a mistyped path is an error when asked, and SQLite's failures are one clear line."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from lacompare.errors import StoreError
+from lacompare.store import SCHEMA_VERSION, Library
+from lacompare.store_open import store_error
+
+from .conftest import BARNET_MD
+
+
+def foreign_database(path: Path) -> Path:
+    with sqlite3.connect(path) as conn:
+        conn.execute("CREATE TABLE invoices (id INTEGER PRIMARY KEY, total REAL)")
+        conn.execute("INSERT INTO invoices (total) VALUES (12.5)")
+    return path
+
+
+def tables_and_journal(path: Path) -> tuple[set[str], str]:
+    with sqlite3.connect(path) as conn:
+        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        return tables, conn.execute("PRAGMA journal_mode").fetchone()[0]
+
+
+@pytest.mark.parametrize("create", [True, False])
+def test_another_programs_database_is_refused_and_left_untouched(tmp_path: Path, create: bool) -> None:
+    path = foreign_database(tmp_path / "accounts.sqlite3")
+    before = path.read_bytes()
+    with pytest.raises(StoreError, match="not a lacompare library"):
+        Library(path, create=create)
+    assert path.read_bytes() == before
+    assert tables_and_journal(path) == ({"invoices"}, "delete")
+
+
+@pytest.mark.parametrize("version", [-1, 7])
+def test_a_schema_version_that_cannot_be_ours_is_refused_plainly(tmp_path: Path, version: int) -> None:
+    path = tmp_path / "odd.sqlite3"
+    with sqlite3.connect(path) as conn:
+        conn.execute(f"PRAGMA user_version = {version}")
+        conn.execute("CREATE TABLE documents (id INTEGER)")
+    with pytest.raises(StoreError) as caught:
+        Library(path)
+    assert "already exists" not in str(caught.value)
+    assert ("newer lacompare" if version > SCHEMA_VERSION else "not a lacompare library") in str(caught.value)
+
+
+def test_an_empty_file_becomes_a_library(tmp_path: Path) -> None:
+    path = tmp_path / "new.sqlite3"
+    path.touch()
+    with Library(path) as library:
+        assert library.entries() == []
+    assert "documents" in tables_and_journal(path)[0]
+
+
+def test_a_mistyped_path_is_an_error_when_the_library_must_exist(tmp_path: Path) -> None:
+    with pytest.raises(StoreError, match="no library here"):
+        Library(tmp_path / "libary.sqlite3", create=False, must_exist=True)
+    assert not (tmp_path / "libary.sqlite3").exists()
+
+
+def test_a_library_that_cannot_be_written_still_reads(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "library.sqlite3"
+    with Library(path) as library:
+        library.add(str(BARNET_MD))
+    monkeypatch.setattr("lacompare.store_open._writable", lambda _: False)
+    with Library(path, create=False) as library:
+        assert library.read_only
+        assert [e.council for e in library.entries()] == ["Barnet"]
+        assert library.side("barnet").values
+        with pytest.raises(StoreError, match="read-only"):
+            library.remove([library.entries()[0].sha256])
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root writes read-only files")
+def test_a_read_only_file_and_folder_really_read(tmp_path: Path) -> None:
+    folder = tmp_path / "shelf"
+    folder.mkdir()
+    with Library(folder / "library.sqlite3") as library:
+        library.add(str(BARNET_MD))
+    (folder / "library.sqlite3").chmod(0o444)
+    folder.chmod(0o555)
+    try:
+        with Library(folder / "library.sqlite3", create=False) as library:
+            assert library.read_only and len(library.entries()) == 1
+    finally:
+        folder.chmod(0o755)
+
+
+@pytest.mark.parametrize(
+    ("message", "expected"),
+    [
+        ("database or disk is full", "the disk may be full"),
+        ("disk I/O error", "the disk may be full"),
+        ("attempt to write a readonly database", "read-only"),
+        ("file is not a database", "not a lacompare library"),
+    ],
+)
+def test_sqlite_failures_read_as_one_clear_line(message: str, expected: str) -> None:
+    error = store_error(sqlite3.OperationalError(message), Path("lib.sqlite3"))
+    assert expected in error.one_line() and "lib.sqlite3" in error.one_line()
