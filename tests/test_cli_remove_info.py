@@ -67,6 +67,14 @@ def test_remove_yes_deletes(library: Path, flag: str) -> None:
     assert [r["council"] for r in listed(library)] == ["Camden"]
 
 
+@pytest.mark.parametrize("junk", ['barnet"; --', "barnet;", "barnet' OR 1=1"])
+def test_remove_refuses_a_name_with_junk_around_it(library: Path, junk: str) -> None:
+    before = listed(library)
+    code, _, stderr = invoke(library, "remove", junk, "--yes")
+    assert code == 1 and "is not a council name" in stderr
+    assert listed(library) == before
+
+
 def test_remove_on_a_terminal_asks_with_no_as_the_default(library: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr("lacompare.cli.library.stdin_is_terminal", lambda: True)
     before = listed(library)

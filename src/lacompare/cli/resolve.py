@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -69,6 +70,12 @@ def council_entries(library: Library, target: str) -> list[Entry]:
         return by_hash
     from lacompare.authorities import resolve
 
+    if not looks_like_file(target) and not _NAME.fullmatch(target.strip()):
+        raise UnknownAuthority(
+            f"'{target}' is not a council name (it has characters no name has)",
+            source=target,
+            hint="give the name as `lacompare list` shows it, a GSS code or a SHA-256 prefix",
+        )
     try:
         council = resolve(target)
     except UnknownAuthority:
@@ -76,6 +83,10 @@ def council_entries(library: Library, target: str) -> list[Entry]:
             return []
         raise
     return library.council_entries(council.gss_code)
+
+
+# What a council's name is made of ("King's Lynn and West Norfolk", "St. Helens", "Brighton & Hove").
+_NAME = re.compile(r"[^\W_][\w\s&.,'’()-]*")
 
 
 def report_for(library: Library, target: str, *, as_of: str | None, kind: str | None) -> Report:
