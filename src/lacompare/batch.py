@@ -7,9 +7,10 @@ One bad file costs that file only.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Protocol
 
 from lacompare.errors import LacompareError
@@ -37,6 +38,7 @@ class Outcome:
     report: Report | None = None
     error: LacompareError | None = None
     cached: bool = False
+    seconds: float = 0.0  # to read a cached or unreadable file; to parse a file a worker parsed
 
     @property
     def pages(self) -> int:
@@ -52,15 +54,21 @@ class Listener(Protocol):
 
 
 def extract_many(sources: Sequence[str], options: Options, listener: Listener | None = None) -> Iterator[Outcome]:
-    """One Outcome per source, in argument order, whatever order the workers finish in."""
+    """One Outcome per source, in argument order, whatever order the workers finish in.
+
+    Each outcome is yielded as soon as its file and every file before it are done: cache hits and
+    unreadable files are settled before any parsing starts, so they never wait for a later file.
+    """
     batch = _Batch(sources, options, listener)
+    batch.settle_cheap_files()
+    yield from batch.ready()
     jobs = options.jobs or default_jobs()
     if jobs == 1 and not options.limits.active:
         for job in batch.jobs():
             batch.finish(job, parse_job(job))
             yield from batch.ready()
     else:
-        workers = min(jobs, len(sources))
+        workers = max(1, min(jobs, len(sources) - len(batch.settled)))
         with _parallel_documents(workers), WorkerPool(workers, options.limits) as pool:
             on_wait = listener.waiting if listener is not None else None
             for job, result in pool.run(batch.jobs(), on_wait):
@@ -91,22 +99,47 @@ class _Batch:
         self.cache = _cache(options)
         self.finished: dict[int, Outcome] = {}
         self.next_index = 0
+        self.started: dict[int, float] = {}
+        self.settled: set[int] = set()  # finished without parsing
+        self.stdin: dict[int, tuple[str, bytes]] = {}  # standard input can be read only once
+
+    def settle_cheap_files(self) -> None:
+        """Finish the files that need no parsing (cache hits, unreadable files) before any parsing.
+
+        A file to parse is read again when it is sent to a worker, so only one is held in memory.
+        """
+        for index, source in enumerate(self.sources):
+            loaded = self._load(index, source)
+            if loaded is not None and source == "-":
+                self.stdin[index] = loaded
 
     def jobs(self) -> Iterator[Job]:
-        """Read each file; cache hits and unreadable files finish here, the rest are jobs."""
+        """The files left to parse, each read when a worker is free for it."""
+        for index, source in enumerate(self.sources):
+            if index in self.settled:
+                continue
+            loaded = self.stdin.pop(index, None) or self._load(index, source)
+            if loaded is None:
+                continue
+            name, data = loaded
+            self.started[index] = time.monotonic()  # a worker is free: the job is sent now
+            yield Job(index, name, data, self.options.kind, self.options.password)
+
+    def _load(self, index: int, source: str) -> tuple[str, bytes] | None:
+        """The file's name and bytes, or None once it is finished here (unreadable, or in the cache)."""
         from lacompare.readers import load_bytes
 
-        for index, source in enumerate(self.sources):
-            try:
-                name, data = load_bytes(source)
-            except LacompareError as exc:
-                self._record(index, Outcome(source, error=_named(exc, source)))
-                continue
-            hit = self._lookup(name, data)
-            if hit is not None:
-                self._record(index, Outcome(source, report=hit, cached=True))
-                continue
-            yield Job(index, name, data, self.options.kind, self.options.password)
+        self.started[index] = time.monotonic()
+        try:
+            name, data = load_bytes(source)
+        except LacompareError as exc:
+            self._record(index, Outcome(source, error=_named(exc, source)))
+            return None
+        hit = self._lookup(name, data)
+        if hit is not None:
+            self._record(index, Outcome(source, report=hit, cached=True))
+            return None
+        return name, data
 
     def finish(self, job: Job, result: Result) -> None:
         if isinstance(result, Report):
@@ -129,6 +162,8 @@ class _Batch:
         return self.cache.get(hashlib.sha256(data).hexdigest(), self.options.kind, name)
 
     def _record(self, index: int, outcome: Outcome) -> None:
+        self.settled.add(index)
+        outcome = replace(outcome, seconds=time.monotonic() - self.started.pop(index, time.monotonic()))
         self.finished[index] = outcome
         if self.listener is not None:
             self.listener.done(outcome)

@@ -11,6 +11,7 @@ class LacompareError(Exception):
     """Base class. ``source`` names the file (or council) the error is about."""
 
     hint: str = ""
+    details: str = ""  # more than the one line, e.g. an internal error's traceback (shown with --debug)
 
     def __init__(self, message: str, *, source: str | None = None, hint: str | None = None) -> None:
         super().__init__(message)
@@ -49,6 +50,12 @@ class NoTextLayer(UnreadableDocument):
 
 class ParseLimitExceeded(UnreadableDocument):
     hint = "the file is too large or malformed; raise --timeout if it is genuine"
+
+
+class InternalError(LacompareError):
+    """An exception no reader or parser expected: a bug. ``details`` holds its traceback."""
+
+    hint = "please report this with the file"
 
 
 class UnknownAuthority(LacompareError):

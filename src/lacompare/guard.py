@@ -92,11 +92,11 @@ def _is_allocation_failure(exc: BaseException) -> bool:
 
 
 def _internal_error(job: Job, exc: BaseException) -> LacompareError:
-    return LacompareError(
-        f"internal error while parsing ({type(exc).__name__}: {exc})",
-        source=job.name,
-        hint="please report this with the file",
-    )
+    import traceback
+
+    error = errors.InternalError(f"internal error while parsing ({type(exc).__name__}: {exc})", source=job.name)
+    error.details = "".join(traceback.format_exception(exc))
+    return error
 
 
 # --- worker side -----------------------------------------------------------------------------
@@ -152,17 +152,19 @@ def _portable(result: Result) -> Any:
     """Errors cross the pipe as plain tuples (exception pickling is fragile)."""
     if isinstance(result, Report):
         return result
-    return ("error", type(result).__name__, result.message, result.source, result.hint)
+    return ("error", type(result).__name__, result.message, result.source, result.hint, result.details)
 
 
 def _restore(payload: Any) -> Result:
     if isinstance(payload, Report):
         return payload
-    _, class_name, message, source, hint = payload
+    _, class_name, message, source, hint, details = payload
     cls = getattr(errors, class_name, LacompareError)
     if not (isinstance(cls, type) and issubclass(cls, LacompareError)):
         cls = LacompareError
-    return cls(message, source=source, hint=hint)
+    error = cls(message, source=source, hint=hint)
+    error.details = details
+    return error
 
 
 # --- parent side -----------------------------------------------------------------------------

@@ -1,24 +1,29 @@
 """The command line. The ``lacompare.cli`` package is the only place that imports typer or rich.
 
 Data goes to stdout; progress, warnings and errors go to stderr. An expected failure is one
-``Error: …`` line and exit status 1; usage errors exit 2.
+``Error: …`` line and exit status 1; usage errors exit 2; an unexpected exception is one
+``Error: internal error …`` line (its traceback with ``--debug``). A reader that goes away
+(``| head``) ends a command quietly with status 0.
 """
 
 from __future__ import annotations
 
-import signal
 import sys
 from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Optional, TextIO
+from typing import TYPE_CHECKING, Annotated, Any, Optional, TextIO
 
 import typer
+from typer.core import TyperGroup
 
-from lacompare import DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT, __version__
-from lacompare.errors import LacompareError
+from lacompare import __version__
+from lacompare.cli import output as out
+from lacompare.errors import InternalError, LacompareError
 from lacompare.kinds import DOCUMENT_KINDS, UNKNOWN
 from lacompare.render import Format
+from lacompare.render.widths import printable
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -27,8 +32,51 @@ if TYPE_CHECKING:
     from lacompare.batch import Listener, Options, Outcome
     from lacompare.model import Report
 
+
+@dataclass
+class Settings:
+    """The global options (``lacompare --db PATH -q -v --debug COMMAND``) and the files a command reads."""
+
+    db: Path | None = None
+    quiet: bool = False
+    verbose: bool = False
+    debug: bool = False
+    inputs: list[str | Path] = field(default_factory=list)  # -o may not name one of them
+
+
+_settings = Settings()
+
+
+def settings() -> Settings:
+    """The running command's global options (the defaults outside a command)."""
+    return _settings
+
+
+class _Group(TyperGroup):
+    """Every command runs here: expected failures, a closed pipe and bugs each end the same way."""
+
+    def invoke(self, ctx: Any) -> Any:
+        global _settings
+        try:
+            return super().invoke(ctx)
+        except (typer.Exit, typer.Abort, typer.TyperException):
+            raise
+        except BrokenPipeError:
+            out.silence_stdout()  # the reader has gone (`| head`): that is not a failure
+            raise typer.Exit(0) from None
+        except LacompareError as exc:
+            report_error(exc)
+            raise typer.Exit(1) from None
+        except Exception as exc:
+            report_internal_error(exc)
+            raise typer.Exit(1) from None
+        finally:
+            _settings = Settings()
+
+
 app = typer.Typer(
     name="lacompare",
+    cls=_Group,
     help="Pull the numbers out of English councils' adult social care reports, each with its page and quote.",
     context_settings={"help_option_names": ["-h", "--help"]},
     no_args_is_help=True,
@@ -48,8 +96,23 @@ def _root(
     version: Annotated[
         bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")
     ] = False,
+    db: Annotated[
+        Optional[Path],  # noqa: UP045
+        typer.Option("--db", metavar="PATH", help="Library file for every command (a command's own --db wins)."),
+    ] = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress, notes or warnings on stderr.")] = False,
+    verbose: Annotated[
+        bool, typer.Option("--verbose", "-v", help="More progress on stderr: each file's kind, facts and time.")
+    ] = False,
+    debug: Annotated[bool, typer.Option("--debug", help="Print the traceback of an internal error.")] = False,
 ) -> None:
     """Extract facts from CQC assessments, council performance reports and dashboards; compare councils."""
+    global _settings
+    _settings = Settings(db=db, quiet=quiet, verbose=verbose, debug=debug)
+
+
+def _quiet(value: bool) -> bool:
+    return value or settings().quiet
 
 
 # Shared options (one definition, reused by every command that prints facts).
@@ -63,11 +126,25 @@ FormatOpt = Annotated[
 ]
 OutputOpt = Annotated[
     Optional[Path],  # noqa: UP045
-    typer.Option("--output", "-o", help="Write to FILE (.csv, .tsv, .json, .jsonl or .xlsx) instead of stdout."),
+    typer.Option(
+        "--output",
+        "-o",
+        help="Write to FILE (.csv, .tsv, .json, .jsonl or .xlsx) instead of stdout; it is replaced only on success.",
+    ),
 ]
 PlainOpt = Annotated[bool, typer.Option("--plain", help="Plain-text table (no colours or boxes).")]
 NoHeadersOpt = Annotated[bool, typer.Option("--no-headers", help="Leave out the CSV/TSV header row.")]
-QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="No progress or warnings on stderr.")]
+QuietOpt = Annotated[
+    bool, typer.Option("--quiet", "-q", callback=_quiet, help="No progress or warnings on stderr (as lacompare -q).")
+]
+SafeCsvOpt = Annotated[
+    Optional[bool],  # noqa: UP045
+    typer.Option(
+        "--safe-csv/--no-safe-csv",
+        help="Put ' before CSV/TSV cells starting with = + - @ so spreadsheets do not run them as formulas "
+        "(numbers are left alone). Default: on when writing a file with -o, off on stdout.",
+    ),
+]
 JobsOpt = Annotated[
     Optional[int],  # noqa: UP045
     typer.Option("--jobs", "-j", min=1, help="Files parsed at once, each in its own process. Default: one per CPU."),
@@ -89,11 +166,41 @@ PasswordOpt = Annotated[Optional[str], typer.Option("--password", help="Password
 
 
 def err(message: str) -> None:
-    print(message, file=sys.stderr, flush=True)
+    """A message on stderr, without the escape sequences a file name or quote may carry."""
+    print(printable(message), file=sys.stderr, flush=True)
+
+
+def note(message: str) -> None:
+    """Progress or a warning on stderr: left out with -q."""
+    if not settings().quiet:
+        err(message)
+
+
+def detail(message: str) -> None:
+    """Extra progress on stderr, printed with -v only."""
+    if settings().verbose and not settings().quiet:
+        err(message)
 
 
 def report_error(error: LacompareError) -> None:
+    if isinstance(error, InternalError):
+        if settings().debug and error.details:
+            err(error.details.rstrip())
+        suffix = "" if settings().debug else "; run with --debug for the traceback"
+        error.hint = f"{error.hint or 'please report it'}{suffix}"
     err(f"Error: {error.one_line()}")
+
+
+def report_internal_error(exc: BaseException) -> None:
+    """A bug: one line, or the traceback and then the line with --debug."""
+    what = " ".join(f"{type(exc).__name__}: {exc}".split())
+    if settings().debug:
+        import traceback
+
+        err("".join(traceback.format_exception(exc)).rstrip())
+        err(f"Error: internal error: {what} (please report it)")
+    else:
+        err(f"Error: internal error: {what} (please report it; run with --debug for the traceback)")
 
 
 @contextmanager
@@ -106,28 +213,32 @@ def exit_on_error() -> Iterator[None]:
         raise typer.Exit(1) from None
 
 
-@contextmanager
-def output_stream(path: Path | None) -> Iterator[TextIO]:
-    if path is None or str(path) == "-":
-        yield sys.stdout
-        return
-    try:
-        handle = path.open("w", encoding="utf-8", newline="")
-    except OSError as exc:
-        raise typer.BadParameter(f"cannot write {path}: {exc.strerror}", param_hint="--output") from None
-    with handle:
-        yield handle
+def add_inputs(*paths: str | Path) -> None:
+    """Files the command reads, which ``-o`` must not overwrite."""
+    settings().inputs.extend(paths)
+
+
+def output_stream(path: Path | None) -> AbstractContextManager[TextIO]:
+    """Stdout, or the -o file (written beside it and renamed into place on success; see cli/output.py)."""
+    return out.open_output(path, settings().inputs)
 
 
 def choose_format(fmt: Format | None, plain: bool, output: Path | None) -> Format:
-    """The format asked for, else the -o file's suffix (an unknown one is a usage error), else by terminal."""
+    """The format asked for, else the -o file's suffix (an unknown one is a usage error), else by terminal.
+
+    An -o path that is an input or an existing document is refused first, before any file is read.
+    """
     from lacompare.render import FILE_FORMATS
 
-    to_file = output is not None and str(output) != "-"
-    if fmt is Format.xlsx and not to_file and sys.stdout.isatty():
+    to_file = not out.is_stdout(output)
+    if output is not None and to_file:
+        out.check_target(output, settings().inputs)
+    if fmt is Format.xlsx and not to_file and out.stdout_is_terminal():
         raise typer.BadParameter("an .xlsx workbook is binary: write it with -o FILE.xlsx", param_hint="--format")
     if fmt is not None:
         return fmt
+    if output is not None and to_file and out.is_device(output):
+        return Format.csv  # a device or pipe (-o /dev/stderr) has no suffix: it gets what a pipe gets
     if output is not None and to_file:
         suffix = output.suffix.lower().lstrip(".")
         if suffix not in FILE_FORMATS:
@@ -139,7 +250,54 @@ def choose_format(fmt: Format | None, plain: bool, output: Path | None) -> Forma
         return Format(suffix)
     if plain:
         return Format.table
-    return Format.table if sys.stdout.isatty() else Format.csv
+    return Format.table if out.stdout_is_terminal() else Format.csv
+
+
+def rich_table_wanted(fmt: Format, plain: bool, stream: TextIO) -> bool:
+    """A rich table: the table format, not --plain, on a terminal."""
+    return fmt is Format.table and not plain and stream is sys.stdout and out.stdout_is_terminal()
+
+
+def terminal_width(fmt: Format, stream: TextIO) -> int | None:
+    """The width a plain table wraps to: the terminal's, when it is printed on one."""
+    if fmt is not Format.table or stream is not sys.stdout or not out.stdout_is_terminal():
+        return None
+    import shutil
+
+    return shutil.get_terminal_size().columns
+
+
+def safe_default(safe_csv: bool | None, output: Path | None) -> bool:
+    """--safe-csv as given, else on for a file written with -o and off on stdout."""
+    return safe_csv if safe_csv is not None else not out.is_stdout(output)
+
+
+class ReportWriter:
+    """Reports' tidy rows, each report's as soon as it comes (a rich table waits for the last)."""
+
+    def __init__(self, fmt: Format, stream: TextIO, *, plain: bool, headers: bool, safe_csv: bool) -> None:
+        from lacompare.render import RowWriter
+
+        self.stream = stream
+        self.held: list[Report] | None = [] if rich_table_wanted(fmt, plain, stream) else None
+        self.rows = RowWriter(fmt, stream, headers=headers, safe_csv=safe_csv, width=terminal_width(fmt, stream))
+
+    def add(self, report: Report) -> None:
+        from lacompare.render.rows import report_rows
+
+        if self.held is not None:
+            self.held.append(report)
+            return
+        self.rows.write(report_rows(report))
+        self.stream.flush()
+
+    def close(self) -> None:
+        if self.held is None:
+            self.rows.close()
+            return
+        from lacompare.cli.tables import print_fact_table
+
+        print_fact_table(self.held)
 
 
 def emit(
@@ -151,76 +309,18 @@ def emit(
     headers: bool = True,
     safe_csv: bool | None = None,
 ) -> None:
-    """Write the reports' tidy rows: a rich table on a terminal, else the chosen format.
-
-    ``safe_csv`` None: defuse formula-like cells when CSV/TSV goes to a file (-o), not on stdout.
-    """
-    from lacompare.render import write_rows
-    from lacompare.render.rows import rows_for
-
-    rows = rows_for(reports)
+    """Write the reports' tidy rows: a rich table on a terminal, else the chosen format."""
     with output_stream(output) as stream:
-        if fmt is Format.table and not plain and stream is sys.stdout and sys.stdout.isatty():
-            from lacompare.cli.tables import print_fact_table
-
-            print_fact_table(reports, rows)
-        else:
-            safe = safe_csv if safe_csv is not None else stream is not sys.stdout
-            write_rows(rows, fmt, stream, headers=headers, safe_csv=safe)
+        writer = ReportWriter(fmt, stream, plain=plain, headers=headers, safe_csv=safe_default(safe_csv, output))
+        for report in reports:
+            writer.add(report)
+        writer.close()
 
 
 def stderr_console() -> Console:
     from rich.console import Console
 
     return Console(stderr=True)
-
-
-@app.command()
-def extract(
-    files: Annotated[
-        list[str], typer.Argument(help="Reports to read: PDF, markdown, text or HTML; - for stdin.", metavar="FILE...")
-    ],
-    fmt: FormatOpt = None,
-    output: OutputOpt = None,
-    plain: PlainOpt = False,
-    no_headers: NoHeadersOpt = False,
-    kind: KindOpt = None,
-    password: PasswordOpt = None,
-    quiet: QuietOpt = False,
-    jobs: JobsOpt = None,
-    no_cache: NoCacheOpt = False,
-    timeout: TimeoutOpt = DEFAULT_TIMEOUT,
-    memory_limit: MemoryLimitOpt = DEFAULT_MEMORY_MB,
-    safe_csv: Annotated[
-        Optional[bool],  # noqa: UP045
-        typer.Option(
-            "--safe-csv/--no-safe-csv",
-            help="Put ' before CSV/TSV cells starting with = + - @ so spreadsheets do not run them as formulas "
-            "(numbers are left alone). Default: on when writing a file with -o, off on stdout.",
-        ),
-    ] = None,
-) -> None:
-    """Print every fact in each report, with its page and verbatim quote."""
-    from lacompare.batch import extract_many
-
-    check_kind(kind)
-    chosen = choose_format(fmt, plain, output)  # a bad -o suffix is refused before any file is read
-    options = batch_options(kind, password, jobs, no_cache, timeout, memory_limit)
-    reports, failed = [], 0
-    with progress_bar(len(files), quiet) as listener:
-        for outcome in extract_many(files, options, listener):
-            if outcome.error is not None:
-                report_error(outcome.error)
-                failed += 1
-                continue
-            assert outcome.report is not None
-            if not quiet:
-                warn_about(outcome.report, forced=kind is not None)
-            reports.append(outcome.report)
-    with exit_on_error():
-        emit(reports, chosen, output, plain=plain, headers=not no_headers, safe_csv=safe_csv)
-    if failed:
-        raise typer.Exit(1)
 
 
 def check_kind(kind: str | None) -> None:
@@ -241,7 +341,7 @@ def batch_options(
 @contextmanager
 def progress_bar(total: int, quiet: bool) -> Iterator[Listener | None]:
     """A progress bar on stderr (files done, pages/s) for several files on a terminal; else None."""
-    if quiet or total < 2 or not sys.stderr.isatty():
+    if quiet or settings().quiet or total < 2 or not sys.stderr.isatty():
         yield None
         return
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
@@ -276,26 +376,59 @@ class _ProgressListener:
         self.progress.refresh()
 
 
+def describe_outcome(outcome: Outcome) -> str:
+    """The -v line for a file read: its kind, pages, facts, rows and time."""
+    report = outcome.report
+    assert report is not None
+    rows = sum(len(fact.measures()) for fact in report.facts)
+    how = "from the cache" if outcome.cached else f"{outcome.seconds:.2f} s"
+    pages = f"{report.pages} page{'s' if report.pages != 1 else ''}"
+    return f"{outcome.source}: {report.kind}, {pages}, {len(report.facts)} facts, {rows} rows, {how}"
+
+
 def warn_about(report: Report, *, forced: bool) -> None:
-    for note in report.notes:
-        err(f"Warning: {note}")
+    for message in report.notes:
+        note(f"Warning: {message}")
     if report.kind == UNKNOWN and not forced:
-        err(f"Warning: {report.document}: document kind not recognised; assumed {UNKNOWN} (use --kind to force one)")
+        note(f"Warning: {report.document}: document kind not recognised; assumed {UNKNOWN} (use --kind to force one)")
     flagged = sum(1 for f in report.facts if f.flag)
     if flagged:
-        err(f"Note: {report.document}: {flagged} fact(s) flagged for doubt; see the flag column")
+        note(f"Note: {report.document}: {flagged} fact(s) flagged for doubt; see the flag column")
 
 
-# The library's commands register themselves on ``app``.
+# The commands register themselves on ``app``.
+from lacompare.cli import extract as _extract  # noqa: E402,F401
 from lacompare.cli import library as _library  # noqa: E402,F401
 
 
 def main() -> None:
     """Console-script entry point."""
-    if hasattr(signal, "SIGPIPE"):
-        signal.signal(signal.SIGPIPE, signal.SIG_DFL)  # `lacompare … | head` ends quietly
+    out.reserve_closed_stdout()
     try:
         app()
-    except LacompareError as exc:
-        report_error(exc)
-        sys.exit(1)
+    except OSError as exc:  # raised outside a command, e.g. printing --version or --help
+        _stdout_failed(exc)
+        raise
+    finally:
+        _flush_stdout()
+
+
+def _flush_stdout() -> None:
+    """Flush what typer printed (help, --version) now, so a full or closed stdout is one error line."""
+    try:
+        if sys.stdout is not None:
+            sys.stdout.flush()
+    except OSError as exc:
+        _stdout_failed(exc)
+        raise
+
+
+def _stdout_failed(exc: OSError) -> None:
+    """Exit quietly (0) if the reader has gone, with one error line (1) if stdout cannot be written."""
+    if isinstance(exc, BrokenPipeError):
+        out.silence_stdout()
+        raise SystemExit(0) from None
+    if exc.errno in out.WRITE_ERRNOS:
+        out.silence_stdout()
+        err(f"Error: {out.write_error(out.STDOUT, exc).one_line()}")
+        raise SystemExit(1) from None

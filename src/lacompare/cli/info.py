@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import enum
 import json
-import sys
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from lacompare.cli import app, exit_on_error
+from lacompare.cli import app, exit_on_error, output_stream, rich_table_wanted
 from lacompare.cli.library import DbOpt, open_library
 from lacompare.errors import StoreError
+from lacompare.render import Format
+from lacompare.render.widths import printable
 
 if TYPE_CHECKING:
     from lacompare.store_info import LibraryInfo
@@ -57,18 +58,12 @@ def info(
                 source=str(summary.path),
                 hint="check --db / LACOMPARE_DB; `lacompare add REPORT.pdf` creates one",
             )
-    if fmt is InfoFormat.json:
-        print(json.dumps(summary.to_dict(), indent=2))
-    elif sys.stdout.isatty():
-        from rich.console import Console
-        from rich.table import Table
+    with output_stream(None) as stream:
+        if fmt is InfoFormat.json:
+            stream.write(json.dumps(summary.to_dict(), indent=2) + "\n")
+        elif rich_table_wanted(Format.table, False, stream):
+            from lacompare.cli.tables import print_pairs
 
-        table = Table(show_header=False, box=None)
-        table.add_column(style="bold")
-        table.add_column(overflow="fold")
-        for key, value in info_lines(summary):
-            table.add_row(key, value)
-        Console().print(table)
-    else:
-        for key, value in info_lines(summary):
-            print(f"{key + ':':<16}{value}")
+            print_pairs(info_lines(summary))
+        else:
+            stream.writelines(printable(f"{key + ':':<16}{value}\n") for key, value in info_lines(summary))

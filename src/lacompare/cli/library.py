@@ -21,20 +21,30 @@ from lacompare.cli import (
     PasswordOpt,
     PlainOpt,
     QuietOpt,
+    SafeCsvOpt,
     TimeoutOpt,
+    add_inputs,
     app,
     batch_options,
     check_kind,
     choose_format,
+    describe_outcome,
+    detail,
     emit,
     err,
     exit_on_error,
+    note,
     output_stream,
     progress_bar,
     report_error,
+    rich_table_wanted,
+    safe_default,
+    settings,
+    terminal_width,
 )
 from lacompare.errors import LacompareError
 from lacompare.render import Format
+from lacompare.render.widths import printable
 
 if TYPE_CHECKING:
     from lacompare.render.rows import Row
@@ -51,10 +61,14 @@ AsOfOpt = Annotated[
 
 
 def open_library(db: Path | None, *, create: bool = False) -> Library:
+    """The library a command's --db names, else the global --db (``lacompare --db PATH …``), else the default."""
     from lacompare.paths import db_path
     from lacompare.store import Library
 
-    return Library(db_path(db), create=create)
+    path = db_path(db if db is not None else settings().db)
+    add_inputs(path)  # -o may not overwrite it
+    detail(f"Library: {path}")
+    return Library(path, create=create)
 
 
 def check_date(value: str | None) -> str | None:
@@ -69,13 +83,30 @@ def check_date(value: str | None) -> str | None:
 
 
 def write_records(
-    records: Sequence[Row], columns: Sequence[str], fmt: Format | None, output: Path | None, plain: bool, headers: bool
+    records: Sequence[Row],
+    columns: Sequence[str],
+    fmt: Format | None,
+    output: Path | None,
+    plain: bool,
+    headers: bool,
+    *,
+    safe_csv: bool | None = None,
 ) -> None:
+    """Records in the chosen format: a table that fits the terminal on one, else the format's rows.
+
+    ``safe_csv`` None: CSV/TSV cells are defused when written to a file with -o, not on stdout.
+    """
     from lacompare.render import write_rows
 
     chosen = choose_format(fmt, plain, output)  # before the file is opened: a refused suffix leaves it alone
     with output_stream(output) as stream:
-        write_rows(records, chosen, stream, columns=columns, headers=headers)
+        if rich_table_wanted(chosen, plain, stream):
+            from lacompare.cli.tables import print_records
+
+            print_records(records, columns)
+            return
+        safe, width = safe_default(safe_csv, output), terminal_width(chosen, stream)
+        write_rows(records, chosen, stream, columns=columns, headers=headers, safe_csv=safe, width=width)
 
 
 @app.command()
@@ -97,34 +128,63 @@ def add(
     if "-" in files:
         raise typer.BadParameter("the library keeps files: save standard input to a file first", param_hint="FILE")
     check_kind(kind)
-    failed, todo = 0, []
+    tally = AddTally()
     with exit_on_error(), open_library(db, create=True) as library:
+        todo = []
         for source in files:
             try:
                 known = library.current(file_sha256(source))
             except LacompareError as exc:
                 report_error(exc)
-                failed += 1
+                tally.failed += 1
                 continue
             if known is None:
                 todo.append(source)
-            elif not quiet:
-                err(known.message())
+            else:
+                tally.count(known.status, known.entry.facts)
+                if not quiet:
+                    err(known.message())
         options = batch_options(kind, password, jobs, no_cache, timeout, memory_limit)
         with progress_bar(len(todo), quiet) as listener:
             for outcome in extract_many(todo, options, listener):
                 if outcome.report is None:
                     assert outcome.error is not None
                     report_error(outcome.error)
-                    failed += 1
+                    tally.failed += 1
                     continue
+                detail(describe_outcome(outcome))
                 result = library.store(outcome.report, source=outcome.source)
+                tally.count(result.status, result.entry.facts)
                 if not quiet:
                     err(result.message())
                     if result.entry.gss_code is None:
                         err(f"Warning: {outcome.source}: no English council recognised in the document's title")
-    if failed:
+    if not quiet:
+        err(tally.summary(len(files)))
+    if tally.failed:
         raise typer.Exit(1)
+
+
+class AddTally:
+    """What ``add`` did to each file, for its closing line."""
+
+    def __init__(self) -> None:
+        self.statuses: dict[str, int] = {}
+        self.failed = 0
+        self.facts = 0
+
+    def count(self, status: str, facts: int) -> None:
+        self.statuses[status] = self.statuses.get(status, 0) + 1
+        self.facts += facts
+
+    def summary(self, files: int) -> str:
+        """'3 added, 1 re-extracted, 95 unchanged, 2 failed (101 files, 1,234 facts)': facts the files hold now."""
+        from lacompare.store import ADDED, UNCHANGED, UPDATED
+
+        counts = [(self.statuses.get(status, 0), status) for status in (ADDED, UPDATED, UNCHANGED)]
+        parts = [f"{n:,} {status}" for n, status in [*counts, (self.failed, "failed")] if n]
+        plural = "file" if files == 1 else "files"
+        return f"{', '.join(parts) or 'nothing done'} ({files:,} {plural}, {self.facts:,} facts)"
 
 
 @app.command("list")
@@ -134,15 +194,16 @@ def list_documents(
     output: OutputOpt = None,
     plain: PlainOpt = False,
     no_headers: NoHeadersOpt = False,
+    safe_csv: SafeCsvOpt = None,
 ) -> None:
-    """Councils and documents in the library, newest first within each council."""
+    """Councils and documents in the library, newest first within each council; facts: the facts each holds."""
     from lacompare.render.library_rows import LIST_COLUMNS, list_records
 
     with exit_on_error(), open_library(db) as library:
         records = list_records(library.entries())
     if not records:
-        err("The library is empty: add reports with `lacompare add REPORT.pdf`.")
-    write_records(records, LIST_COLUMNS, fmt, output, plain, not no_headers)
+        note("The library is empty: add reports with `lacompare add REPORT.pdf`.")
+    write_records(records, LIST_COLUMNS, fmt, output, plain, not no_headers, safe_csv=safe_csv)
 
 
 @app.command()
@@ -155,13 +216,17 @@ def show(
     output: OutputOpt = None,
     plain: PlainOpt = False,
     no_headers: NoHeadersOpt = False,
+    safe_csv: SafeCsvOpt = None,
 ) -> None:
     """Print the facts of a council's latest report in the library (same formats as extract)."""
     from lacompare.cli.resolve import report_for
 
+    if Path(council).is_file():
+        add_inputs(council)
     with exit_on_error(), open_library(db) as library:
+        chosen = choose_format(fmt, plain, output)
         report = report_for(library, council, as_of=check_date(as_of), kind=kind)
-        emit([report], choose_format(fmt, plain, output), output, plain=plain, headers=not no_headers)
+    emit([report], chosen, output, plain=plain, headers=not no_headers, safe_csv=safe_csv)
 
 
 YesOpt = Annotated[bool, typer.Option("--yes", "-y", help="Remove without asking.")]
@@ -202,9 +267,9 @@ def remove(
             chosen.update({e.sha256: e for e in found})
         count = f"{len(chosen)} document(s)"
         if dry_run:
-            print(f"Would remove {count}:")
-            for entry in chosen.values():
-                print(f"  {describe(entry)}")
+            with output_stream(None) as stream:
+                stream.write(printable(f"Would remove {count}:\n"))
+                stream.writelines(printable(f"  {describe(entry)}\n") for entry in chosen.values())
             return
         if not yes:
             if not stdin_is_terminal():

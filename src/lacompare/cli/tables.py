@@ -1,59 +1,200 @@
-"""Rich tables for the terminal: the facts of reports and councils side by side."""
+"""Rich tables for the terminal: the facts of reports, any records, and councils side by side.
+
+Every table fits the console's width (80 columns and up) and never drops a column: the columns'
+widths come from :func:`lacompare.render.widths.fit_widths` and long cells wrap (a word longer
+than its column folds). Records with too many columns for the width are printed one record at a
+time, a ``column  value`` line each. Cells are plain text (never console markup) without control
+characters.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, Literal
 
 from lacompare.model import Report
+from lacompare.render.widths import fit_widths, printable
 
 if TYPE_CHECKING:
+    from rich.console import Console
+    from rich.table import Table
+    from rich.text import Text
+
     from lacompare.compare import DiffRow, Side
     from lacompare.render.rows import Row
 
+GAP = 2  # a column's right padding and the space between columns
+RECORD_FLOOR = 12  # a records column is as wide as its header, or its longest word up to this
 
-def print_fact_table(reports: Sequence[Report], rows: Sequence[Row]) -> None:
+
+@dataclass(frozen=True, slots=True)
+class Col:
+    """A column: its header, the width it keeps before others grow, and its share of the space left."""
+
+    header: str
+    floor: int = 8
+    weight: int = 1
+    justify: Literal["left", "right"] = "left"
+    style: str = ""
+
+
+def stdout_console() -> Console:
     from rich.console import Console
+
+    return Console()
+
+
+def fitted_table(
+    console: Console,
+    cols: Sequence[Col],
+    rows: Sequence[Sequence[Text]],
+    *,
+    breaks: Sequence[bool] = (),
+    **options: Any,
+) -> Table:
+    """A table of ``rows`` whose columns fit ``console.width`` (a rule before each row ``breaks`` marks)."""
+    from rich import box
     from rich.table import Table
 
-    console = Console()
+    natural = [max([_width(c.header), *(_width(row[i].plain) for row in rows), 1]) for i, c in enumerate(cols)]
+    floors = [max(c.floor, _longest_word(c.header)) for c in cols]
+    room = console.width - GAP * (len(cols) - 1)
+    widths = fit_widths(natural, floors, room, [c.weight for c in cols])
+    wraps = any(w < n for w, n in zip(widths, natural, strict=True))
+    table = Table(
+        box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, padding=(0, 1, 0, 0), show_lines=wraps, **options
+    )
+    for col, width in zip(cols, widths, strict=True):
+        table.add_column(col.header, width=width, justify=col.justify, style=col.style, overflow="fold")
+    for number, row in enumerate(rows):
+        if number < len(breaks) and breaks[number]:
+            table.add_section()
+        table.add_row(*row)
+    return table
+
+
+def text(value: object, style: str = "") -> Text:
+    """A cell: the value as printable text, never read as console markup."""
+    from rich.text import Text
+
+    return Text(printable("" if value is None else str(value)), style=style)
+
+
+def _width(value: str) -> int:
+    from rich.cells import cell_len
+
+    return max((cell_len(line) for line in value.split("\n")), default=0)
+
+
+def _longest_word(value: str) -> int:
+    from rich.cells import cell_len
+
+    return max((cell_len(word) for word in value.split()), default=0)
+
+
+# -- the facts of reports (extract, show) ------------------------------------------------------------
+
+FACT_COLUMNS = (
+    Col("fact", floor=10, weight=0, style="dim"),
+    Col("metric", floor=14, weight=2),
+    Col("value", floor=9, justify="right", style="bold"),
+    Col("benchmark", floor=10, weight=2),
+    Col("source", floor=7),
+    Col("p.", floor=3, weight=0, justify="right"),
+    Col("quote", floor=15, weight=8, style="italic"),
+)
+
+
+def print_fact_table(reports: Sequence[Report], console: Console | None = None) -> None:
+    from lacompare.render.rows import report_rows
+
+    console = console or stdout_console()
     for report in reports:
-        mine = [r for r in rows if r["document"] == report.document]
-        title = f"{report.document} — {report.local_authority or 'council unknown'} ({report.kind}, {len(mine)} facts)"
-        table = Table(title=title, title_justify="left", show_lines=False, expand=True)
-        table.add_column("fact", style="dim", no_wrap=True)
-        table.add_column("metric", ratio=3)
-        table.add_column("value", justify="right", no_wrap=True, style="bold")
-        table.add_column("benchmark", no_wrap=True)
-        table.add_column("relation")
-        table.add_column("source", no_wrap=True)
-        table.add_column("p.", justify="right")
-        table.add_column("quote", ratio=5, style="italic")
-        for r in mine:
-            table.add_row(*_table_cells(r))
-        console.print(table)
+        rows = report_rows(report)
+        title = (
+            f"{report.document} — {report.local_authority or 'council unknown'} "
+            f"({report.kind}, {len(report.facts)} facts, {len(rows)} rows)"
+        )
+        cells = [_fact_cells(r) for r in rows]
+        console.print(fitted_table(console, FACT_COLUMNS, cells, title=text(title), title_justify="left"))
 
 
-def _table_cells(row: Row) -> list[str]:
+def _fact_cells(row: Row) -> list[Text]:
     from lacompare.render.rows import cell
 
     unit = row["unit"] or ""
     value = cell(row["value"]) + (unit if unit == "%" else f" {unit}" if unit and unit != "score (1-4)" else "")
     if unit == "£":
         value = "£" + cell(row["value"])
-    bench = ""
-    if row["comparator"]:
-        bench = f"{row['comparator']} {cell(row['comparator_value'])}"
-    relation = cell(row["relation"]) + (f" ⚠ {row['flag']}" if row["flag"] else "")
-    source = " ".join(x for x in (cell(row["source"]), cell(row["year"])) if x)
-    return [row["fact"], cell(row["metric"]), value, bench, relation, source, str(row["page"]), row["quote"]]
+    metric = text(cell(row["metric"]))
+    if row["flag"]:
+        metric.append(f"\n⚠ {printable(row['flag'])}", style="dim")
+    return [
+        text(row["fact"]),
+        metric,
+        text(value),
+        text(_benchmark(row)),
+        text(" ".join(x for x in (cell(row["source"]), cell(row["year"])) if x)),
+        text(row["page"]),
+        text(row["quote"]),
+    ]
 
 
-def print_diff_table(sides: Sequence[Side], rows: Sequence[DiffRow]) -> None:
-    from rich.console import Console
+_RELATION_WORDS = {"comparable": "comparable to"}
+
+
+def _benchmark(row: Row) -> str:
+    """'lower than England 58.77': the relation the text states and the benchmark it names."""
+    from lacompare.render.rows import cell
+
+    relation = cell(row["relation"])
+    if not row["comparator"]:
+        return relation
+    bench = f"{row['comparator']} {cell(row['comparator_value'])}".strip()
+    if not relation:
+        return bench
+    return f"{_RELATION_WORDS.get(relation, relation + ' than')} {bench}"
+
+
+# -- any records (list, rank, metrics, …) -------------------------------------------------------------
+
+
+def print_records(records: Sequence[Row], columns: Sequence[str], console: Console | None = None) -> None:
+    """Records as a table when every column fits beside the others, else one record at a time."""
+    from lacompare.render.rows import cell
+
+    console = console or stdout_console()
+    rows = [[text(cell(r.get(c))) for c in columns] for r in records]
+    words = [max([0, *(_longest_word(row[i].plain) for row in rows)]) for i in range(len(columns))]
+    cols = [Col(c, floor=max(len(c), min(w, RECORD_FLOOR))) for c, w in zip(columns, words, strict=True)]
+    if sum(c.floor for c in cols) + GAP * (len(cols) - 1) <= console.width:
+        console.print(fitted_table(console, cols, rows))
+        return
+    for number, row in enumerate(rows):
+        if number:
+            console.print()
+        print_pairs(list(zip(columns, (t.plain for t in row), strict=True)), console)
+
+
+def print_pairs(pairs: Sequence[tuple[str, str]], console: Console | None = None) -> None:
+    """``key  value`` lines, the values wrapped to the console's width."""
     from rich.table import Table
-    from rich.text import Text
 
+    console = console or stdout_console()
+    key_width = min(max((len(k) for k, _ in pairs), default=1), max(1, console.width // 3))
+    table = Table(show_header=False, box=None, pad_edge=False, padding=(0, GAP, 0, 0))
+    table.add_column(style="bold", width=key_width, overflow="fold")
+    table.add_column(width=max(1, console.width - key_width - GAP), overflow="fold")
+    for key, value in pairs:
+        table.add_row(text(key), text(value))
+    console.print(table)
+
+
+# -- councils side by side (diff) --------------------------------------------------------------------
+
+
+def print_diff_table(sides: Sequence[Side], rows: Sequence[DiffRow], console: Console | None = None) -> None:
     from lacompare.compare import gap_column
     from lacompare.render import diff_rows as cells
 
@@ -61,23 +202,25 @@ def print_diff_table(sides: Sequence[Side], rows: Sequence[DiffRow]) -> None:
     caption = (
         f"{cells.BETTER_MARK} does better  ↑ higher is better  ↓ lower is better  (benchmarks as each report states)"
     )
-    table = Table(title=title, title_justify="left", caption=caption, caption_justify="left", expand=True)
-    table.add_column("metric", ratio=3)
-    for side in sides:
-        table.add_column(side.name, justify="right", no_wrap=True)
-    table.add_column("benchmark", ratio=2)
-    table.add_column(gap_column(sides), justify="right", no_wrap=True)
+    cols = [
+        Col("metric", floor=16, weight=3),
+        *(Col(side.name, floor=12, justify="right") for side in sides),
+        Col("benchmark", floor=10, weight=2),
+        Col(gap_column(sides), floor=10, justify="right"),
+    ]
+    table_rows, breaks = [], []
     previous = None
     for row in rows:
-        if previous is not None and row.fact != previous:
-            table.add_section()
+        breaks.append(previous is not None and row.fact != previous)
         previous = row.fact
-        label = Text(cells.label_text(row))
+        label = text(cells.label_text(row))
         if cells.table_notes(row):
-            label.append("\n" + cells.table_notes(row), style="dim")
+            label.append("\n" + printable(cells.table_notes(row)), style="dim")
         values = [
-            Text(cells.value_text(v, better=i in row.better), style="bold green" if i in row.better else "")
+            text(cells.value_text(v, better=i in row.better), style="bold green" if i in row.better else "")
             for i, v in enumerate(row.values)
         ]
-        table.add_row(label, *values, cells.benchmark_text(row), cells.difference_text(row))
-    Console().print(table)
+        table_rows.append([label, *values, text(cells.benchmark_text(row)), text(cells.difference_text(row))])
+    console = console or stdout_console()
+    titles = {"title": text(title), "title_justify": "left", "caption": text(caption), "caption_justify": "left"}
+    console.print(fitted_table(console, cols, table_rows, breaks=breaks, **titles))

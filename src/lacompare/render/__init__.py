@@ -1,9 +1,9 @@
-"""Write rows in the chosen format: table, csv, tsv, json, jsonl or xlsx."""
+"""Write rows in the chosen format: table, csv, tsv, json, jsonl or xlsx, streamed where the format allows."""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from enum import StrEnum
 from typing import TextIO
 
@@ -37,32 +37,79 @@ def write_rows(
     columns: Sequence[str] = COLUMNS,
     headers: bool = True,
     safe_csv: bool = False,
+    width: int | None = None,
 ) -> None:
-    import json
+    """All the rows at once; ``width`` (a terminal's) wraps a plain table's long cells."""
+    writer = RowWriter(fmt, stream, columns=columns, headers=headers, safe_csv=safe_csv, width=width)
+    writer.write(rows)
+    writer.close()
 
-    if fmt is Format.csv:
-        write_delimited(rows, stream, columns, ",", headers, safe_csv)
-    elif fmt is Format.tsv:
-        write_tsv(rows, stream, columns, headers, safe_csv)
-    elif fmt is Format.xlsx:
-        from lacompare.render.xlsx import write_xlsx
 
-        stream.flush()  # a workbook is binary: written to the text stream's byte buffer
-        write_xlsx(rows, stream.buffer, columns, headers)
-    elif fmt is Format.json:
-        json.dump([_record(r, columns) for r in rows], stream, ensure_ascii=False, indent=2)
-        stream.write("\n")
-    elif fmt is Format.jsonl:
+class RowWriter:
+    """Rows written as they come: CSV, TSV and JSON Lines a row at a time, a JSON array an element
+    at a time; a plain table or a workbook, which need every row first, on :meth:`close`."""
+
+    def __init__(
+        self,
+        fmt: Format,
+        stream: TextIO,
+        *,
+        columns: Sequence[str] = COLUMNS,
+        headers: bool = True,
+        safe_csv: bool = False,
+        width: int | None = None,
+    ) -> None:
+        self.fmt, self.stream, self.columns = fmt, stream, columns
+        self.headers, self.safe, self.width = headers, safe_csv, width
+        self.held: list[Row] = []
+        self.count = 0
+        if fmt in (Format.csv, Format.tsv) and headers:
+            self._delimited([dict(zip(columns, columns, strict=True))], header=True)
+
+    def write(self, rows: Iterable[Row]) -> None:
+        if self.fmt in (Format.csv, Format.tsv):
+            self._delimited(rows)
+        elif self.fmt is Format.jsonl:
+            import json
+
+            for r in rows:
+                self.stream.write(json.dumps(_record(r, self.columns), ensure_ascii=False) + "\n")
+        elif self.fmt is Format.json:
+            self._json_elements(rows)
+        else:
+            self.held.extend(rows)
+
+    def close(self) -> None:
+        if self.fmt is Format.json:
+            self.stream.write("\n]\n" if self.count else "[]\n")
+        elif self.fmt is Format.xlsx:
+            from lacompare.render.xlsx import write_xlsx
+
+            self.stream.flush()  # a workbook is binary: written to the text stream's byte buffer
+            write_xlsx(self.held, self.stream.buffer, self.columns, self.headers)
+        elif self.fmt is Format.table:
+            from lacompare.render.plain import write_plain_table
+
+            write_plain_table(self.held, self.stream, self.columns, self.headers, self.width)
+
+    def _delimited(self, rows: Iterable[Row], header: bool = False) -> None:
+        if self.fmt is Format.csv:
+            write_delimited(rows, self.stream, self.columns, ",", False, self.safe and not header)
+        else:
+            write_tsv(rows, self.stream, self.columns, False, self.safe and not header)
+
+    def _json_elements(self, rows: Iterable[Row]) -> None:
+        """The text ``json.dump(records, indent=2)`` writes, one element at a time."""
+        import json
+
         for r in rows:
-            stream.write(json.dumps(_record(r, columns), ensure_ascii=False) + "\n")
-    else:
-        from lacompare.render.plain import write_plain_table
-
-        write_plain_table(rows, stream, columns, headers)
+            element = json.dumps(_record(r, self.columns), ensure_ascii=False, indent=2).replace("\n", "\n  ")
+            self.stream.write(("[\n  " if not self.count else ",\n  ") + element)
+            self.count += 1
 
 
 def write_delimited(
-    rows: Sequence[Row], stream: TextIO, columns: Sequence[str], delimiter: str, headers: bool, safe: bool
+    rows: Iterable[Row], stream: TextIO, columns: Sequence[str], delimiter: str, headers: bool, safe: bool
 ) -> None:
     """RFC 4180 quoting with LF line ends (friendlier to grep/awk/cut than CRLF)."""
     import csv
@@ -74,7 +121,7 @@ def write_delimited(
         writer.writerow([defuse(cell(r.get(c))) if safe else cell(r.get(c)) for c in columns])
 
 
-def write_tsv(rows: Sequence[Row], stream: TextIO, columns: Sequence[str], headers: bool, safe: bool) -> None:
+def write_tsv(rows: Iterable[Row], stream: TextIO, columns: Sequence[str], headers: bool, safe: bool) -> None:
     r"""Linear TSV (IANA text/tab-separated-values): no quoting; a field's backslash, tab, line feed and
     carriage return are written ``\\``, ``\t``, ``\n`` and ``\r``, so one line is one row."""
     if headers:

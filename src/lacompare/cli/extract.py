@@ -1,0 +1,90 @@
+"""``lacompare extract``: every fact of each report, streamed file by file in argument order."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from lacompare import DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT
+from lacompare.cli import (
+    FormatOpt,
+    JobsOpt,
+    KindOpt,
+    MemoryLimitOpt,
+    NoCacheOpt,
+    NoHeadersOpt,
+    OutputOpt,
+    PasswordOpt,
+    PlainOpt,
+    QuietOpt,
+    ReportWriter,
+    SafeCsvOpt,
+    TimeoutOpt,
+    add_inputs,
+    app,
+    batch_options,
+    check_kind,
+    choose_format,
+    describe_outcome,
+    detail,
+    output_stream,
+    progress_bar,
+    report_error,
+    safe_default,
+    warn_about,
+)
+from lacompare.cli.output import is_stdout
+
+
+@app.command()
+def extract(
+    files: Annotated[
+        list[str], typer.Argument(help="Reports to read: PDF, markdown, text or HTML; - for stdin.", metavar="FILE...")
+    ],
+    fmt: FormatOpt = None,
+    output: OutputOpt = None,
+    plain: PlainOpt = False,
+    no_headers: NoHeadersOpt = False,
+    kind: KindOpt = None,
+    password: PasswordOpt = None,
+    quiet: QuietOpt = False,
+    jobs: JobsOpt = None,
+    no_cache: NoCacheOpt = False,
+    timeout: TimeoutOpt = DEFAULT_TIMEOUT,
+    memory_limit: MemoryLimitOpt = DEFAULT_MEMORY_MB,
+    safe_csv: SafeCsvOpt = None,
+) -> None:
+    """Print every fact in each report, with its page and verbatim quote.
+
+    CSV, TSV, JSON and JSON Lines are written file by file as each file (and every one before it)
+    is read; with -o the file is replaced only if at least one report was read.
+    """
+    from lacompare.batch import extract_many
+
+    check_kind(kind)
+    add_inputs(*files)
+    chosen = choose_format(fmt, plain, output)  # a bad -o is refused before any file is read
+    options = batch_options(kind, password, jobs, no_cache, timeout, memory_limit)
+    read, failed = 0, 0
+    with output_stream(output) as stream:
+        writer = ReportWriter(
+            chosen, stream, plain=plain, headers=not no_headers, safe_csv=safe_default(safe_csv, output)
+        )
+        with progress_bar(len(files), quiet) as listener:
+            for outcome in extract_many(files, options, listener):
+                if outcome.report is None:
+                    assert outcome.error is not None
+                    report_error(outcome.error)
+                    failed += 1
+                    continue
+                detail(describe_outcome(outcome))
+                if not quiet:
+                    warn_about(outcome.report, forced=kind is not None)
+                writer.add(outcome.report)
+                read += 1
+        if not read and not is_stdout(output):
+            raise typer.Exit(1)  # nothing read: an -o file is left as it was
+        writer.close()
+    if failed:
+        raise typer.Exit(1)
