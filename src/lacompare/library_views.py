@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import Any, Protocol
 
 from lacompare.compare import Side
 from lacompare.errors import NotInLibrary
@@ -18,8 +18,12 @@ from lacompare.pictures import Holding, Picture, picture
 from lacompare.store_schema import VALUE_SQL, values_from_rows
 from lacompare.values import Value
 
-if TYPE_CHECKING:
-    from lacompare.store import Library
+
+class Library(Protocol):
+    """What these views need of a library: read-only SQL (:meth:`lacompare.store.Library.query`)."""
+
+    def query(self, sql: str, params: Sequence[object] = ...) -> list[tuple[Any, ...]]: ...
+
 
 ADD_HINT = "add its report first: `lacompare add REPORT.pdf` (CQC publishes them at cqc.org.uk)"
 

@@ -30,6 +30,7 @@ from lacompare.errors import StoreError
 from lacompare.model import CQC_ASSESSMENT, Fact, Report, fact_from_dict
 from lacompare.store_open import connect, is_busy, retrying, store_error
 from lacompare.store_schema import MIGRATIONS, SCHEMA_VERSION, insert_measures
+from lacompare.store_schema import Entry as Entry  # a stored document; part of the store's API
 
 if TYPE_CHECKING:
     from lacompare.compare import Side
@@ -39,29 +40,6 @@ if TYPE_CHECKING:
 T = TypeVar("T")
 
 ADDED, UNCHANGED, UPDATED = "added", "unchanged", "re-extracted"
-
-
-@dataclass(frozen=True, slots=True)
-class Entry:
-    """One stored document."""
-
-    sha256: str
-    source: str
-    kind: str
-    local_authority: str | None
-    gss_code: str | None
-    published: str | None
-    pages: int
-    facts: int
-    extractor_version: str
-    added_at: str
-
-    @property
-    def council(self) -> str:
-        from lacompare.authorities import by_code
-
-        found = by_code(self.gss_code) if self.gss_code else None
-        return found.short_name if found else (self.local_authority or "unknown council")
 
 
 @dataclass(frozen=True, slots=True)

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 from lacompare import EXTRACTOR_VERSION, __version__
 
 if TYPE_CHECKING:
-    from lacompare.store import Entry
+    from lacompare.store_schema import Entry
 
 
 @dataclass(frozen=True, slots=True)

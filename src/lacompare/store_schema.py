@@ -19,6 +19,7 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from lacompare.model import QUALITY_STATEMENTS, Report, fact_from_dict
@@ -115,6 +116,30 @@ LEFT JOIN latest_assessment l ON l.gss_code = a.gss_code
 LEFT JOIN measures m ON m.document_id = l.document_id AND m.fact = 'score'
 GROUP BY a.gss_code;
 """
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One stored document."""
+
+    sha256: str
+    source: str
+    kind: str
+    local_authority: str | None
+    gss_code: str | None
+    published: str | None
+    pages: int
+    facts: int
+    extractor_version: str
+    added_at: str
+
+    @property
+    def council(self) -> str:
+        from lacompare.authorities import by_code
+
+        found = by_code(self.gss_code) if self.gss_code else None
+        return found.short_name if found else (self.local_authority or "unknown council")
+
 
 Migration = Callable[[sqlite3.Connection], None]
 

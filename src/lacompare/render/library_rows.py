@@ -9,10 +9,10 @@ from typing import TYPE_CHECKING
 from lacompare.values import HIGHER, LOWER
 
 if TYPE_CHECKING:
-    from lacompare.catalogue import Metric
+    from lacompare.catalogue_table import Metric
     from lacompare.compare import RankRow
     from lacompare.library_views import LibraryMetric
-    from lacompare.store import Entry
+    from lacompare.store_schema import Entry
 
 LIST_COLUMNS = ("council", "gss_code", "region", "kind", "published", "facts", "pages", "sha256", "document", "added")
 RANK_COLUMNS = ("rank", "council", "gss_code", "region", "value", "unit", "comparator", "comparator_value", "year",
