@@ -203,5 +203,6 @@ def metrics(
     with exit_on_error(), open_library(db) as library:
         records = library_rows.metric_records(library.metrics(words))
     if not records:
-        err("No measure in the library matches." if words else "The library holds no measures yet.")
+        hint = "see the national measures with `lacompare metrics --catalogue`"
+        err(f"No measure in the library matches: {hint}." if words else f"The library holds no measures yet: {hint}.")
     write_records(records, library_rows.METRIC_COLUMNS, chosen, output, plain, not no_headers)
