@@ -219,9 +219,9 @@ def show(
     safe_csv: SafeCsvOpt = None,
 ) -> None:
     """Print the facts of a council's latest report in the library (same formats as extract)."""
-    from lacompare.cli.resolve import report_for
+    from lacompare.cli.resolve import is_file, report_for
 
-    if Path(council).is_file():
+    if is_file(council):
         add_inputs(council)
     with exit_on_error(), open_library(db) as library:
         chosen = choose_format(fmt, plain, output)

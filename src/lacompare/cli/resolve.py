@@ -20,8 +20,15 @@ FILE_SUFFIXES = (".pdf", ".md", ".markdown", ".txt", ".text", ".html", ".htm", "
 
 
 def looks_like_file(arg: str) -> bool:
-    path = Path(arg)
-    return path.is_file() or path.suffix.lower() in FILE_SUFFIXES or "/" in arg or "\\" in arg
+    return is_file(arg) or Path(arg).suffix.lower() in FILE_SUFFIXES or "/" in arg or "\\" in arg
+
+
+def is_file(arg: str) -> bool:
+    """Whether ``arg`` names a file; a name no file can have (too long, a NUL byte) names none."""
+    try:
+        return Path(arg).is_file()
+    except (OSError, ValueError):
+        return False
 
 
 def resolve_sides(
@@ -60,7 +67,7 @@ def _distinct_names(sides: list[Side]) -> list[Side]:
 
 def council_entries(library: Library, target: str) -> list[Entry]:
     """Documents a `show`/`remove` argument names: a file, a SHA-256 prefix or a council."""
-    if Path(target).is_file():
+    if is_file(target):
         from lacompare.store import file_sha256
 
         entry = library.entry(file_sha256(target))
@@ -93,7 +100,7 @@ def report_for(library: Library, target: str, *, as_of: str | None, kind: str | 
     """The report `show` prints: a document by file or hash, else the council's latest."""
     from lacompare.authorities import resolve
 
-    by_hash = library.find(target) if not Path(target).is_file() else council_entries(library, target)
+    by_hash = library.find(target) if not is_file(target) else council_entries(library, target)
     if by_hash:
         return library.report(by_hash[0].sha256)
     council = resolve(target)
