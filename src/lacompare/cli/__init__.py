@@ -20,16 +20,16 @@ from typer.core import TyperGroup
 
 from lacompare import __version__
 from lacompare.cli import output as out
+from lacompare.cli.progress import describe_outcome as describe_outcome
+from lacompare.cli.progress import progress_bar as progress_bar
+from lacompare.cli.progress import stderr_console as stderr_console
 from lacompare.errors import InternalError, LacompareError
 from lacompare.kinds import DOCUMENT_KINDS, UNKNOWN
 from lacompare.render import Format
 from lacompare.render.widths import printable
 
 if TYPE_CHECKING:
-    from rich.console import Console
-    from rich.progress import Progress, TaskID
-
-    from lacompare.batch import Listener, Options, Outcome
+    from lacompare.batch import Options
     from lacompare.model import Report
 
 
@@ -317,12 +317,6 @@ def emit(
         writer.close()
 
 
-def stderr_console() -> Console:
-    from rich.console import Console
-
-    return Console(stderr=True)
-
-
 def check_kind(kind: str | None) -> None:
     if kind is not None and kind not in DOCUMENT_KINDS:
         raise typer.BadParameter(f"{kind!r} is not one of {', '.join(DOCUMENT_KINDS)}", param_hint="--kind")
@@ -336,54 +330,6 @@ def batch_options(
 
     limits = Limits(seconds=timeout or None, memory_mb=memory_limit or None)
     return Options(kind=kind, password=password, jobs=jobs, use_cache=not no_cache, limits=limits)
-
-
-@contextmanager
-def progress_bar(total: int, quiet: bool) -> Iterator[Listener | None]:
-    """A progress bar on stderr (files done, pages/s) for several files on a terminal; else None."""
-    if quiet or settings().quiet or total < 2 or not sys.stderr.isatty():
-        yield None
-        return
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-
-    # Refreshed by hand: a refresh thread would be copied into forked workers.
-    columns = (TextColumn("Extracting"), BarColumn(), MofNCompleteColumn(), TextColumn("files  {task.fields[rate]}"))
-    progress = Progress(
-        *columns,
-        TimeElapsedColumn(),
-        console=stderr_console(),
-        auto_refresh=False,
-        transient=True,
-        redirect_stdout=False,
-    )
-    with progress:
-        yield _ProgressListener(progress, progress.add_task("extract", total=total, rate=""))
-
-
-class _ProgressListener:
-    def __init__(self, progress: Progress, task: TaskID) -> None:
-        self.progress, self.task, self.pages = progress, task, 0
-
-    def done(self, outcome: Outcome) -> None:
-        self.pages += outcome.pages
-        self.progress.update(self.task, advance=1)
-        self.waiting()
-
-    def waiting(self) -> None:
-        elapsed = self.progress.tasks[0].elapsed or 0.0
-        rate = f"{self.pages / elapsed:,.0f} pages/s" if elapsed > 0 and self.pages else ""
-        self.progress.update(self.task, rate=rate)
-        self.progress.refresh()
-
-
-def describe_outcome(outcome: Outcome) -> str:
-    """The -v line for a file read: its kind, pages, facts, rows and time."""
-    report = outcome.report
-    assert report is not None
-    rows = sum(len(fact.measures()) for fact in report.facts)
-    how = "from the cache" if outcome.cached else f"{outcome.seconds:.2f} s"
-    pages = f"{report.pages} page{'s' if report.pages != 1 else ''}"
-    return f"{outcome.source}: {report.kind}, {pages}, {len(report.facts)} facts, {rows} rows, {how}"
 
 
 def warn_about(report: Report, *, forced: bool) -> None:

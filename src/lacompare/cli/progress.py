@@ -1,0 +1,68 @@
+"""Progress on stderr while a batch is read: a bar on a terminal, and the -v line for each file."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from rich.console import Console
+    from rich.progress import Progress, TaskID
+
+    from lacompare.batch import Listener, Outcome
+
+
+def stderr_console() -> Console:
+    from rich.console import Console
+
+    return Console(stderr=True)
+
+
+@contextmanager
+def progress_bar(total: int, quiet: bool) -> Iterator[Listener | None]:
+    """A progress bar on stderr (files done, pages/s) for several files on a terminal; else None."""
+    if quiet or total < 2 or not sys.stderr.isatty():
+        yield None
+        return
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    # Refreshed by hand: a refresh thread would be copied into forked workers.
+    columns = (TextColumn("Extracting"), BarColumn(), MofNCompleteColumn(), TextColumn("files  {task.fields[rate]}"))
+    progress = Progress(
+        *columns,
+        TimeElapsedColumn(),
+        console=stderr_console(),
+        auto_refresh=False,
+        transient=True,
+        redirect_stdout=False,
+    )
+    with progress:
+        yield _ProgressListener(progress, progress.add_task("extract", total=total, rate=""))
+
+
+class _ProgressListener:
+    def __init__(self, progress: Progress, task: TaskID) -> None:
+        self.progress, self.task, self.pages = progress, task, 0
+
+    def done(self, outcome: Outcome) -> None:
+        self.pages += outcome.pages
+        self.progress.update(self.task, advance=1)
+        self.waiting()
+
+    def waiting(self) -> None:
+        elapsed = self.progress.tasks[0].elapsed or 0.0
+        rate = f"{self.pages / elapsed:,.0f} pages/s" if elapsed > 0 and self.pages else ""
+        self.progress.update(self.task, rate=rate)
+        self.progress.refresh()
+
+
+def describe_outcome(outcome: Outcome) -> str:
+    """The -v line for a file read: its kind, pages, facts, rows and time."""
+    report = outcome.report
+    assert report is not None
+    rows = sum(len(fact.measures()) for fact in report.facts)
+    how = "from the cache" if outcome.cached else f"{outcome.seconds:.2f} s"
+    pages = f"{report.pages} page{'s' if report.pages != 1 else ''}"
+    return f"{outcome.source}: {report.kind}, {pages}, {len(report.facts)} facts, {rows} rows, {how}"
