@@ -102,8 +102,8 @@ def board_pack(pages: int = 2000) -> bytes:
     return text_pdf(texts)
 
 
-def image_only_pdf() -> bytes:
-    """A 'scanned' page: an image and some vector paths, no text at all."""
+def image_only_pdf(pages: int = 2) -> bytes:
+    """'Scanned' pages (one or two): an image and some vector paths, no text at all."""
     pixels = bytes(random.Random(1).randrange(256) for _ in range(64 * 64))
     image = stream(
         zlib.compress(pixels),
@@ -113,7 +113,9 @@ def image_only_pdf() -> bytes:
     content = b"q 480 0 0 680 56 80 cm /Im1 Do Q\n0.2 G 2 w 56 60 m 540 60 l S\n56 790 484 -4 re f"
     objects = [
         b"<< /Type /Catalog /Pages 2 0 R >>",
-        b"<< /Type /Pages /Kids [3 0 R 5 0 R] /Count 2 >>",
+        b"<< /Type /Pages /Kids [3 0 R 5 0 R] /Count 2 >>"
+        if pages == 2
+        else b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
         b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /XObject << /Im1 6 0 R >> >>"
         b" /Contents 4 0 R >>",
         stream(content),
@@ -266,13 +268,14 @@ NAMED_FILES: dict[str, tuple[Callable[[], bytes], str | re.Pattern[str] | None]]
         "not a document lacompare can read: it looks like binary data (save the report as PDF, HTML or text)",
     ),
     "scanned.pdf": (image_only_pdf, f"none of its 2 pages has a text layer {SCANNED_HINT}"),
+    "scanned_one_page.pdf": (lambda: image_only_pdf(1), f"its only page has no text layer {SCANNED_HINT}"),
     "empty_pages.pdf": (
         lambda: paged_pdf([b"", b" "]),
         "all 2 of its pages are empty (the PDF looks damaged; download it again)",
     ),
     "outlines_only.pdf": (
         lambda: paged_pdf([b"0 0 1 rg 56 700 m 80 740 l 104 700 l h f"]),
-        f"its only page has a text layer {SCANNED_HINT}",
+        f"its only page has no text layer {SCANNED_HINT}",
     ),
     "encrypted.pdf": (
         lambda: encrypted_pdf(["Protected council paper.", SENTENCE]),
@@ -298,8 +301,9 @@ NAMED_FILES: dict[str, tuple[Callable[[], bytes], str | re.Pattern[str] | None]]
     "board_pack_2000_pages.pdf": (board_pack, None),
     "small_bomb.pdf": (lambda: bomb_pdf(64), None),
     "bomb.pdf": (lambda: bomb_pdf(4096), MEMORY),
+    "undefined_bytes.txt": (lambda: b"Caf\x81 \x8d " + SENTENCE.encode(), None),
     "unknown_encoding.txt": (
-        lambda: b"Caf\x81 \x8d " + SENTENCE.encode(),
+        lambda: bytes([0x81, 0x8D, 0x8F, 0x90, 0x9D, 0x20]) * 40 + SENTENCE.encode(),
         "text in an unknown encoding: neither UTF-8 nor cp1252 (save it as UTF-8)",
     ),
     "utf16.txt": (lambda: SENTENCE.encode("utf-16"), None),

@@ -28,7 +28,7 @@ SLOW_MUTANTS = 1200
 # Every refusal a damaged PDF may get; anything else (an internal error, a traceback) is a bug.
 CLEAR_PDF_ERRORS = re.compile(
     r"^(the PDF is damaged or truncated( \([^)]*\))?"
-    r"|(none of its \d+ pages has|its only page has) a text layer"
+    r"|none of its \d+ pages has a text layer|its only page has no text layer"
     r"|(all \d+ of its pages are|its only page is) empty"
     r"|the PDF has no pages"
     r"|the PDF is encrypted"

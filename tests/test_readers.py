@@ -5,7 +5,10 @@ from __future__ import annotations
 import html
 from pathlib import Path
 
-from lacompare.pipeline import extract
+import pytest
+
+from lacompare.model import Report
+from lacompare.pipeline import extract, extract_bytes
 from lacompare.readers import document_from_bytes
 from lacompare.readers.html import html_to_text
 
@@ -46,3 +49,52 @@ def test_text_that_is_not_utf8_is_read_as_cp1252_and_says_so() -> None:
     doc = document_from_bytes("Budget £553,918,000 – spent.".encode("cp1252"), "budget.txt")
     assert doc.pages[0].text == "Budget £553,918,000 – spent."
     assert doc.notes == ("budget.txt: not UTF-8; read as cp1252",)
+
+
+# --- HTML as a browser builds it (issue 13) ------------------------------------------------------
+
+SENTENCE = "In Barnet, 46.41% of people who use services felt safe, lower than the England average of 58.77%."
+SHOWN_SHAPES = {
+    "body inside an ASP.NET form": f"<html><body><form id='aspnetForm'><div><p>{SENTENCE}</p></div></form></body>",
+    "head without </head>": f"<html><head><title>Barnet</title><body><p>{SENTENCE}</p></body></html>",
+    "head without </head> or <body>": f"<html><head><meta charset=utf-8><p>{SENTENCE}</p>",
+    "unclosed nav": f"<body><nav><a href='/'>Home</a><main><p>{SENTENCE}</p></main></body>",
+    "unclosed button": f"<body><button>Show all sections<p>{SENTENCE}</p></body>",
+    "content inside a button": f"<body><button><p>{SENTENCE}</p></button></body>",
+    "aria-hidden (shown by a browser)": f"<body><p aria-hidden='true'>{SENTENCE}</p></body>",
+    "nested 100,000 deep": "<div>" * 100_000 + SENTENCE + "</div>" * 100_000,
+}
+HIDDEN_SHAPES = {
+    "display: none": f"<p style='color: red; DISPLAY : none'>{SENTENCE}</p>",
+    "visibility: hidden": f"<div style='visibility:hidden'><p>{SENTENCE}</p></div>",
+    "the hidden attribute": f"<section hidden><p>{SENTENCE}</p></section>",
+    "a template": f"<template><p>{SENTENCE}</p></template>",
+    "a closed dialog": f"<dialog><p>{SENTENCE}</p></dialog>",
+    "a script": f"<script>document.write('{SENTENCE}')</script>",
+    "noscript": f"<noscript><p>{SENTENCE}</p></noscript>",
+    "hidden below the nesting limit": "<div>" * 1000 + f"<div hidden>{SENTENCE}</div>",
+}
+
+
+@pytest.mark.parametrize("shape", SHOWN_SHAPES)
+def test_a_page_a_browser_shows_gives_its_fact(shape: str) -> None:
+    report = extract_text_html(SHOWN_SHAPES[shape])
+    assert [(f.value, f.comparator_value, f.quote) for f in report.facts] == [(46.41, 58.77, SENTENCE)]
+
+
+@pytest.mark.parametrize("shape", HIDDEN_SHAPES)
+def test_text_a_browser_does_not_show_gives_no_fact(shape: str) -> None:
+    markup = f"<html><body><h1>Adult social care</h1><p>Shown text.</p>{HIDDEN_SHAPES[shape]}</body></html>"
+    assert extract_text_html(markup).facts == ()
+
+
+def test_a_small_navigation_bar_form_and_button_are_page_furniture() -> None:
+    markup = (
+        "<body><nav><ul><li><a href='/'>Home</a></li></ul></nav><form><input name=q><button>Search</button></form>"
+        f"<main><p>{SENTENCE}</p><button>Print</button></main></body>"
+    )
+    assert html_to_text(markup).split() == SENTENCE.split()
+
+
+def extract_text_html(markup: str) -> Report:
+    return extract_bytes(markup.encode(), "page.html")

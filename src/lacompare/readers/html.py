@@ -1,4 +1,13 @@
-"""A saved web page (e.g. a CQC assessment) as visible text, with the stdlib parser.
+"""A saved web page (e.g. a CQC assessment) as the text a browser shows.
+
+The markup is parsed by an HTML5 parser (selectolax's lexbor engine), which builds the tree a
+browser builds from the same bytes: a ``<head>`` without ``</head>``, a page inside an ASP.NET
+``<form>``, an unclosed ``<nav>`` or ``<button>``, a ``<p>`` closed by the next one. The walk
+leaves out what a browser does not show: scripts, styles, templates, ``<noscript>``, SVG,
+frames, the head, a closed ``<dialog>``, and elements hidden by the ``hidden`` attribute or an
+inline ``display: none`` / ``visibility: hidden`` (a stylesheet's rules are not read). A
+navigation bar, a form or a button is page furniture, left out unless it holds most of the
+page's text (then the page is inside it).
 
 Structure the text would lose is marked for the normaliser: a list item and a heading start
 their first line of text with a hint character, and a table row becomes one line of
@@ -7,11 +16,22 @@ their first line of text with a hint character, and a table row becomes one line
 
 from __future__ import annotations
 
-from html.parser import HTMLParser
+import re
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
+from lacompare.readers.html_depth import shallow
 from lacompare.readers.normalise import HEADING_HINT, ITEM_HINT
 
-_SKIP = frozenset({"script", "style", "noscript", "template", "svg", "head", "nav", "button", "form"})
+if TYPE_CHECKING:
+    from selectolax.lexbor import LexborHTMLParser, LexborNode
+
+_INVISIBLE = (
+    "script, style, noscript, template, svg, head, title, iframe, canvas, datalist, dialog:not([open]), [hidden]"
+)
+_STYLE_HIDDEN = re.compile(r"display\s*:\s*none|visibility\s*:\s*(?:hidden|collapse)", re.I)
+_CHROME = frozenset({"nav", "button", "form"})
+_VOID = frozenset("area base br col embed hr img input keygen link meta param source track wbr".split())
 _BLOCK = frozenset(
     "address article aside blockquote br dd div dl dt fieldset figcaption figure footer h1 h2 h3 h4 h5 h6 "
     "header hr li main ol p pre section summary table tbody thead tr ul".split()
@@ -19,21 +39,117 @@ _BLOCK = frozenset(
 _HEADINGS = frozenset("h1 h2 h3 h4 h5 h6".split())
 _CELLS = frozenset({"td", "th"})
 
+START, END, TEXT = 0, 1, 2
+Event = tuple[int, str, int]  # (START | END, tag, node id) or (TEXT, text, 0)
 
-class _VisibleText(HTMLParser):
+
+def html_to_text(markup: str) -> str:
+    from selectolax.lexbor import LexborHTMLParser
+
+    tree = LexborHTMLParser(shallow(markup))
+    if tree.root is None:
+        return ""
+    events = _without_furniture(list(_walk(tree.root, _hidden(tree))))
+    builder = _TextBuilder()
+    for event in events:
+        builder.feed(event)
+    return "".join(builder.parts)
+
+
+def _hidden(tree: LexborHTMLParser) -> set[int]:
+    """The ids of the elements a browser does not show (their content neither)."""
+    hidden = {node.mem_id for node in tree.css(_INVISIBLE)}
+    for node in tree.css("[style]"):
+        if _STYLE_HIDDEN.search(node.attributes.get("style") or ""):
+            hidden.add(node.mem_id)
+    return hidden
+
+
+def _walk(root: LexborNode, hidden: set[int]) -> Iterator[Event]:
+    """Start, end and text events of the shown tree, in document order (no recursion)."""
+    stack: list[tuple[LexborNode, bool]] = [(root, False)]
+    while stack:
+        node, leaving = stack.pop()
+        tag = node.tag or ""
+        if leaving:
+            yield END, tag, node.mem_id
+            continue
+        if tag == "-text":
+            yield TEXT, node.text_content or "", 0
+            continue
+        if tag.startswith("-") or node.mem_id in hidden:
+            continue  # a comment or doctype, or hidden
+        yield START, tag, node.mem_id
+        if tag in _VOID:
+            continue
+        stack.append((node, True))
+        stack.extend((child, False) for child in reversed(_children(node)))
+
+
+def _children(node: LexborNode) -> list[LexborNode]:
+    children = []
+    child = node.first_child
+    while child is not None:
+        children.append(child)
+        child = child.next
+    return children
+
+
+def _without_furniture(events: list[Event]) -> list[Event]:
+    """The events outside navigation bars, forms and buttons that hold no more than half the text."""
+    shown: dict[int, int] = {}
+    open_furniture: list[int] = []
+    total = 0
+    for kind, value, node in events:
+        if kind == TEXT:
+            length = len(value.strip())
+            total += length
+            for element in open_furniture:
+                shown[element] += length
+        elif value in _CHROME:
+            if kind == START:
+                open_furniture.append(node)
+                shown[node] = 0
+            else:
+                open_furniture.remove(node)
+    dropped = {node for node, length in shown.items() if 2 * length <= total}
+    if not dropped:
+        return events
+    out: list[Event] = []
+    inside: int | None = None
+    for event in events:
+        kind, _, node = event
+        if inside is None and kind == START and node in dropped:
+            inside = node
+        elif inside is not None:
+            if kind == END and node == inside:
+                inside = None
+        else:
+            out.append(event)
+    return out
+
+
+class _TextBuilder:
+    """The text of the shown tree, with the structure marks the normaliser reads."""
+
     def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
         self.parts: list[str] = []
-        self.skipping = 0
         self.cells_in_row = 0
         self.in_cell = 0  # inside a table cell, block tags are spaces: a row stays one line
         self.cell_text = False
         self.hint = ""  # waits for the element's first text
 
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in _SKIP:
-            self.skipping += 1
-        elif tag in _CELLS:
+    def feed(self, event: Event) -> None:
+        kind, value, _ = event
+        if kind == START:
+            self.start(value)
+        elif kind == END:
+            self.end(value)
+        else:
+            self.text(value)
+
+    def start(self, tag: str) -> None:
+        if tag in _CELLS:
             self.parts.append(" | " if self.cells_in_row else "")
             self.cells_in_row += 1
             self.in_cell += 1
@@ -49,10 +165,8 @@ class _VisibleText(HTMLParser):
             elif tag in _HEADINGS:
                 self.hint = HEADING_HINT
 
-    def handle_endtag(self, tag: str) -> None:
-        if tag in _SKIP and self.skipping:
-            self.skipping -= 1
-        elif tag in _CELLS:
+    def end(self, tag: str) -> None:
+        if tag in _CELLS:
             self.in_cell = max(0, self.in_cell - 1)
         elif self.in_cell and tag in _BLOCK:
             self._cell_space()
@@ -61,9 +175,7 @@ class _VisibleText(HTMLParser):
                 self.cells_in_row = self.in_cell = 0
             self.parts.append("\n")
 
-    def handle_data(self, data: str) -> None:
-        if self.skipping:
-            return
+    def text(self, data: str) -> None:
         text = data.replace("\n", " ")
         if self.in_cell and not self.cell_text:
             text = text.lstrip()
@@ -80,10 +192,3 @@ class _VisibleText(HTMLParser):
     def _cell_space(self) -> None:
         if self.cell_text:
             self.parts.append(" ")
-
-
-def html_to_text(markup: str) -> str:
-    parser = _VisibleText()
-    parser.feed(markup)
-    parser.close()
-    return "".join(parser.parts)

@@ -17,25 +17,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-LIGATURES = str.maketrans(
-    {
-        "\ufb00": "ff",
-        "\ufb01": "fi",
-        "\ufb02": "fl",
-        "\ufb03": "ffi",
-        "\ufb04": "ffl",
-        "\ufb05": "st",
-        "\ufb06": "st",
-        "\ufffe": "-",  # pdfium's marker for a hyphen at a line break
-        "\u00ad": "",  # soft hyphen
-        "\u00a0": " ",
-        "\u2009": " ",
-        "\u202f": " ",
-        "\x02": "-",
-        "\x00": "",
-        "\f": "\n",
-    }
-)
+from lacompare.readers.chars import clean_chars
 
 # Readers mark structure the text itself does not show with these (private-use) characters at
 # the start of a raw line; the normaliser removes them and keeps them as line markers.
@@ -60,10 +42,6 @@ _LISTED = re.compile(r"^(?:[-*+]|\d{1,2}[.)]|o(?=\s+[A-Z\d£]))\s")
 _CONTINUATION_WORDS = frozenset(
     "a an and as at by for from in into of on or than that the to was were which who with".split()
 )
-
-
-def clean_chars(text: str) -> str:
-    return text.translate(LIGATURES)
 
 
 def _edge_key(line: str) -> str:

@@ -112,8 +112,8 @@ def read_pdf_pages_and_ruled(data: bytes, name: str, password: str | None = None
 def no_text(pdf: pypdfium2.PdfDocument, name: str) -> UnreadableDocument:
     """A scan or outlined text (something is drawn: OCR it), or a damaged file (nothing is)."""
     if draws_anything(pdf):
-        pages = "its only page has" if len(pdf) == 1 else f"none of its {len(pdf)} pages has"
-        return NoTextLayer(f"{pages} a text layer", source=name)
+        pages = "its only page has no text layer" if len(pdf) == 1 else f"none of its {len(pdf)} pages has a text layer"
+        return NoTextLayer(pages, source=name)
     pages = "its only page is" if len(pdf) == 1 else f"all {len(pdf)} of its pages are"
     return UnreadableDocument(f"{pages} empty", source=name, hint="the PDF looks damaged; download it again")
 

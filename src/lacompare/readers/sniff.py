@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from lacompare.readers.encoding import wide_encoding
+
 _SIGNATURES: tuple[tuple[bytes, str], ...] = (
     (b"%PDF", "pdf"),
     (b"PK\x03\x04", "a zip archive (a Word .docx or similar)"),
@@ -23,11 +25,12 @@ def sniff(head: bytes) -> str:
     for magic, what in _SIGNATURES:
         if head.startswith(magic):
             return what
+    wide = wide_encoding(head)
+    if wide is not None:  # UTF-16 or UTF-32 (Windows "Unicode" text), with or without its mark
+        head = head[wide.bom :].decode(wide.codec, errors="replace").encode("utf-8", errors="replace")
     probe = head[:2048].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
     if probe.startswith((b"<!doctype html", b"<html", b"<?xml")) or b"<body" in probe or b"<head" in probe:
         return "html"
-    if head.startswith((b"\xff\xfe", b"\xfe\xff")) and not head.startswith(b"\xff\xfe\x00\x00"):
-        return "text"  # UTF-16 with its byte-order mark (Windows "Unicode" text)
-    if b"\x00" in head[:4096]:
+    if wide is None and b"\x00" in head[:4096]:
         return "binary data"
     return "text"
