@@ -120,3 +120,13 @@ def test_facts_are_fact_records_in_add_list_show_and_extract(
     for args in (["show", "barnet", "--db", str(db)], ["extract", str(QS_TXT)]):
         table = runner.invoke(app, args)
         assert f"({report.kind}, {facts} facts, {rows} rows)" in table.stdout
+
+
+def test_a_pipe_among_the_files_is_read_once() -> None:
+    """`extract <(curl …)`: a pipe cannot be read twice, so what the first look read is what is parsed."""
+    command = f"{sys.executable} -m lacompare extract <(cat {QS_TXT}) - -f csv < {CAMDEN_TXT}"
+    done = subprocess.run(["bash", "-c", command], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    documents = [row["document"] for row in csv_rows(done.stdout)]
+    assert documents[0].startswith("/dev/fd/") and documents[-1] == "-"
+    assert len(documents) == 9 + 84

@@ -101,24 +101,25 @@ class _Batch:
         self.next_index = 0
         self.started: dict[int, float] = {}
         self.settled: set[int] = set()  # finished without parsing
-        self.stdin: dict[int, tuple[str, bytes]] = {}  # standard input can be read only once
+        self.once: dict[int, tuple[str, bytes]] = {}  # stdin, a pipe: what can be read only once
 
     def settle_cheap_files(self) -> None:
         """Finish the files that need no parsing (cache hits, unreadable files) before any parsing.
 
-        A file to parse is read again when it is sent to a worker, so only one is held in memory.
+        A file to parse is read again when it is sent to a worker, so only one is held in memory;
+        standard input and pipes (``<(curl …)``) are kept, as they cannot be read twice.
         """
         for index, source in enumerate(self.sources):
             loaded = self._load(index, source)
-            if loaded is not None and source == "-":
-                self.stdin[index] = loaded
+            if loaded is not None and not _regular_file(source):
+                self.once[index] = loaded
 
     def jobs(self) -> Iterator[Job]:
         """The files left to parse, each read when a worker is free for it."""
         for index, source in enumerate(self.sources):
             if index in self.settled:
                 continue
-            loaded = self.stdin.pop(index, None) or self._load(index, source)
+            loaded = self.once.pop(index, None) or self._load(index, source)
             if loaded is None:
                 continue
             name, data = loaded
@@ -167,6 +168,16 @@ class _Batch:
         self.finished[index] = outcome
         if self.listener is not None:
             self.listener.done(outcome)
+
+
+def _regular_file(source: str) -> bool:
+    import os
+    import stat
+
+    try:
+        return source != "-" and stat.S_ISREG(os.stat(source).st_mode)
+    except OSError:
+        return False
 
 
 def _cache(options: Options) -> Cache | None:

@@ -244,7 +244,7 @@ def choose_format(fmt: Format | None, plain: bool, output: Path | None) -> Forma
         if suffix not in FILE_FORMATS:
             accepted, given = ", ".join(f".{f}" for f in FILE_FORMATS), output.suffix or "(none)"
             raise typer.BadParameter(
-                f"{output}: unknown suffix {given}; use {accepted}, or say the format with --format",
+                printable(f"{output}: unknown suffix {given}; use {accepted}, or say the format with --format"),
                 param_hint="--output",
             )
         return Format(suffix)

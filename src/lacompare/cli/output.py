@@ -140,10 +140,8 @@ def _replacing(path: Path) -> Iterator[TextIO]:
 
 def _temporary_beside(path: Path) -> tuple[Path, TextIO]:
     """A new file in the target's folder (so the rename stays on one file system), mode as umask allows."""
-    import secrets
-
     for _ in range(10):
-        temp = path.with_name(f".{path.name}.{secrets.token_hex(4)}.part")
+        temp = path.with_name(f".{path.name}.{os.urandom(4).hex()}.part")
         try:
             fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
         except FileExistsError:

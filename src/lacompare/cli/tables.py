@@ -66,7 +66,7 @@ def fitted_table(
         box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, padding=(0, 1, 0, 0), show_lines=wraps, **options
     )
     for col, width in zip(cols, widths, strict=True):
-        table.add_column(col.header, width=width, justify=col.justify, style=col.style, overflow="fold")
+        table.add_column(text(col.header), width=width, justify=col.justify, style=col.style, overflow="fold")
     for number, row in enumerate(rows):
         if number < len(breaks) and breaks[number]:
             table.add_section()
