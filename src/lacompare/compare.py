@@ -162,7 +162,8 @@ def choose(values: Sequence[Value]) -> tuple[Value | None, list[str]]:
     for v in values:
         if v.sha256 != shown.sha256 and _text(v.value) != _text(shown.value):
             where = f"{Path(v.document).name} p. {v.page}"
-            notes.append(f"documents disagree: {where} states {_text(v.value)}")
+            year = f" ({v.year})" if v.year and v.year != shown.year else ""
+            notes.append(f"documents disagree: {where} states {_text(v.value)}{year}")
     return shown, _distinct(notes)
 
 
