@@ -1,0 +1,159 @@
+"""``lacompare report``: councils side by side as one self-contained HTML page."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Optional
+
+import typer
+
+from lacompare.cli import QuietOpt, app, err, exit_on_error, output_stream
+from lacompare.cli import output as out
+from lacompare.cli.compare import FactOpt, KindsOpt, RegionOpt, _facts, _kinds, _warn_notes
+from lacompare.cli.library import AsOfOpt, DbOpt, check_date, open_library
+
+if TYPE_CHECKING:
+    from lacompare.compare import Side
+    from lacompare.kinds import DocumentKind, FactKind, Region
+    from lacompare.report.page import Page
+    from lacompare.store import Library
+
+PAGE_SUFFIXES = (".html", ".htm")
+
+PageOutputOpt = Annotated[
+    Optional[Path],  # noqa: UP045
+    typer.Option(
+        "--output",
+        "-o",
+        metavar="FILE",
+        help="Write the page to FILE (.html); a page lacompare wrote before is replaced, any other file is left "
+        "alone. Default: stdout, when it is not a terminal.",
+    ),
+]
+ChartsOpt = Annotated[
+    Optional[Path],  # noqa: UP045
+    typer.Option("--charts", metavar="DIR", help="Also write each chart as an SVG file of its own into DIR."),
+]
+TitleOpt = Annotated[Optional[str], typer.Option("--title", help="The page's title.")]  # noqa: UP045
+
+
+@app.command()
+def report(
+    councils: Annotated[
+        Optional[list[str]],  # noqa: UP045
+        typer.Argument(help="Council names (from the library) or report files.", metavar="COUNCIL_OR_FILE..."),
+    ] = None,
+    every: Annotated[bool, typer.Option("--all", help="Every council in the library (or in --region).")] = False,
+    region: RegionOpt = None,
+    fact: FactOpt = None,
+    kind: KindsOpt = None,
+    as_of: AsOfOpt = None,
+    title: TitleOpt = None,
+    charts: ChartsOpt = None,
+    db: DbOpt = None,
+    output: PageOutputOpt = None,
+    quiet: QuietOpt = False,
+) -> None:
+    """Councils side by side as one HTML page: charts and tables, every value linked to its sentence.
+
+    The page works offline (no fonts, scripts or images are fetched) and prints on A4.
+    """
+    _check_choice(councils, every, region)
+    _check_output(output)
+    with exit_on_error(), open_library(db) as library:
+        sides = _sides(library, councils, region, check_date(as_of), _kinds(kind))
+        about = _about(library.path, as_of, region, fact, kind)
+    _warn_notes(sides, quiet)
+    from lacompare import report as pages
+
+    with exit_on_error():
+        page = pages.build_page(sides, facts=_facts(fact), title=title, about=about)
+        html = pages.render_page(page)
+        _write(output, html)
+        if charts is not None:
+            _write_charts(charts, page, quiet)
+    if not quiet:
+        err(_summary(output, page, html))
+
+
+def _check_choice(councils: list[str] | None, every: bool, region: Region | None) -> None:
+    if councils and (every or region):
+        raise typer.BadParameter("give councils, or --all (with --region), not both", param_hint="--all")
+    if not councils and not every and not region:
+        raise typer.BadParameter("give one or more councils, or --all", param_hint="COUNCIL_OR_FILE")
+
+
+def _check_output(output: Path | None) -> None:
+    if out.is_stdout(output):
+        if out.stdout_is_terminal():
+            raise typer.BadParameter("the report is an HTML page: write it with -o report.html", param_hint="--output")
+        return
+    assert output is not None
+    if not out.is_device(output) and output.suffix.lower() not in PAGE_SUFFIXES:
+        raise typer.BadParameter(f"{output}: the report is an HTML page: name it .html", param_hint="--output")
+
+
+def _sides(
+    library: Library, councils: list[str] | None, region: Region | None, as_of: str | None, kinds: list[str] | None
+) -> list[Side]:
+    from lacompare.errors import NotInLibrary
+
+    if councils:
+        from lacompare.cli.resolve import resolve_sides
+
+        return resolve_sides(councils, library, as_of=as_of, kinds=kinds)
+    sides = library.sides(as_of=as_of, kinds=kinds, region=region.value if region else None)
+    if not sides:
+        where = f" in {region.value}" if region else ""
+        raise NotInLibrary(f"the library holds no council{where}", hint="add reports first: `lacompare add REPORT.pdf`")
+    return sides
+
+
+def _about(
+    library: Path, as_of: str | None, region: Region | None, facts: list[FactKind] | None,
+    kinds: list[DocumentKind] | None,
+) -> list[tuple[str, str]]:  # fmt: skip
+    """The header's lines: where the values come from and what was asked."""
+    import datetime as dt
+
+    from lacompare import __version__
+
+    about = [("Library", library.name)]
+    about += [("As of", as_of)] if as_of else []
+    about += [("Region", region.value)] if region else []
+    about += [("Facts", ", ".join(f.value for f in facts))] if facts else []
+    about += [("Documents", ", ".join(k.value for k in kinds))] if kinds else []
+    about.append(("Made", f"{dt.date.today().isoformat()} by lacompare {__version__}"))
+    return about
+
+
+def _write(output: Path | None, html: str) -> None:
+    if out.is_stdout(output) or (output is not None and out.is_device(output)):
+        with output_stream(output) as stream:
+            stream.write(html)
+        return
+    from lacompare.report import write_page
+
+    assert output is not None
+    write_page(output, html)
+
+
+def _write_charts(folder: Path, page: Page, quiet: bool) -> None:
+    from lacompare.report import ReportError, chart_files, write_page
+
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise ReportError(f"cannot make the folder: {exc.strerror or exc}", source=str(folder)) from None
+    files = chart_files(page)
+    for name, svg in files.items():
+        write_page(folder / name, svg)
+    if not quiet:
+        err(f"{folder}: {len(files)} chart(s) written as SVG")
+
+
+def _summary(output: Path | None, page: Page, html: str) -> str:
+    where = "standard output" if out.is_stdout(output) else str(output)
+    size = len(html.encode("utf-8"))
+    charts = len(page.blocks)
+    return f"{where}: {len(page.councils)} council(s), {charts} chart(s), {page.values:,} values, {size / 1e6:.1f} MB"
