@@ -125,3 +125,46 @@ def test_an_entry_from_other_extractor_code_is_a_miss(monkeypatch: pytest.Monkey
 def test_the_fingerprint_names_the_extractor_version_and_the_code() -> None:
     version, _, code = extractor_fingerprint().partition(":")
     assert version and len(code) == 16
+
+
+# --- signed entries (issue 13) -------------------------------------------------------------------
+
+
+def test_an_entry_edited_by_hand_is_not_served() -> None:
+    (cold,) = run(QS_TXT)
+    cache = Cache.default()
+    assert cache is not None and cold.report is not None
+    (entry,) = entries(cache)
+    value = next(f.value for f in cold.report.facts if getattr(f, "value", None) is not None)
+    text = entry.read_text(encoding="utf-8")
+    assert f'"value":{value},' in text
+    entry.write_text(text.replace(f'"value":{value},', '"value":99999,', 1), encoding="utf-8")
+
+    (again,) = run(QS_TXT)
+    assert not again.cached and again.report == cold.report
+    assert run(QS_TXT)[0].cached
+
+
+def test_an_entry_moved_to_another_documents_name_is_not_served(tmp_path: Path) -> None:
+    other = tmp_path / "other.md"
+    other.write_text(BARNET_MD.read_text(encoding="utf-8") + "\nOne more line.\n", encoding="utf-8")
+    run(QS_TXT)
+    (cold_other,) = run(other)
+    cache = Cache.default()
+    assert cache is not None and cold_other.report is not None
+    qs_entry, other_entry = sorted(entries(cache), key=lambda p: p.stat().st_mtime_ns)
+    text = qs_entry.read_text(encoding="utf-8").replace(qs_entry.name.split(".")[0], cold_other.report.sha256)
+    other_entry.write_text(text, encoding="utf-8")
+    (again,) = run(other)
+    assert not again.cached and again.report == cold_other.report
+
+
+def test_the_signing_key_is_its_owners_only_and_a_new_key_misses_old_entries() -> None:
+    run(QS_TXT)
+    cache = Cache.default()
+    assert cache is not None
+    key = cache.root / "key"
+    assert key.stat().st_mode & 0o777 == 0o600
+    key.unlink()
+    assert not run(QS_TXT)[0].cached
+    assert run(QS_TXT)[0].cached

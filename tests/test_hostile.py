@@ -121,10 +121,10 @@ def test_permission_denied(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> N
     path = tmp_path / "locked.pdf"
     path.write_bytes(b"%PDF-1.4\n")
 
-    def refuse(self: Path) -> bytes:
-        raise PermissionError(13, "Permission denied", str(self))
+    def refuse(name: str, *args: object) -> int:
+        raise PermissionError(13, "Permission denied", name)
 
-    monkeypatch.setattr(Path, "read_bytes", refuse)
+    monkeypatch.setattr(os, "open", refuse)
     with pytest.raises(LacompareError) as caught:
         load_bytes(path)
     assert caught.value.one_line() == f"{path}: permission denied (check the file's permissions)"

@@ -3,6 +3,9 @@
 A hit skips reading the document entirely. The cache is an optimisation only: an entry that
 is missing, unreadable, truncated or written by another extractor version is ignored (and
 rewritten after the next extraction), and a cache that cannot be written is silently skipped.
+Each entry is signed (HMAC-SHA256) with a random key kept in the cache folder, readable by its
+owner only, over the report's bytes, the document's hash, the kind and the extractor: an entry
+edited, copied from another cache or moved to another document is ignored too.
 
 ``LACOMPARE_CACHE=DIR`` moves the cache; ``LACOMPARE_CACHE=off`` (or ``0``) disables it.
 """
@@ -11,8 +14,10 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import hmac
 import json
 import os
+import secrets
 import tempfile
 from dataclasses import replace
 from pathlib import Path
@@ -44,6 +49,7 @@ class Cache:
 
     def __init__(self, root: Path) -> None:
         self.root = root
+        self._signing_key: bytes | None = None
 
     @classmethod
     def default(cls) -> Cache | None:
@@ -58,12 +64,22 @@ class Cache:
         return self.root / sha256[:2] / f"{sha256}.{kind or _AUTO}.json"
 
     def get(self, sha256: str, kind: str | None, document: str) -> Report | None:
-        """The cached report for these bytes, renamed to ``document``; None on any doubt."""
+        """The cached report for these bytes, renamed to ``document``; None on any doubt.
+
+        An entry is served only when its signature holds: one edited by hand, copied from
+        another cache or moved to another document's name is a miss (and is rewritten).
+        """
+        key = self._key(create=False)
+        if key is None:
+            return None
         try:
-            data = json.loads(self.path_for(sha256, kind).read_bytes())
-            if data.get("extractor") != extractor_fingerprint():
+            raw = self.path_for(sha256, kind).read_bytes()
+            head, body = _split(raw)
+            if head.get("extractor") != extractor_fingerprint():
                 return None
-            report = Report.from_dict(data["report"])
+            if not hmac.compare_digest(str(head.get("mac", "")), _mac(key, sha256, kind, body)):
+                return None
+            report = Report.from_dict(json.loads(body))
         except (OSError, ValueError, KeyError, TypeError, AttributeError):
             return None
         if report.sha256 != sha256:
@@ -71,20 +87,86 @@ class Cache:
         return _renamed(report, document)
 
     def put(self, report: Report, kind: str | None) -> None:
-        """Store a report atomically (temp file + rename); failures are ignored."""
+        """Store a signed report atomically (temp file + rename); failures are ignored."""
         path = self.path_for(report.sha256, kind)
-        payload = {"extractor": extractor_fingerprint(), "report": report.to_dict()}
+        try:
+            body = json.dumps(report.to_dict(), ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+        except (TypeError, ValueError):
+            return
+        key = self._key(create=True)
+        if key is None:
+            return
+        signature = _mac(key, report.sha256, kind, body)
+        head = json.dumps({"extractor": extractor_fingerprint(), "mac": signature}, separators=(",", ":"))
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             fd, temp = tempfile.mkstemp(dir=path.parent, prefix=".", suffix=".tmp")
         except OSError:
             return
         try:
-            with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                json.dump(payload, handle, ensure_ascii=False, separators=(",", ":"))
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(head[:-1].encode() + _REPORT_KEY + body + b"}")
             os.replace(temp, path)
-        except (OSError, TypeError, ValueError):
+        except OSError:
             _remove_quietly(temp)
+
+    def _key(self, *, create: bool) -> bytes | None:
+        """This cache's signing key (made on first use, readable by its owner only); None if unusable."""
+        if self._signing_key is None:
+            path = self.root / KEY_NAME
+            key: bytes | None
+            try:
+                key = path.read_bytes()
+            except FileNotFoundError:
+                if not create:
+                    return None
+                key = _new_key(path)
+            except OSError:
+                return None
+            self._signing_key = key if key is not None and len(key) == KEY_BYTES else None
+        return self._signing_key
+
+
+_REPORT_KEY = b',"report":'
+KEY_NAME = "key"
+KEY_BYTES = 32
+
+
+def _split(raw: bytes) -> tuple[dict[str, object], bytes]:
+    """An entry's head (extractor, signature) and its report's JSON bytes, as written."""
+    at = raw.index(_REPORT_KEY)
+    head = json.loads(raw[:at] + b"}")
+    if not isinstance(head, dict) or not raw.endswith(b"}"):
+        raise ValueError("not a cache entry")
+    return head, raw[at + len(_REPORT_KEY) : -1]
+
+
+def _mac(key: bytes, sha256: str, kind: str | None, body: bytes) -> str:
+    """The signature of a report's bytes for this document, kind and extractor."""
+    signed = hmac.new(key, f"{extractor_fingerprint()}\n{sha256}\n{kind or _AUTO}\n".encode(), hashlib.sha256)
+    signed.update(body)
+    return signed.hexdigest()
+
+
+def _new_key(path: Path) -> bytes | None:
+    """Write a random key where none is; a key another process wrote first wins."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, temp = tempfile.mkstemp(dir=path.parent, prefix=".key.", suffix=".tmp")  # mode 0600
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(secrets.token_bytes(KEY_BYTES))
+        try:
+            os.link(temp, path)  # fails when the key already exists
+        finally:
+            _remove_quietly(temp)
+        return path.read_bytes()
+    except FileExistsError:
+        try:
+            return path.read_bytes()
+        except OSError:
+            return None
+    except OSError:
+        return None
 
 
 def _renamed(report: Report, document: str) -> Report:

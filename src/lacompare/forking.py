@@ -3,16 +3,24 @@
 ``multiprocessing`` refuses to start children from its daemonic workers (where the batch
 guard runs every file), so this forks directly: the child does every other item and sends its
 results back through a pipe. The child is in the worker's process group, so a worker killed at
-its time limit takes the child with it. Anything unusual (no fork, one CPU, a failed child)
-falls back to doing all the work in this process.
+its time limit takes the child with it, and the child dies with whatever process forked it.
+Anything unusual (no fork, one CPU, a failed child) falls back to doing all the work in this
+process.
 """
 
 from __future__ import annotations
 
 import os
 import pickle
+import signal
+import sys
+import threading
+import time
 from collections.abc import Callable, Sequence
 from typing import TypeVar
+
+PR_SET_PDEATHSIG = 1  # prctl(2)
+PARENT_WATCH_SECONDS = 0.2
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -77,7 +85,36 @@ def beside(main: Callable[[], R], meanwhile: Callable[[], object]) -> R:
     return result[0] if result and len(result) == 1 else main()
 
 
+def die_with_parent() -> None:
+    """End this process the moment its parent dies: the kernel's parent-death signal on Linux,
+    a thread that watches the parent's id elsewhere (or when the signal cannot be set)."""
+    parent = os.getppid()
+    if not _parent_death_signal():
+        threading.Thread(target=_watch_parent, args=(parent,), name="lacompare-parent-watch", daemon=True).start()
+    if os.getppid() != parent:  # the parent died before the signal was set
+        os._exit(1)
+
+
+def _parent_death_signal() -> bool:
+    if not sys.platform.startswith("linux"):
+        return False
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        return int(libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)) == 0
+    except (ImportError, OSError, AttributeError, MemoryError):
+        return False
+
+
+def _watch_parent(parent: int) -> None:
+    while os.getppid() == parent:
+        time.sleep(PARENT_WATCH_SECONDS)
+    os._exit(1)
+
+
 def _child(func: Callable[[Sequence[T]], list[R]], items: list[T], write_end: int) -> None:
+    die_with_parent()
     status = 0
     try:
         payload = pickle.dumps(func(items), protocol=pickle.HIGHEST_PROTOCOL)

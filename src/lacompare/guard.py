@@ -106,6 +106,9 @@ def _worker_main(conn: Connection, memory_mb: int | None) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
     if hasattr(os, "setpgrp"):
         os.setpgrp()  # its own group, so a kill at the time limit also ends any page-splitting child
+    from lacompare.forking import die_with_parent
+
+    die_with_parent()  # a parent killed mid-parse leaves no worker parsing on
     if memory_mb:
         _cap_memory(memory_mb)
     try:

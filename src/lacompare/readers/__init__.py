@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import hashlib
 import os
+import stat
 import sys
 from pathlib import Path
+from typing import BinaryIO
 
+from lacompare import DEFAULT_MEMORY_MB
 from lacompare.errors import NotAPdf, UnreadableDocument
 from lacompare.readers.base import Document, Page, Table
 from lacompare.readers.normalise import NormalisedPage, normalise
@@ -16,27 +19,89 @@ __all__ = ["Document", "Page", "Table", "load_bytes", "read_document", "document
 
 MARKDOWN_SUFFIXES = (".md", ".markdown")
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
+# A file is read whole into memory and sent to a worker, whose copy must fit under the parse's
+# memory ceiling with room to parse it: a file over half the ceiling could not be parsed anyway.
+MAX_INPUT_BYTES = DEFAULT_MEMORY_MB << 19
+READ_CHUNK = 1 << 20
 
 
-def load_bytes(source: str | os.PathLike[str]) -> tuple[str, bytes]:
-    """Return (name as given, bytes); ``-`` reads standard input."""
+def load_bytes(source: str | os.PathLike[str], *, max_bytes: int | None = MAX_INPUT_BYTES) -> tuple[str, bytes]:
+    """Return (name as given, bytes); ``-`` reads standard input.
+
+    Only a regular file is read (a directory, a FIFO, a device or a socket is refused before it
+    is opened for reading, so ``/dev/zero`` or a pipe with no writer cannot hang or fill the
+    process), and no read goes past ``max_bytes`` (standard input included).
+    """
     name = os.fspath(source)
     if name == "-":
-        return name, sys.stdin.buffer.read()
-    path = Path(name)
+        return name, _bounded(sys.stdin.buffer, name, max_bytes)
     try:
-        if path.is_dir():
-            raise UnreadableDocument("is a directory", source=name, hint="give the files inside it, e.g. DIR/*.pdf")
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise UnreadableDocument("no such file", source=name, hint="check the path") from None
-    except PermissionError:
-        raise UnreadableDocument("permission denied", source=name, hint="check the file's permissions") from None
-    except IsADirectoryError:
-        raise UnreadableDocument("is a directory", source=name, hint="give the files inside it") from None
+        _check_kind(os.stat(name), name)  # before opening: opening a FIFO or a socket can block or fail
+        fd = os.open(name, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    except OSError as exc:
+        raise _open_error(exc, name) from None
+    try:
+        info = os.fstat(fd)
+        _check_kind(info, name)
+        if max_bytes is not None and info.st_size > max_bytes:
+            raise _too_big(name, max_bytes)
+        with os.fdopen(fd, "rb", buffering=0) as handle:
+            fd = -1
+            return name, _bounded(handle, name, max_bytes)
     except OSError as exc:
         raise UnreadableDocument(f"cannot be read ({exc.strerror})", source=name) from None
-    return name, data
+    finally:
+        if fd >= 0:
+            os.close(fd)
+
+
+def _open_error(exc: OSError, name: str) -> UnreadableDocument:
+    if isinstance(exc, FileNotFoundError):
+        return UnreadableDocument("no such file", source=name, hint="check the path")
+    if isinstance(exc, PermissionError):
+        return UnreadableDocument("permission denied", source=name, hint="check the file's permissions")
+    if isinstance(exc, IsADirectoryError):
+        return UnreadableDocument("is a directory", source=name, hint="give the files inside it, e.g. DIR/*.pdf")
+    return UnreadableDocument(f"cannot be read ({exc.strerror})", source=name)
+
+
+_NOT_FILES = (
+    (stat.S_ISDIR, "is a directory", "give the files inside it, e.g. DIR/*.pdf"),
+    (stat.S_ISFIFO, "is a pipe (FIFO), not a file", "save what it carries to a file, or pipe it into `-`"),
+    (stat.S_ISCHR, "is a character device, not a file", "give the report's file"),
+    (stat.S_ISBLK, "is a block device, not a file", "give the report's file"),
+    (stat.S_ISSOCK, "is a socket, not a file", "give the report's file"),
+)
+
+
+def _check_kind(info: os.stat_result, name: str) -> None:
+    for test, message, hint in _NOT_FILES:
+        if test(info.st_mode):
+            raise UnreadableDocument(message, source=name, hint=hint)
+    if not stat.S_ISREG(info.st_mode):
+        raise UnreadableDocument("is not a regular file", source=name, hint="give the report's file")
+
+
+def _bounded(stream: BinaryIO, name: str, max_bytes: int | None) -> bytes:
+    """Everything ``stream`` holds, in chunks; refused as soon as it passes ``max_bytes``."""
+    chunks: list[bytes] = []
+    total = 0
+    while True:
+        chunk = stream.read(READ_CHUNK)
+        if not chunk:
+            return b"".join(chunks)
+        total += len(chunk)
+        if max_bytes is not None and total > max_bytes:
+            raise _too_big(name, max_bytes)
+        chunks.append(chunk)
+
+
+def _too_big(name: str, max_bytes: int) -> UnreadableDocument:
+    return UnreadableDocument(
+        f"the file is over {max_bytes // (1 << 20):,} MB, more than lacompare reads",
+        source=name,
+        hint="a council report is rarely over 100 MB; check it is the file you meant",
+    )
 
 
 def read_document(source: str | os.PathLike[str], *, password: str | None = None) -> Document:
@@ -73,12 +138,14 @@ def _article(looks: str) -> str:
 
 
 def _pdf_document(data: bytes, name: str, digest: str, password: str | None) -> Document:
-    from lacompare.readers.pdf import read_pdf_pages_and_ruled
+    from lacompare.readers.pdf import read_pdf
     from lacompare.readers.tables import extract_tables
 
-    raw, ruled = read_pdf_pages_and_ruled(data, name, password)
-    pages = normalise(raw, wrapped=True)
-    return Document(name, "pdf", _pages(pages), digest, tables=extract_tables(data, ruled, password))
+    read = read_pdf(data, name, password)
+    pages = normalise(read.texts, wrapped=True)
+    tables = extract_tables(data, read.ruled, password)
+    notes = read.notes + ((f"{name}: {tables.problem}",) if tables.problem else ())
+    return Document(name, "pdf", _pages(pages), digest, tables=tables.tables, notes=notes)
 
 
 def _text_document(data: bytes, name: str, digest: str, suffix: str, looks: str) -> Document:

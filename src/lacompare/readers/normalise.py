@@ -27,6 +27,10 @@ HEADING_MARKER = "#"
 ITEM_MARKER = "•"
 
 EDGE_LINES = 4  # how many lines at the top and bottom of a page can be running heads/feet
+# A running head is a title, a date, a URL or a page number: Chromium's print header of a CQC
+# page (date, time and page title) is up to ~110 characters.
+RUNNING_LINE_MAX = 120
+SENTENCE_WORDS = 6  # a line of this many words ending in a full stop is a sentence
 # A paragraph continued over a page break moves back whole when it is this short (so a
 # sentence and the "This is higher than…" after it stay together); a longer one gives up
 # only the broken sentence.
@@ -36,6 +40,7 @@ _SPACE = re.compile(r"[ \t\r\v]+")
 _BULLET = re.compile(r"^[•▪●◦‣∙·\ue001]\s*")
 _HINTS = re.compile(r"^\s*([\ue000\ue001])")
 _TERMINAL = (".", "!", "?", ":", ";", "---")
+_SENTENCE_LIKE = re.compile(r"[a-z)\]”’\"'][.!?]$")
 _SENTENCE_END = re.compile(r"[.!?][\"'’”)]*\s+(?=[A-Z“\"'(£0-9])")
 # A list item whose bullet or number is in the text; "o  Life expectancy …" is Word's sub-bullet.
 _LISTED = re.compile(r"^(?:[-*+]|\d{1,2}[.)]|o(?=\s+[A-Z\d£]))\s")
@@ -49,21 +54,38 @@ def _edge_key(line: str) -> str:
 
 
 def drop_running_lines(pages: Sequence[list[str]]) -> list[list[str]]:
-    """Drop header/footer lines: near a page edge and recurring on at least half the pages."""
+    """Drop header/footer lines: near a page edge, short, and recurring on most pages.
+
+    A candidate recurs (digits ignored) at the edge of more than half the pages (both of two),
+    is at most ``RUNNING_LINE_MAX`` characters long, and is neither a sentence nor a figure: a
+    statement that pages repeat ("46.41% of people …") is content, and so is anything that would
+    leave no text at all.
+    """
     if len(pages) < 2:
         return [list(p) for p in pages]
     counts: Counter[str] = Counter()
     for lines in pages:
-        edge = {_edge_key(ln) for ln in _edge_lines(lines) if ln.strip()}
-        counts.update(edge)
-    threshold = max(2, (len(pages) + 1) // 2)
+        counts.update({_edge_key(ln) for ln in _edge_lines(lines) if _may_run(ln)})
+    threshold = len(pages) // 2 + 1
     running = {key for key, n in counts.items() if n >= threshold}
+    if not running:
+        return [list(p) for p in pages]
     out = []
     for lines in pages:
         n = len(lines)
         edge_index = set(range(min(EDGE_LINES, n))) | set(range(max(0, n - EDGE_LINES), n))
         out.append([ln for i, ln in enumerate(lines) if not (i in edge_index and _edge_key(ln) in running)])
+    if not any(ln.strip() for lines in out for ln in lines):
+        return [list(p) for p in pages]
     return out
+
+
+def _may_run(line: str) -> bool:
+    """Whether a line can be a running head or foot: short, no figure, not a sentence."""
+    text = line.strip()
+    if not text or len(text) > RUNNING_LINE_MAX or "%" in text or "£" in text:
+        return False
+    return not (_SENTENCE_LIKE.search(text) and len(text.split()) >= SENTENCE_WORDS)
 
 
 def _edge_lines(lines: list[str]) -> list[str]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from functools import partial
 from typing import TYPE_CHECKING, TypeVar
 
@@ -39,6 +40,8 @@ def damaged(name: str, reason: str = "") -> UnreadableDocument:
     )
 
 
+# PDFium's content parser keeps this many characters of one string operand (CPDF_StreamParser).
+PDFIUM_MAX_STRING = 32_767
 # Below this many pages a second process costs more than it saves.
 SPLIT_FROM_PAGES = 8
 
@@ -89,10 +92,19 @@ def _with_page(pdf: pypdfium2.PdfDocument, index: int, use: Callable[[pypdfium2.
 
 
 def read_pdf_pages(data: bytes, name: str, password: str | None = None) -> list[str]:
-    return read_pdf_pages_and_ruled(data, name, password)[0]
+    return read_pdf(data, name, password).texts
 
 
-def read_pdf_pages_and_ruled(data: bytes, name: str, password: str | None = None) -> tuple[list[str], list[int]]:
+@dataclass(frozen=True, slots=True)
+class PdfText:
+    """A PDF's raw page texts, the pages worth a table search, and what the reader must say."""
+
+    texts: list[str]
+    ruled: list[int]
+    notes: tuple[str, ...] = ()
+
+
+def read_pdf(data: bytes, name: str, password: str | None = None) -> PdfText:
     """Raw page texts and the pages worth a table search, from one opening of the PDF."""
     pdf = open_pdf(data, name, password)
     try:
@@ -106,7 +118,44 @@ def read_pdf_pages_and_ruled(data: bytes, name: str, password: str | None = None
         raise
     finally:
         pdf.close()
-    return texts, ruled
+    notes = read_past_long_strings(data, texts, name, password)
+    return PdfText(texts, ruled, notes)
+
+
+def read_past_long_strings(data: bytes, texts: list[str], name: str, password: str | None) -> tuple[str, ...]:
+    """Re-read with pdfminer each page whose text may have been cut at PDFium's string limit.
+
+    PDFium keeps the first 32,767 characters of one string of text and drops the rest, so a
+    line that long may have lost its end. pdfminer has no such limit: its text of the page is
+    taken when it holds more, and the notes say which pages were read so (or may be short).
+    """
+    notes = []
+    for index, text in enumerate(texts):
+        if max(map(len, text.splitlines()), default=0) < PDFIUM_MAX_STRING:
+            continue
+        whole = _pdfminer_text(data, index, password)
+        page = (
+            f"{name}: page {index + 1} has a string of text longer than PDFium reads ({PDFIUM_MAX_STRING:,} characters)"
+        )
+        if whole is None:
+            notes.append(f"{page}; the page may be cut short")
+        elif len("".join(whole.split())) > len("".join(text.split())):
+            texts[index] = whole
+            notes.append(f"{page}; the page was read with pdfminer")
+    return tuple(notes)
+
+
+def _pdfminer_text(data: bytes, index: int, password: str | None) -> str | None:
+    import io
+
+    from pdfminer.high_level import extract_text
+
+    try:
+        return str(extract_text(io.BytesIO(data), password=password or "", page_numbers=[index]))
+    except MemoryError:
+        raise
+    except Exception:  # pdfminer fails on damaged files in many ways
+        return None
 
 
 def no_text(pdf: pypdfium2.PdfDocument, name: str) -> UnreadableDocument:

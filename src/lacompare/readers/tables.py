@@ -7,13 +7,16 @@ and CQC reports never reach it.
 
 from __future__ import annotations
 
+import errno
 import io
 import re
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from functools import partial
 from typing import TYPE_CHECKING
 
 from lacompare.readers.base import Table
+from lacompare.readers.chars import clean_chars
 
 if TYPE_CHECKING:
     import pypdfium2
@@ -51,11 +54,14 @@ def is_ruled(page: pypdfium2.PdfPage) -> bool:
 
 
 def join_cell(cell: str | None) -> str:
-    """A cell's lines joined: 'Bigger is\\nBetter' -> 'Bigger is Better', 'Well-\\nbeing' -> 'Well-being'."""
+    """A cell's lines joined: 'Bigger is\\nBetter' -> 'Bigger is Better', 'Well-\\nbeing' -> 'Well-being'.
+
+    Its characters are cleaned as page text is (``chars.clean_chars``), so a row's quote is found.
+    """
     if not cell:
         return ""
     out = ""
-    for line in (ln.strip() for ln in cell.split("\n")):
+    for line in (ln.strip() for ln in clean_chars(cell).split("\n")):
         if not line:
             continue
         if out.endswith("-") and len(out) > 1 and out[-2].isalpha():
@@ -75,14 +81,36 @@ def clean_rows(rows: Iterable[Sequence[str | None]]) -> tuple[tuple[str, ...], .
     return tuple(out)
 
 
-def extract_tables(data: bytes, page_numbers: Sequence[int], password: str | None = None) -> tuple[Table, ...]:
-    """Tables of the given 1-based pages; none from a file pdfminer cannot parse (PDFium read its text)."""
+@dataclass(frozen=True, slots=True)
+class TablesRead:
+    """The tables found, and why none could be read (for the document's notes)."""
+
+    tables: tuple[Table, ...]
+    problem: str | None = None
+
+
+def extract_tables(data: bytes, page_numbers: Sequence[int], password: str | None = None) -> TablesRead:
+    """Tables of the given 1-based pages; none, and a note, from a file pdfminer cannot parse.
+
+    Memory running out (or a library that cannot be mapped in under ``--memory-limit``) is not
+    such a file: it stops the document with the memory limit's error instead of dropping its
+    table facts unsaid.
+    """
     try:
-        return tables_of_pages(data, page_numbers, password)
+        return TablesRead(tables_of_pages(data, page_numbers, password))
     except MemoryError:
         raise
-    except Exception:  # pdfminer fails on damaged files in many ways (syntax, KeyError, IndexError …)
-        return ()
+    except (ImportError, OSError) as exc:
+        if _allocation_failure(exc):
+            raise MemoryError(str(exc)) from exc
+        raise
+    except Exception as exc:  # pdfminer fails on damaged files in many ways (syntax, KeyError, IndexError …)
+        return TablesRead((), f"its ruled tables could not be read ({type(exc).__name__}); facts from its text only")
+
+
+def _allocation_failure(exc: BaseException) -> bool:
+    text = str(exc).lower()
+    return getattr(exc, "errno", None) == errno.ENOMEM or "map segment" in text or "cannot allocate" in text
 
 
 def tables_of_pages(data: bytes, page_numbers: Sequence[int], password: str | None = None) -> tuple[Table, ...]:
