@@ -10,6 +10,7 @@ import pytest
 from typer.testing import CliRunner
 
 from lacompare.cli import app, settings
+from lacompare.store import Library
 
 from .conftest import BARNET_MD, CAMDEN_TXT, QS_TXT
 
@@ -56,7 +57,8 @@ def test_global_db_reaches_add_show_and_info(tmp_path: Path) -> None:
 def test_global_quiet_silences_progress_but_never_errors(tmp_path: Path) -> None:
     added = runner.invoke(app, ["-q", "add", "--db", str(tmp_path / "q.db"), str(QS_TXT)])
     assert added.exit_code == 0 and added.stderr == ""
-    empty = runner.invoke(app, ["-q", "list", "--db", str(tmp_path / "none.db")])
+    Library(tmp_path / "empty.db").close()
+    empty = runner.invoke(app, ["-q", "list", "--db", str(tmp_path / "empty.db")])
     assert empty.exit_code == 0 and empty.stderr == ""
     failed = runner.invoke(app, ["-q", "extract", str(tmp_path / "missing.pdf")])
     assert failed.exit_code == 1
@@ -89,6 +91,7 @@ def _boom(*_: object, **__: object) -> object:
 
 def test_a_bug_in_a_command_is_one_error_line_without_debug(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     monkeypatch.setattr("lacompare.render.library_rows.list_records", _boom)
+    Library(tmp_path / "lib.db").close()
     result = runner.invoke(app, ["list", "--db", str(tmp_path / "lib.db")])
     assert result.exit_code == 1
     assert result.stderr == (
@@ -98,6 +101,7 @@ def test_a_bug_in_a_command_is_one_error_line_without_debug(monkeypatch: pytest.
 
 def test_debug_prints_the_traceback_then_the_error_line(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     monkeypatch.setattr("lacompare.render.library_rows.list_records", _boom)
+    Library(tmp_path / "lib.db").close()
     result = runner.invoke(app, ["--debug", "list", "--db", str(tmp_path / "lib.db")])
     assert result.exit_code == 1
     assert result.stderr.startswith("Traceback (most recent call last):")

@@ -31,3 +31,14 @@ def test_an_impossible_name_is_a_clear_error(library: Path, command: list[str]) 
     result = runner.invoke(app, [*command, "--db", str(library)])
     assert result.exit_code == 1, result.output
     assert result.stderr.startswith("Error: ") and "internal error" not in result.stderr
+
+
+@pytest.mark.parametrize(
+    "command", [["list"], ["show", "barnet"], ["diff", "barnet", "camden"], ["rank", "qs.safeguarding"], ["table"]]
+)
+@pytest.mark.parametrize("where", ["after", "before"])
+def test_a_mistyped_db_is_an_error_not_an_empty_library(tmp_path: Path, command: list[str], where: str) -> None:
+    db = ["--db", str(tmp_path / "libary.sqlite3")]
+    result = runner.invoke(app, [*command, *db] if where == "after" else [*db, *command])
+    assert result.exit_code == 1
+    assert "no library here" in result.stderr and not (tmp_path / "libary.sqlite3").exists()

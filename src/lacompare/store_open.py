@@ -35,7 +35,9 @@ def connect(path: Path, *, create: bool, must_exist: bool, newest: int) -> tuple
     if not path.exists():
         if must_exist:
             raise StoreError(
-                "no library here", source=str(path), hint="check the path, or add a report first to create one"
+                "no library here",
+                source=str(path),
+                hint="check --db / LACOMPARE_DB; `lacompare add REPORT.pdf` creates one",
             )
         if not create:
             return _open(":memory:", read_only=False), False

@@ -65,10 +65,12 @@ def open_library(db: Path | None, *, create: bool = False) -> Library:
     from lacompare.paths import db_path
     from lacompare.store import Library
 
-    path = db_path(db if db is not None else settings().db)
+    given = db if db is not None else settings().db
+    path = db_path(given)
     add_inputs(path)  # -o may not overwrite it
     detail(f"Library: {path}")
-    return Library(path, create=create)
+    # A --db that names no file is a mistyped path, not an empty library.
+    return Library(path, create=create, must_exist=given is not None and not create)
 
 
 def check_date(value: str | None) -> str | None:
