@@ -174,3 +174,14 @@ def test_the_templates_load_only_when_a_report_is_made() -> None:
     )
     done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=60, env=os.environ)
     assert json.loads(done.stderr.splitlines()[-1]) == []
+
+
+def test_report_has_help_and_a_section_of_the_readme_with_its_screenshot() -> None:
+    result = runner.invoke(app, ["report", "--help"])
+    assert result.exit_code == 0, result.output
+    assert "--charts" in result.output and "--all" in result.output
+    root = Path(__file__).resolve().parent.parent
+    readme = (root / "README.md").read_text(encoding="utf-8")
+    assert "## A report page" in readme and "lacompare report barnet camden -o report.html" in readme
+    assert "(docs/report.png)" in readme
+    assert (root / "docs" / "report.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
