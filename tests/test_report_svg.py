@@ -153,3 +153,19 @@ def test_the_heat_map_gives_each_score_its_colour_and_its_digit() -> None:
     assert [b.get("class") for b in boxes] == ["h1", "h2", "h3", "h4", "hn"]
     digits = [t.text for t in root.iter(f"{SVG}text") if t.text in ("1", "2", "3", "4")]
     assert digits == ["1", "2", "3", "4"]
+
+
+def test_a_long_legend_wraps_inside_the_chart() -> None:
+    b = block([40, 60], [50, 55])
+    cipfa = "CIPFA nearest neighbours average"
+    lines = tuple(
+        replace(line, benches=(*line.benches, Bench(cipfa, 52.0 + i, f"{52 + i}%", False, line.cell.source)))
+        for i, line in enumerate(b.lines)
+    )
+    chart = parsed(measure_chart(replace(b, lines=lines)))
+    notes = [t for t in chart.iter(f"{SVG}text") if t.get("class") == "note"]
+    assert any(cipfa in (t.text or "") for t in notes)
+    legend = [t for t in notes if t.get("text-anchor") != "end"]  # not "higher is better", which ends at the plot
+    assert all(float(t.get("x", 0)) + 6.0 * len(t.text or "") <= 640 for t in legend)
+    assert len({t.get("y") for t in notes}) == 3  # "higher is better", then the legend on two rows
+    assert float(chart.get("viewBox", "").split()[3]) > max(float(t.get("y", 0)) for t in notes)

@@ -30,6 +30,7 @@ PLOT_X0, PLOT_X1 = 158.0, 548.0
 ROW = 20.0
 TOP = 22.0
 DOT_R, DOT_STEP = 3.5, 7.5
+LEGEND_CHAR, LEGEND_ROW = 6.0, 15.0  # a legend's letters are about 6 px wide; a row of it 15 px high
 HEAT_COLOURS = {1: "#e66101", 2: "#fdb863", 3: "#b2abd2", 4: "#5e3c99"}  # ColorBrewer PuOr, colour-blind safe
 HEAT_WORDS = {
     1: "evidence shows significant shortfalls",
@@ -144,17 +145,23 @@ def _axis(scale: Scale, y: float, unit: str | None) -> Svg:
     return group(parts)
 
 
-def _legend(y: float, entries: Sequence[tuple[str, str]]) -> Svg:
-    """Swatches and words in a row: (css class, words); a class of "en"/"ot" is drawn as a line."""
+def _legend(y: float, entries: Sequence[tuple[str, str]]) -> tuple[Svg, float]:
+    """Swatches and words in rows that fit the chart's width: (css class, words); "en"/"ot" are lines.
+
+    Returns the legend and the y of its last row.
+    """
     parts, x = [], 4.0
     for css, words in entries:
+        width = 24.0 + LEGEND_CHAR * len(words)
+        if x > 4.0 and x + width > WIDTH:
+            x, y = 4.0, y + LEGEND_ROW
         if css in ("en", "ot"):
             parts.append(el("line", {"x1": x + 5.0, "x2": x + 5.0, "y1": y - 9.0, "y2": y + 2.0, "class": css}))
         else:
             parts.append(el("rect", {"x": x, "y": y - 9.0, "width": 10, "height": 10, "class": css}))
         parts.append(el("text", {"x": x + 14.0, "y": y, "class": "note"}, words))
-        x += 24.0 + 6.0 * len(words)
-    return group(parts)
+        x += width
+    return group(parts), y
 
 
 def _colour_legend(block: Block) -> list[tuple[str, str]]:
@@ -193,9 +200,9 @@ def bars(block: Block, standalone: bool = False) -> Svg:
     parts += _bench_lines(england, scale, "en", TOP, bottom)
     parts += _bench_lines(others, scale, "ot", TOP, bottom)
     parts.append(_axis(scale, bottom + 4.0, block.unit))
-    legend = _colour_legend(block) + _bench_legend(england, others, len(lines))
-    parts.append(_legend(bottom + 38.0, legend))
-    return _chart(block, bottom + 46.0, parts, standalone)
+    legend, last = _legend(bottom + 38.0, _colour_legend(block) + _bench_legend(england, others, len(lines)))
+    parts.append(legend)
+    return _chart(block, last + 8.0, parts, standalone)
 
 
 def _bench_lines(benches: Sequence[Bench | None], scale: Scale, css: str, top: float, bottom: float) -> list[Svg]:
@@ -242,8 +249,9 @@ def strip(block: Block, standalone: bool = False) -> Svg:
     parts.append(el("text", {"x": LABEL_X, "y": base - 2.0, "text-anchor": "end", "class": "lbl"},
                     f"{len(lines)} councils"))  # fmt: skip
     parts.append(_axis(scale, base + 4.0, block.unit))
-    parts.append(_legend(base + 38.0, legend))
-    return _chart(block, base + 46.0, parts, standalone)
+    drawn_legend, last = _legend(base + 38.0, legend)
+    parts.append(drawn_legend)
+    return _chart(block, last + 8.0, parts, standalone)
 
 
 def _shared_benches(block: Block) -> list[tuple[Bench, int]]:

@@ -35,12 +35,13 @@
   });
 
   function describe(mark) {
-    var title = mark.querySelector("title");
-    if (title) return title.textContent;
-    var figure = mark.closest("figure"), twin = figure && figure.querySelector("a[href='#q" + sourceId(mark) + "']");
+    var figure = mark.closest("figure"), title = mark.querySelector("title");
+    var measure = figure && figure.querySelector("h3") ? figure.querySelector("h3").textContent : "";
+    if (title) return (measure ? measure + " \u00b7 " : "") + title.textContent;
+    var twin = figure && figure.querySelector("a[href='#q" + sourceId(mark) + "']");
     if (twin && twin !== mark) return describe(twin);  // a dot of a strip: its row of the table says which council
     var parts = [], cell = mark.closest("td"), row = mark.closest("tr");
-    if (figure && figure.querySelector("h3")) parts.push(figure.querySelector("h3").textContent);
+    if (measure) parts.push(measure);
     var head = cell && row.closest("table").tHead;
     if (head && cell.cellIndex > 0 && !figure) parts.push(head.rows[0].cells[cell.cellIndex].textContent);
     if (row && row.cells[0] !== cell) parts.push(row.cells[0].textContent);
