@@ -159,7 +159,8 @@ class _Builder:
         if len(stated) < 2 and not (len(self.sides) == 1 and stated and stated[0][1].comparator_value is not None):
             return None
         lines = tuple(self.line(i, v) for i, v in stated)
-        return Block(row.metric_id, row.label, row.fact, row.polarity, unit, lines, row.notes)
+        label = row.label[:1].upper() + row.label[1:]  # "care act assessment: max wait" heads its chart capitalised
+        return Block(row.metric_id, label, row.fact, row.polarity, unit, lines, row.notes)
 
     def line(self, i: int, value: Value) -> Line:
         """A council's value, with the other benchmarks the same document states beside it."""
