@@ -184,3 +184,24 @@ def test_each_chart_is_also_an_svg_file_of_its_own(sides: list[Side]) -> None:
 def test_render_page_is_the_html_of_build_page(sides: list[Side]) -> None:
     page = build_page(sides, title="Two boroughs")
     assert "<h1>Two boroughs</h1>" in render_page(page)
+
+
+def test_a_page_of_153_councils_stays_under_two_megabytes(tmp_path: Path) -> None:
+    """The bench's synthetic library: every council, 63 shared measures, about 10,000 values."""
+    import sys
+
+    bench = Path(__file__).resolve().parent.parent / "bench"
+    if str(bench) not in sys.path:
+        sys.path.insert(0, str(bench))
+    from bench_library import build
+
+    db = tmp_path / "library.sqlite3"
+    build(db)
+    with Library(db, create=False) as library:
+        sides = library.sides()
+    page = build_page(sides)
+    html = render_page(page)
+    assert len(page.councils) == 153 and page.values == sum(len(s.values) for s in sides) > 10_000
+    assert len(html.encode("utf-8")) <= 2_000_000
+    assert html.count("<circle ") == sum(len(b.lines) for b in page.blocks)  # a strip of dots each, no bars
+    parse(html)
