@@ -19,7 +19,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from . import corpus_hostile
 from .corpus import FIXTURE_PDFS, FIXTURES, GOOD_FILE, write_mutants, write_named
+from .corpus_hostile import Case
 
 LIMIT_HIT = re.compile(r"time limit|memory limit|nested too deeply")
 CRASH_SIGNS = ("Traceback (most recent call last)", "internal error while parsing")
@@ -174,6 +176,97 @@ def markdown(result: Survey, *, label: str) -> str:
     return "\n".join(lines)
 
 
+# --- cases that know their facts (issue 13) ---------------------------------------------------------
+
+OUTCOMES = ("facts", "clean error", "crash", "hang", "wrong value", "lost")
+
+
+@dataclass
+class CaseSurvey:
+    """Per class of trouble: how many cases ended in each outcome, and which went wrong."""
+
+    counts: dict[str, Counter[str]] = field(default_factory=dict)
+    problems: list[str] = field(default_factory=list)  # "name: outcome (detail)" for the last four outcomes
+    flagged: int = 0  # facts read with a flag (doubt said), not counted as wrong
+    seconds: float = 0.0
+
+    def add(self, case: Case, outcome: str, detail: str = "") -> None:
+        self.counts.setdefault(case.kind, Counter())[outcome] += 1
+        if outcome not in ("facts", "clean error"):
+            self.problems.append(f"{case.name}: {outcome} {detail}".rstrip())
+
+    def total(self, outcome: str) -> int:
+        return sum(c[outcome] for c in self.counts.values())
+
+
+def survey_cases(
+    selected: Sequence[Case], directory: Path, *options: str, batch_size: int = 100, good: Path = GOOD_FILE
+) -> CaseSurvey:
+    """Run the cases through ``extract`` in batches with a good file; check each against its base."""
+    bases = corpus_hostile.write_bases(directory / "bases")
+    base_run = run_extract(list(bases.values()), *options)
+    base_facts = {name: {_case_key(r) for r in base_run.rows_of(path)} for name, path in bases.items()}
+    base_numbers = {name: {n for r in base_run.rows_of(path) for n in _numbers(r) if n} for name, path in bases.items()}
+    baseline = run_extract([good], *options).rows_of(good)
+    (directory / "cases").mkdir(parents=True, exist_ok=True)
+    result = CaseSurvey()
+    for start in range(0, len(selected), batch_size):
+        batch = list(selected[start : start + batch_size])
+        paths = [case.write(directory / "cases") for case in batch]
+        run = run_extract([*paths[: len(paths) // 2], good, *paths[len(paths) // 2 :]], *options)
+        result.seconds += run.seconds
+        if run.returncode not in (0, 1) or run.rows_of(good) != baseline:
+            result.problems.append(f"batch from {batch[0].name}: exit {run.returncode}, good file rows changed")
+        for case, path in zip(batch, paths, strict=True):
+            outcome, detail = _judge(case, path, run, base_facts, base_numbers)
+            result.flagged += sum(1 for r in run.rows_of(path) if r.get("flag"))
+            result.add(case, outcome, detail)
+    return result
+
+
+def _judge(
+    case: Case,
+    path: Path,
+    run: BatchRun,
+    base_facts: dict[str, set[tuple[str, ...]]],
+    base_numbers: dict[str, set[str]],
+) -> tuple[str, str]:
+    lines = run.errors.get(str(path), [])
+    if lines:
+        if len(lines) > 1 or any(sign in lines[0] for sign in CRASH_SIGNS):
+            return "crash", lines[0]
+        if LIMIT_HIT.search(lines[0]):
+            return "hang", lines[0]
+        return ("clean error", "") if case.base is None else ("lost", f"refused: {lines[0]}")
+    if case.base is None:
+        return "wrong value", "read although it is no document"
+    rows = run.rows_of(path)
+    allowed = base_numbers[case.base] - case.decoys
+    wrong = sorted({n for r in rows if not r.get("flag") for n in _numbers(r) if n and n not in allowed})
+    if wrong:
+        return "wrong value", ", ".join(wrong)
+    missing = base_facts[case.base] - {_case_key(r) for r in rows}
+    if missing:
+        return "lost", f"{len(missing)} of {len(base_facts[case.base])} facts missing"
+    return "facts", ""
+
+
+def _case_key(row: dict[str, str]) -> tuple[str, ...]:
+    return tuple(row[c] for c in ("fact", "metric_id", "value", "comparator_value"))
+
+
+def cases_markdown(result: CaseSurvey) -> str:
+    lines = [
+        "| class of trouble | tried | " + " | ".join(OUTCOMES) + " |",
+        "|---|" + "---:|" * (len(OUTCOMES) + 1),
+    ]
+    for kind, counts in result.counts.items():
+        lines.append(f"| {kind} | {sum(counts.values())} | " + " | ".join(str(counts[o]) for o in OUTCOMES) + " |")
+    total = sum(sum(c.values()) for c in result.counts.values())
+    lines.append(f"| **all** | **{total}** | " + " | ".join(f"**{result.total(o)}**" for o in OUTCOMES) + " |")
+    return "\n".join(lines)
+
+
 def main(argv: Sequence[str] = sys.argv[1:]) -> None:
     """``python -m tests.corpus_survey [COUNT] [DIR]``: build the corpus, run it, print the figures."""
     count = int(argv[0]) if argv else 1000
@@ -182,8 +275,14 @@ def main(argv: Sequence[str] = sys.argv[1:]) -> None:
         named = write_named(directory / "named")
         mutated = write_mutants(directory / "mutants", count)
         result = survey([*named.values(), *mutated], "--jobs", "2")
+        hostile = survey_cases(corpus_hostile.cases(), directory / "hostile", "--jobs", "2")
     print(markdown(result, label=f"{len(named)} named cases + {count:,} mutated fixture PDFs"))
     for problem in [*result.crashes, *result.limits_hit, *result.losses, *result.invented]:
+        print("-", problem)
+    print()
+    print(cases_markdown(hostile))
+    print(f"\n{hostile.flagged} facts flagged; wall time {hostile.seconds:.0f} s")
+    for problem in hostile.problems:
         print("-", problem)
 
 

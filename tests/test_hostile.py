@@ -18,7 +18,7 @@ import pytest
 from lacompare.errors import LacompareError
 from lacompare.readers import load_bytes
 
-from . import corpus, corpus_survey
+from . import corpus, corpus_hostile, corpus_survey
 from .corpus import GOOD_FILE, NAMED_FILES, PASSWORD, SENTENCE
 from .corpus_survey import BatchRun, run_extract
 
@@ -194,3 +194,48 @@ def test_whole_corpus(tmp_path: Path) -> None:
     assert result.crashes == []
     assert [case for case in result.limits_hit if not case.startswith("bomb.pdf:")] == []
     assert result.losses == []
+
+
+# --- round two: cases that know their facts (issue 13) -------------------------------------------------
+
+
+def test_round_two_cases_are_reproducible_and_named_apart() -> None:
+    first = corpus_hostile.cases()
+    assert [c.name for c in first] == [c.name for c in corpus_hostile.cases()]
+    assert len({c.name for c in first}) == len(first) >= 300
+    assert {c.kind for c in first} == set(ROUND_TWO_KINDS)
+
+
+ROUND_TWO_KINDS = (
+    "invisible characters in numbers",
+    "other-script digits and points",
+    "encodings",
+    "HTML shapes and hidden text",
+    "repeated pages and running heads",
+    "one huge PDF string",
+    "line endings",
+    "slow markdown lines",
+    "FIFOs, devices and odd paths",
+)
+
+
+def assert_no_wrong_value_or_loss(result: corpus_survey.CaseSurvey) -> None:
+    for outcome in ("crash", "hang", "wrong value", "lost"):
+        assert result.total(outcome) == 0, result.problems
+    assert result.problems == []
+
+
+def test_a_sample_of_every_class_gives_its_facts_or_one_clear_error(tmp_path: Path) -> None:
+    every = corpus_hostile.cases()
+    sample = [case for i, case in enumerate(every) if i % 9 == 0 or case.base is None]
+    result = corpus_survey.survey_cases(sample, tmp_path, "--jobs", "2")
+    assert set(result.counts) == set(ROUND_TWO_KINDS)
+    assert_no_wrong_value_or_loss(result)
+
+
+@pytest.mark.slow
+def test_every_round_two_case(tmp_path: Path) -> None:
+    """Over 300 cases: each gives its base's facts (no other number) or, not being a file, one error."""
+    result = corpus_survey.survey_cases(corpus_hostile.cases(), tmp_path, "--jobs", "2", "--timeout", "30")
+    assert sum(sum(c.values()) for c in result.counts.values()) >= 300
+    assert_no_wrong_value_or_loss(result)

@@ -46,7 +46,7 @@ Event = tuple[int, str, int]  # (START | END, tag, node id) or (TEXT, text, 0)
 def html_to_text(markup: str) -> str:
     from selectolax.lexbor import LexborHTMLParser
 
-    tree = LexborHTMLParser(shallow(markup))
+    tree = LexborHTMLParser(shallow(markup), scripting=True)  # as a browser runs it: <noscript> unshown
     if tree.root is None:
         return ""
     events = _without_furniture(list(_walk(tree.root, _hidden(tree))))

@@ -20,6 +20,8 @@ _VOID = frozenset("area base br col embed hr img input keygen link meta param so
 _IMPLIED_END = frozenset("p li dt dd option optgroup tr td th thead tbody tfoot rb rt rp colgroup caption".split())
 # Raw text: their content is not markup, so it is skipped up to the end tag.
 _RAW_TEXT = frozenset("script style textarea title xmp iframe noembed noframes noscript".split())
+# Elements a browser does not show: below the limit they are left out with their content.
+_NOT_SHOWN = frozenset("template dialog svg canvas datalist head object".split())
 _HIDING = re.compile(r"\bhidden\b|display\s*:\s*none|visibility\s*:\s*(?:hidden|collapse)", re.I)
 
 
@@ -78,6 +80,12 @@ class _Stack:
                 return kept
 
 
+def _not_shown(name: str, attributes: str) -> bool:
+    if name == "dialog":
+        return not re.search(r"\bopen\b", attributes, re.I)
+    return name in _NOT_SHOWN or _HIDING.search(attributes) is not None
+
+
 def _max_depth(markup: str) -> int:
     stack = _Stack()
     deepest = 0
@@ -117,7 +125,7 @@ def _flatten(markup: str, limit: int) -> str:
             continue
         if not deep:
             out.append(tag)
-        elif name in _RAW_TEXT or _HIDING.search(attributes):
+        elif name in _RAW_TEXT or _not_shown(name, attributes):
             hide_below = len(stack.names)
     if hide_below is None:
         out.append(markup[pos:])
