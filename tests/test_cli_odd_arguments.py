@@ -42,3 +42,30 @@ def test_a_mistyped_db_is_an_error_not_an_empty_library(tmp_path: Path, command:
     result = runner.invoke(app, [*command, *db] if where == "after" else [*db, *command])
     assert result.exit_code == 1
     assert "no library here" in result.stderr and not (tmp_path / "libary.sqlite3").exists()
+
+
+@pytest.mark.parametrize(
+    ("command", "option"),
+    [
+        (["extract", str(BARNET_MD)], "--kind"),
+        (["show", "barnet"], "--kind"),
+        (["diff", "barnet", "camden"], "--kind"),
+        (["diff", "barnet", "camden"], "--fact"),
+        (["rank", "qs.safeguarding"], "--region"),
+        (["table"], "--region"),
+    ],
+)
+def test_kind_fact_and_region_are_choices_typer_checks_and_help_lists(
+    library: Path, command: list[str], option: str
+) -> None:
+    db = [] if command[0] == "extract" else ["--db", str(library)]
+    result = runner.invoke(app, [*command, option, "nonsense", *db])
+    assert result.exit_code == 2 and "'nonsense' is not one of" in result.stderr
+    listed = runner.invoke(app, [command[0], "--help"], env={"COLUMNS": "400"}).stdout
+    choice = {"--kind": "cqc_assessment", "--fact": "indicator", "--region": "East of England"}[option]
+    assert choice.casefold() in listed.casefold()
+
+
+def test_a_choice_is_read_whatever_its_case(library: Path) -> None:
+    result = runner.invoke(app, ["rank", "qs.safeguarding", "--region", "london", "--db", str(library), "-f", "csv"])
+    assert result.exit_code == 0 and "Barnet" in result.stdout

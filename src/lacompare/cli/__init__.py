@@ -24,7 +24,7 @@ from lacompare.cli.progress import describe_outcome as describe_outcome
 from lacompare.cli.progress import progress_bar as progress_bar
 from lacompare.cli.progress import stderr_console as stderr_console
 from lacompare.errors import InternalError, LacompareError
-from lacompare.kinds import DOCUMENT_KINDS, UNKNOWN
+from lacompare.kinds import UNKNOWN, DocumentKind
 from lacompare.render import Format
 from lacompare.render.widths import printable
 
@@ -159,8 +159,8 @@ MemoryLimitOpt = Annotated[
     int, typer.Option("--memory-limit", min=0, help="Memory ceiling in MB for parsing one file (0: no limit).")
 ]
 KindOpt = Annotated[
-    Optional[str],  # noqa: UP045
-    typer.Option("--kind", help=f"Force the document kind: {', '.join(DOCUMENT_KINDS)}."),
+    Optional[DocumentKind],  # noqa: UP045
+    typer.Option("--kind", help="Force the document kind.", case_sensitive=False),
 ]
 PasswordOpt = Annotated[Optional[str], typer.Option("--password", help="Password of an encrypted PDF.")]  # noqa: UP045
 
@@ -315,11 +315,6 @@ def emit(
         for report in reports:
             writer.add(report)
         writer.close()
-
-
-def check_kind(kind: str | None) -> None:
-    if kind is not None and kind not in DOCUMENT_KINDS:
-        raise typer.BadParameter(f"{kind!r} is not one of {', '.join(DOCUMENT_KINDS)}", param_hint="--kind")
 
 
 def batch_options(

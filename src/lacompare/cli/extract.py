@@ -24,7 +24,6 @@ from lacompare.cli import (
     add_inputs,
     app,
     batch_options,
-    check_kind,
     choose_format,
     describe_outcome,
     detail,
@@ -62,7 +61,6 @@ def extract(
     """
     from lacompare.batch import extract_many
 
-    check_kind(kind)
     add_inputs(*files)
     chosen = choose_format(fmt, plain, output)  # a bad -o is refused before any file is read
     options = batch_options(kind, password, jobs, no_cache, timeout, memory_limit)

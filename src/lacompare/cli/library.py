@@ -26,7 +26,6 @@ from lacompare.cli import (
     add_inputs,
     app,
     batch_options,
-    check_kind,
     choose_format,
     describe_outcome,
     detail,
@@ -43,6 +42,7 @@ from lacompare.cli import (
     terminal_width,
 )
 from lacompare.errors import LacompareError
+from lacompare.kinds import DocumentKind
 from lacompare.render import Format
 from lacompare.render.widths import printable
 
@@ -129,7 +129,6 @@ def add(
 
     if "-" in files:
         raise typer.BadParameter("the library keeps files: save standard input to a file first", param_hint="FILE")
-    check_kind(kind)
     tally = AddTally()
     with exit_on_error(), open_library(db, create=True) as library:
         todo = []
@@ -213,7 +212,10 @@ def show(
     council: Annotated[str, typer.Argument(help="A council name, a document's SHA-256 prefix, or a file.")],
     db: DbOpt = None,
     as_of: AsOfOpt = None,
-    kind: Annotated[Optional[str], typer.Option("--kind", help="Only documents of this kind.")] = None,  # noqa: UP045
+    kind: Annotated[
+        Optional[DocumentKind],  # noqa: UP045
+        typer.Option("--kind", help="Only documents of this kind.", case_sensitive=False),
+    ] = None,
     fmt: FormatOpt = None,
     output: OutputOpt = None,
     plain: PlainOpt = False,
