@@ -338,8 +338,15 @@ def warn_about(report: Report, *, forced: bool) -> None:
 
 
 # The commands register themselves on ``app``.
-from lacompare.cli import extract as _extract  # noqa: E402,F401
-from lacompare.cli import library as _library  # noqa: E402,F401
+def _register_commands() -> None:
+    """Import the command modules, which register themselves on ``app``, in their --help order."""
+    import importlib
+
+    for module in ("extract", "library", "info", "compare", "report"):
+        importlib.import_module(f"lacompare.cli.{module}")
+
+
+_register_commands()
 
 
 def main() -> None:

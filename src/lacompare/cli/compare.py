@@ -206,7 +206,3 @@ def metrics(
         hint = "see the national measures with `lacompare metrics --catalogue`"
         err(f"No measure in the library matches: {hint}." if words else f"The library holds no measures yet: {hint}.")
     write_records(records, library_rows.METRIC_COLUMNS, chosen, output, plain, not no_headers)
-
-
-# `lacompare report` (councils side by side as one HTML page) registers itself on ``app``.
-from lacompare.cli import report as _report  # noqa: E402,F401

@@ -290,8 +290,3 @@ def remove(
         for entry in chosen.values():
             err(f"Removed {entry.source}: {entry.council}, {entry.kind} ({entry.sha256[:12]})")
         err(f"{removed} document(s) removed")
-
-
-# `lacompare info` and the comparing commands live in their own modules and register themselves on ``app`` too.
-from lacompare.cli import compare as _compare  # noqa: E402,F401
-from lacompare.cli import info as _info  # noqa: E402,F401
