@@ -9,8 +9,8 @@ import pytest
 
 from lacompare import catalogue
 from lacompare.compare import Side, diff, rank
-from lacompare.render.diff_rows import tidy_records, wide_records
 from lacompare.model import Comparison, Report
+from lacompare.render.diff_rows import tidy_records, wide_records
 from tests.conftest import BARNET_CHROMIUM, BARNET_MD, CAMDEN_CHROMIUM, CAMDEN_TXT
 
 # Every measure that both the Barnet and the Camden reports quote, paired by hand from the two
@@ -179,6 +179,10 @@ def test_stored_facts_with_stale_ids_are_mapped_again_when_compared(reports: dic
     barnet = reports[BARNET_MD]
     stale = replace(barnet, facts=tuple(replace(f, metric_id="cmp.old") if isinstance(f, Comparison) else f
                                         for f in barnet.facts))  # fmt: skip
-    rows = diff([Side.of_report("Barnet", stale), Side.of_report("Camden", reports[CAMDEN_TXT])], only_shared=True, facts=["comparison"])
+    rows = diff(
+        [Side.of_report("Barnet", stale), Side.of_report("Camden", reports[CAMDEN_TXT])],
+        only_shared=True,
+        facts=["comparison"],
+    )
     assert {r.metric_id for r in rows} == set(SHARED_MEASURES)
     assert catalogue.get("sfc.vacancy_rate") is not None

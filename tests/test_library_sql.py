@@ -145,7 +145,7 @@ def test_the_value_query_selects_a_values_fields_in_order() -> None:
 
 def test_the_readmes_comparing_api_example_runs(library: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     text = (ROOT / "README.md").read_text(encoding="utf-8")
-    (example,) = [b for b in re.findall(r"```python\n(.*?)```", text, flags=re.S) if "lacompare.Library(" in b]
+    (example,) = [b for b in re.findall(r"```python\n(.*?)```", text, flags=re.S) if "lacompare.diff(" in b]
     monkeypatch.setenv("LACOMPARE_DB", str(library))
     namespace: dict[str, object] = {}
     exec(compile(example, "README.md", "exec"), namespace)

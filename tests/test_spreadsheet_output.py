@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import shutil
 import subprocess
 import sys
 import zipfile
@@ -157,3 +158,19 @@ def test_the_installed_command_writes_an_xlsx(tmp_path: Path) -> None:
         timeout=120,
     )
     assert refused.returncode == 2 and "unknown suffix .ods" in refused.stderr
+
+
+@pytest.mark.parametrize("command", [["diff", "barnet", "camden"], ["rank", "vacancy"], ["list"]])
+def test_comparing_commands_defuse_formulas_in_o_files_unless_told_not_to(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, command: list[str]
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    shutil.copy(BARNET_MD, tmp_path / "=HYPERLINK.md")  # a document whose name a spreadsheet would run
+    db = tmp_path / "lib.sqlite3"
+    assert runner.invoke(app, ["add", "--db", str(db), "=HYPERLINK.md", str(CAMDEN_TXT)]).exit_code == 0
+    for flag, expected in (([], "'=HYPERLINK.md"), (["--no-safe-csv"], "=HYPERLINK.md")):
+        target = tmp_path / f"out{len(flag)}.csv"
+        result = runner.invoke(app, [*command, "--db", str(db), *flag, "-o", str(target)])
+        assert result.exit_code == 0, result.output
+        cells = {c for row in csv.reader(io.StringIO(target.read_text(encoding="utf-8"))) for c in row}
+        assert expected in cells

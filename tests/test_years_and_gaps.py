@@ -5,11 +5,10 @@ from __future__ import annotations
 import pytest
 
 from lacompare.compare import Side, diff, gap_column
-from lacompare.render.diff_rows import wide_columns, wide_records
 from lacompare.model import Comparison, Finance, Report
 from lacompare.parsers import parse
 from lacompare.parsers.text.patterns import normalise_year
-from lacompare.render.diff_rows import difference_text, table_columns, table_records
+from lacompare.render.diff_rows import difference_text, table_columns, table_records, wide_columns, wide_records
 from tests.parser_helpers import text_doc
 
 

@@ -8,7 +8,19 @@ from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
-from lacompare.cli import FormatOpt, NoHeadersOpt, OutputOpt, PlainOpt, QuietOpt, app, choose_format, err, exit_on_error
+from lacompare.cli import (
+    FormatOpt,
+    NoHeadersOpt,
+    OutputOpt,
+    PlainOpt,
+    QuietOpt,
+    SafeCsvOpt,
+    app,
+    choose_format,
+    err,
+    exit_on_error,
+    rich_table_wanted,
+)
 from lacompare.cli.library import AsOfOpt, DbOpt, check_date, open_library, write_records
 from lacompare.kinds import DocumentKind, FactKind, Region
 from lacompare.render import Format
@@ -68,13 +80,14 @@ def diff(
     output: OutputOpt = None,
     plain: PlainOpt = False,
     no_headers: NoHeadersOpt = False,
+    safe_csv: SafeCsvOpt = None,
     quiet: QuietOpt = False,
 ) -> None:
     """Councils side by side: every measure on one row, the benchmark, the difference and who does better."""
     if every:
         if councils:
             raise typer.BadParameter("give councils or --all, not both", param_hint="--all")
-        table(fact, kind, region, as_of, db, fmt, output, plain, no_headers, quiet)
+        table(fact, kind, region, as_of, db, fmt, output, plain, no_headers, safe_csv, quiet)
         return
     from lacompare import compare
     from lacompare.cli.resolve import resolve_sides
@@ -88,28 +101,27 @@ def diff(
         sides = resolve_sides(councils, library, as_of=check_date(as_of), kinds=_kinds(kind))
     _warn_notes(sides, quiet)
     rows = compare.diff(sides, only_shared=only == "shared", facts=_facts(fact))
-    _write_diff(rows, sides, chosen, output, plain=plain, wide=wide, headers=not no_headers)
+    _write_diff(rows, sides, chosen, output, plain=plain, wide=wide, headers=not no_headers, safe_csv=safe_csv)
 
 
 def _write_diff(
     rows: list[DiffRow], sides: list[Side], chosen: Format, output: Path | None, *, plain: bool,
-    wide: bool, headers: bool,
+    wide: bool, headers: bool, safe_csv: bool | None,
 ) -> None:  # fmt: skip
     from lacompare.render import diff_rows
 
-    if chosen is Format.table and not plain and output is None and sys.stdout.isatty():
+    if output is None and rich_table_wanted(chosen, plain, sys.stdout):
         from lacompare.cli.tables import print_diff_table
 
         print_diff_table(sides, rows)
-    elif chosen is Format.table:
-        write_records(
-            diff_rows.table_records(rows, sides), diff_rows.table_columns(sides), chosen, output, True, headers
-        )
+        return
+    if chosen is Format.table:
+        records, columns, plain = diff_rows.table_records(rows, sides), diff_rows.table_columns(sides), True
     elif wide:
-        columns = diff_rows.wide_columns(sides)
-        write_records(diff_rows.wide_records(rows, sides), columns, chosen, output, plain, headers)
+        records, columns = diff_rows.wide_records(rows, sides), diff_rows.wide_columns(sides)
     else:
-        write_records(diff_rows.tidy_records(rows, sides), diff_rows.TIDY_COLUMNS, chosen, output, plain, headers)
+        records, columns = diff_rows.tidy_records(rows, sides), diff_rows.TIDY_COLUMNS
+    write_records(records, columns, chosen, output, plain, headers, safe_csv=safe_csv)
 
 
 @app.command("table")
@@ -123,6 +135,7 @@ def table(
     output: OutputOpt = None,
     plain: PlainOpt = False,
     no_headers: NoHeadersOpt = False,
+    safe_csv: SafeCsvOpt = None,
     quiet: QuietOpt = False,
 ) -> None:
     """Every council in the library on one row, one column per measure (for spreadsheets: -o table.xlsx)."""
@@ -137,7 +150,8 @@ def table(
     grid = compare.table(sides, facts=_facts(fact))
     if not quiet:
         err(f"{len(grid.sides)} councils x {len(grid.metric_ids)} measures")
-    write_records(diff_rows.grid_records(grid), diff_rows.grid_columns(grid), chosen, output, plain, not no_headers)
+    records = diff_rows.grid_records(grid)
+    write_records(records, diff_rows.grid_columns(grid), chosen, output, plain, not no_headers, safe_csv=safe_csv)
 
 
 @app.command()
@@ -156,6 +170,7 @@ def rank(
     output: OutputOpt = None,
     plain: PlainOpt = False,
     no_headers: NoHeadersOpt = False,
+    safe_csv: SafeCsvOpt = None,
     quiet: QuietOpt = False,
 ) -> None:
     """League table of the councils in the library for one measure, best first by its polarity."""
@@ -174,7 +189,7 @@ def rank(
         first = ranked[0].value if ranked else None
         described = f"{first.label} ({metric_id}, {polarity_text(first.polarity)})" if first else metric_id
         err(f"{described}: {len({r.name for r in ranked})} of {len(sides)} councils state it")
-    write_records(rank_records(ranked), RANK_COLUMNS, chosen, output, plain, not no_headers)
+    write_records(rank_records(ranked), RANK_COLUMNS, chosen, output, plain, not no_headers, safe_csv=safe_csv)
 
 
 @app.command()
@@ -188,6 +203,7 @@ def metrics(
     output: OutputOpt = None,
     plain: PlainOpt = False,
     no_headers: NoHeadersOpt = False,
+    safe_csv: SafeCsvOpt = None,
 ) -> None:
     """The measures in the library: id, label, unit, which direction is better, and how many councils state it."""
     from lacompare.render import library_rows
@@ -198,11 +214,12 @@ def metrics(
 
         found = known.find(words) if words else list(known.every_metric())
         records = library_rows.catalogue_records(found)
-        write_records(records, library_rows.CATALOGUE_COLUMNS, chosen, output, plain, not no_headers)
+        columns = library_rows.CATALOGUE_COLUMNS
+        write_records(records, columns, chosen, output, plain, not no_headers, safe_csv=safe_csv)
         return
     with exit_on_error(), open_library(db) as library:
         records = library_rows.metric_records(library.metrics(words))
     if not records:
         hint = "see the national measures with `lacompare metrics --catalogue`"
         err(f"No measure in the library matches: {hint}." if words else f"The library holds no measures yet: {hint}.")
-    write_records(records, library_rows.METRIC_COLUMNS, chosen, output, plain, not no_headers)
+    write_records(records, library_rows.METRIC_COLUMNS, chosen, output, plain, not no_headers, safe_csv=safe_csv)
