@@ -63,6 +63,7 @@ SHOWN_SHAPES = {
     "content inside a button": f"<body><button><p>{SENTENCE}</p></button></body>",
     "aria-hidden (shown by a browser)": f"<body><p aria-hidden='true'>{SENTENCE}</p></body>",
     "nested 100,000 deep": "<div>" * 100_000 + SENTENCE + "</div>" * 100_000,
+    "an open dialog below the nesting limit": "<div>" * 1000 + f"<dialog open><p>{SENTENCE}</p></dialog>",
 }
 HIDDEN_SHAPES = {
     "display: none": f"<p style='color: red; DISPLAY : none'>{SENTENCE}</p>",
@@ -86,6 +87,11 @@ def test_a_page_a_browser_shows_gives_its_fact(shape: str) -> None:
 def test_text_a_browser_does_not_show_gives_no_fact(shape: str) -> None:
     markup = f"<html><body><h1>Adult social care</h1><p>Shown text.</p>{HIDDEN_SHAPES[shape]}</body></html>"
     assert extract_text_html(markup).facts == ()
+
+
+def test_noscript_in_a_head_left_open_stays_unshown() -> None:
+    markup = f"<html><head><title>QS</title><noscript><p>{SENTENCE}</p></noscript><p>Shown text.</p></html>"
+    assert html_to_text(markup).split() == ["Shown", "text."]
 
 
 def test_a_small_navigation_bar_form_and_button_are_page_furniture() -> None:
