@@ -105,3 +105,31 @@ def test_a_read_only_file_and_folder_really_read(tmp_path: Path) -> None:
 def test_sqlite_failures_read_as_one_clear_line(message: str, expected: str) -> None:
     error = store_error(sqlite3.OperationalError(message), Path("lib.sqlite3"))
     assert expected in error.one_line() and "lib.sqlite3" in error.one_line()
+
+
+def test_a_full_disk_during_add_is_one_error_line_per_file_and_the_batch_goes_on(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from typer.testing import CliRunner
+
+    from lacompare.cli import app
+
+    from .conftest import CAMDEN_TXT, QS_TXT
+
+    real_insert = Library._insert
+    calls = []
+
+    def insert(conn: sqlite3.Connection, report: object, source: str, gss_code: str | None) -> None:
+        calls.append(source)
+        if len(calls) == 1:
+            raise sqlite3.OperationalError("database or disk is full")
+        real_insert(conn, report, source, gss_code)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Library, "_insert", staticmethod(insert))
+    db = tmp_path / "library.sqlite3"
+    result = CliRunner().invoke(app, ["add", "--db", str(db), "-j", "1", str(QS_TXT), str(CAMDEN_TXT)])
+    assert result.exit_code == 1
+    errors = [line for line in result.stderr.splitlines() if line.startswith("Error:")]
+    assert len(errors) == 1 and "the disk may be full" in errors[0] and "Traceback" not in result.stderr
+    with Library(db, create=False) as library:
+        assert [e.source for e in library.entries()] == [calls[1]]

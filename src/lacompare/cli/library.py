@@ -154,7 +154,12 @@ def add(
                     tally.failed += 1
                     continue
                 detail(describe_outcome(outcome))
-                result = library.store(outcome.report, source=outcome.source)
+                try:
+                    result = library.store(outcome.report, source=outcome.source)
+                except LacompareError as exc:  # a full disk, say: this file is not stored, the others are tried
+                    report_error(exc)
+                    tally.failed += 1
+                    continue
                 tally.count(result.status, result.entry.facts)
                 if not quiet:
                     err(result.message())
