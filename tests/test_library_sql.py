@@ -151,3 +151,16 @@ def test_the_readmes_comparing_api_example_runs(library: Path, monkeypatch: pyte
     exec(compile(example, "README.md", "exec"), namespace)
     assert [v.value for v in namespace["rows"][0].values] == ["Good", "Outstanding"]  # type: ignore[index]
     assert namespace["top"][0].name == "Camden"  # type: ignore[index]
+
+
+def test_table_shows_each_councils_value_as_diff_does(library: Path) -> None:
+    grid = {r["council"]: r for r in csv.DictReader(io.StringIO(_csv(library, "table")))}
+    tidy = csv.DictReader(io.StringIO(_csv(library, "diff", "barnet", "camden")))
+    for row in tidy:
+        assert grid[row["council"]][row["metric_id"]] == row["value"], row["metric_id"]
+
+
+def _csv(db: Path, *command: str) -> str:
+    result = runner.invoke(app, [*command, "--db", str(db), "--format", "csv"])
+    assert result.exit_code == 0, result.output
+    return result.stdout

@@ -72,8 +72,10 @@ def sides(
 ) -> list[Side]:
     """Every council's side (or one council's), its values preferred first.
 
-    ``metric_id`` reads one measure only; ``quotes=False`` leaves the words (quote, label) out
-    of the values, for a grid of numbers that never shows them.
+    ``metric_id`` reads one measure only; ``quotes=False`` reads only what a grid of values
+    shows (the measure, fact kind, value and comparator, and the document), not the words
+    (quote, label, unit, source, year): a fraction of the columns, for ``table`` over a
+    whole library.
     """
     from lacompare.authorities import by_code
 
@@ -82,7 +84,12 @@ def sides(
     if region is not None:
         wanted = region.casefold()
         chosen = [p for p in chosen if (c := councils[p.gss_code]) is not None and c.region.casefold() == wanted]
-    values = _values(library, metric_id, gss_code, quotes) if chosen else {}
+    if not chosen:
+        values: dict[str, list[Value]] = {}
+    elif quotes:
+        values = _values(library, metric_id, gss_code)
+    else:
+        values = _grid_values(library, {h.document_id: h for p in chosen for h in p.documents})
     out = []
     for p in chosen:
         council = councils[p.gss_code]
@@ -96,7 +103,7 @@ def sides(
     return sorted(out, key=lambda s: s.name.casefold())
 
 
-def _values(library: Library, metric_id: str | None, gss_code: str | None, quotes: bool) -> dict[str, list[Value]]:
+def _values(library: Library, metric_id: str | None, gss_code: str | None) -> dict[str, list[Value]]:
     """Council -> its values in the library, in document and page order."""
     where, params = ["m.gss_code IS NOT NULL"], []
     if metric_id is not None:
@@ -105,11 +112,31 @@ def _values(library: Library, metric_id: str | None, gss_code: str | None, quote
     if gss_code is not None:
         where.append("m.gss_code = ?")
         params.append(gss_code)
-    sql = VALUE_SQL if quotes else VALUE_SQL.replace("m.quote", "''").replace("m.label", "m.metric_id")
-    rows = library.query(f"{sql} WHERE {' AND '.join(where)} ORDER BY m.document_id, m.seq, m.position", params)
+    rows = library.query(f"{VALUE_SQL} WHERE {' AND '.join(where)} ORDER BY m.document_id, m.seq, m.position", params)
     out: dict[str, list[Value]] = {}
     for value in values_from_rows(rows):
         out.setdefault(value.gss_code or "", []).append(value)
+    return out
+
+
+_GRID_SQL = """
+SELECT document_id, gss_code, metric_id, fact, value, comparator, polarity FROM measures
+WHERE gss_code IS NOT NULL ORDER BY document_id, seq, position
+"""
+
+
+def _grid_values(library: Library, documents: dict[int, Holding]) -> dict[str, list[Value]]:
+    """Council -> the values of the chosen documents, with only the columns a grid shows."""
+    out: dict[str, list[Value]] = {}
+    for doc_id, gss, metric_id, fact, value, comparator, polarity in library.query(_GRID_SQL):
+        held = documents.get(doc_id)
+        if held is None:
+            continue
+        stated = Value(
+            metric_id, metric_id, "", fact, value, comparator=comparator, polarity=polarity, gss_code=gss,
+            document=held.source, sha256=held.sha256, kind=held.kind, published=held.published,
+        )  # fmt: skip
+        out.setdefault(gss, []).append(stated)
     return out
 
 
