@@ -151,7 +151,7 @@ def _fact_key(row: dict[str, str]) -> tuple[str, ...]:
 def _gist(message: str) -> str:
     """'the PDF is damaged or truncated (page 3 of 5 cannot be read) (hint)' -> 'the PDF is damaged or truncated'."""
     gist = re.sub(r" \(.*$", "", message)
-    return re.sub(r"\d+", "N", gist)
+    return re.sub(r"(?<![\w-])\d+(?:,\d{3})*", "N", gist)
 
 
 def markdown(result: Survey, *, label: str) -> str:
