@@ -10,6 +10,8 @@ from __future__ import annotations
 import io
 import os
 import socket
+import subprocess
+import time
 from pathlib import Path
 
 import pytest
@@ -32,12 +34,39 @@ def refusal(path: Path | str) -> str:
 
 
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs here")
-def test_a_fifo_is_refused_without_waiting_for_a_writer(tmp_path: Path) -> None:
+def test_a_fifo_nothing_writes_to_is_refused_without_waiting_for_ever(tmp_path: Path) -> None:
     fifo = tmp_path / "report.pdf"
     os.mkfifo(fifo)
+    started = time.monotonic()
     assert refusal(fifo) == (
-        f"{fifo}: is a pipe (FIFO), not a file (save what it carries to a file, or pipe it into `-`)"
+        f"{fifo}: is a named pipe nothing wrote to within 2 s (start what writes to it first, or pipe it into `-`)"
     )
+    assert time.monotonic() - started < 10
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs here")
+def test_a_fifo_with_a_writer_is_read_no_further_than_the_limit(tmp_path: Path) -> None:
+    fifo = tmp_path / "report.txt"
+    os.mkfifo(fifo)
+    writer = subprocess.Popen(["sh", "-c", f"head -c 3000000 /dev/zero > {fifo}"])
+    try:
+        with pytest.raises(UnreadableDocument, match="the file is over 1 MB"):
+            load_bytes(fifo, max_bytes=1 << 20)
+    finally:
+        writer.kill()
+        writer.wait()
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs here")
+def test_a_fifo_whose_writer_starts_later_is_read(tmp_path: Path) -> None:
+    fifo = tmp_path / "report.txt"
+    os.mkfifo(fifo)
+    (tmp_path / "source.txt").write_text(SENTENCE, encoding="utf-8")
+    writer = subprocess.Popen(["sh", "-c", f"sleep 0.5; cat {tmp_path / 'source.txt'} > {fifo}"])
+    try:
+        assert load_bytes(fifo) == (str(fifo), SENTENCE.encode())
+    finally:
+        writer.wait()
 
 
 @pytest.mark.skipif(not Path("/dev/zero").exists(), reason="no /dev/zero")

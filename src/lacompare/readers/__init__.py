@@ -23,27 +23,31 @@ HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 # memory ceiling with room to parse it: a file over half the ceiling could not be parsed anyway.
 MAX_INPUT_BYTES = DEFAULT_MEMORY_MB << 19
 READ_CHUNK = 1 << 20
+FIFO_WAIT_SECONDS = 2.0
 
 
 def load_bytes(source: str | os.PathLike[str], *, max_bytes: int | None = MAX_INPUT_BYTES) -> tuple[str, bytes]:
     """Return (name as given, bytes); ``-`` reads standard input.
 
-    Only a regular file is read (a directory, a FIFO, a device or a socket is refused before it
-    is opened for reading, so ``/dev/zero`` or a pipe with no writer cannot hang or fill the
-    process), and no read goes past ``max_bytes`` (standard input included).
+    Only a regular file or a pipe is read (a directory, a device or a socket is refused before it
+    is opened for reading, so ``/dev/zero`` cannot fill the process; a named pipe nothing writes
+    to is refused after ``FIFO_WAIT_SECONDS`` instead of waiting for ever), and no read goes past
+    ``max_bytes`` (standard input and ``<(curl …)`` included).
     """
     name = os.fspath(source)
     if name == "-":
         return name, _bounded(sys.stdin.buffer, name, max_bytes)
     try:
-        _check_kind(os.stat(name), name)  # before opening: opening a FIFO or a socket can block or fail
+        _check_kind(os.stat(name), name)  # before opening: opening a device or a socket can block or fail
         fd = os.open(name, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
     except OSError as exc:
         raise _open_error(exc, name) from None
     try:
         info = os.fstat(fd)
         _check_kind(info, name)
-        if max_bytes is not None and info.st_size > max_bytes:
+        if stat.S_ISFIFO(info.st_mode):
+            _wait_for_writer(fd, name)
+        elif max_bytes is not None and info.st_size > max_bytes:
             raise _too_big(name, max_bytes)
         with os.fdopen(fd, "rb", buffering=0) as handle:
             fd = -1
@@ -53,6 +57,19 @@ def load_bytes(source: str | os.PathLike[str], *, max_bytes: int | None = MAX_IN
     finally:
         if fd >= 0:
             os.close(fd)
+
+
+def _wait_for_writer(fd: int, name: str) -> None:
+    """A pipe opened without waiting: wait a little for a writer to start, then read as usual."""
+    import select
+
+    if not select.select([fd], [], [], FIFO_WAIT_SECONDS)[0]:
+        raise UnreadableDocument(
+            f"is a named pipe nothing wrote to within {FIFO_WAIT_SECONDS:g} s",
+            source=name,
+            hint="start what writes to it first, or pipe it into `-`",
+        )
+    os.set_blocking(fd, True)
 
 
 def _open_error(exc: OSError, name: str) -> UnreadableDocument:
@@ -67,7 +84,6 @@ def _open_error(exc: OSError, name: str) -> UnreadableDocument:
 
 _NOT_FILES = (
     (stat.S_ISDIR, "is a directory", "give the files inside it, e.g. DIR/*.pdf"),
-    (stat.S_ISFIFO, "is a pipe (FIFO), not a file", "save what it carries to a file, or pipe it into `-`"),
     (stat.S_ISCHR, "is a character device, not a file", "give the report's file"),
     (stat.S_ISBLK, "is a block device, not a file", "give the report's file"),
     (stat.S_ISSOCK, "is a socket, not a file", "give the report's file"),
@@ -78,7 +94,7 @@ def _check_kind(info: os.stat_result, name: str) -> None:
     for test, message, hint in _NOT_FILES:
         if test(info.st_mode):
             raise UnreadableDocument(message, source=name, hint=hint)
-    if not stat.S_ISREG(info.st_mode):
+    if not (stat.S_ISREG(info.st_mode) or stat.S_ISFIFO(info.st_mode)):
         raise UnreadableDocument("is not a regular file", source=name, hint="give the report's file")
 
 
