@@ -12,7 +12,8 @@ from lacompare import compiled
 from lacompare.model import Number
 
 # 1,234,567.89 | 1234.5 | 12 ; never the tail of a longer token.
-NUMBER = r"(?<![\w.,])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?![\d])"
+# U+FFFD stands for a byte the text could not decode: a number touching it may have lost a digit.
+NUMBER = r"(?<![\w.,\ufffd])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?![\d\ufffd])"
 NUMBER_RE = compiled.scanner(NUMBER)
 # Financial/academic years: 2022/23, 2022/2023, 2023-24, 2023 to 2024, or a plain year.
 YEAR = r"(?:19|20)\d\d(?:\s?[-/–]\s?(?:(?:19|20)\d\d|\d\d)(?!\d)|\s+to\s+(?:19|20)\d\d)?"
