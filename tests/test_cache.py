@@ -168,3 +168,25 @@ def test_the_signing_key_is_its_owners_only_and_a_new_key_misses_old_entries() -
     key.unlink()
     assert not run(QS_TXT)[0].cached
     assert run(QS_TXT)[0].cached
+
+
+def test_an_edited_register_of_councils_changes_the_fingerprint(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import shutil
+
+    import lacompare.cache as cache_module
+
+    package = tmp_path / "lacompare"
+    shutil.copytree(Path(cache_module.__file__).parent, package, ignore=shutil.ignore_patterns("__pycache__"))
+    monkeypatch.setattr(cache_module, "__file__", str(package / "cache.py"))
+    extractor_fingerprint.cache_clear()
+    before = extractor_fingerprint()
+    with (package / "data" / "english_councils.csv").open("a", encoding="utf-8") as register:
+        register.write("\n")
+    extractor_fingerprint.cache_clear()
+    try:
+        assert extractor_fingerprint() != before
+    finally:
+        monkeypatch.undo()
+        extractor_fingerprint.cache_clear()

@@ -31,14 +31,14 @@ _AUTO = "auto"
 
 @functools.cache
 def extractor_fingerprint() -> str:
-    """EXTRACTOR_VERSION plus a digest of the package's code files (names, sizes, mtimes).
+    """EXTRACTOR_VERSION plus a digest of the package's code and data files (names, sizes, mtimes).
 
-    A forgotten version bump, an upgrade or an edited parser then misses the cache instead of
-    serving facts an older extractor made. Costs one stat per module.
+    A forgotten version bump, an upgrade, an edited parser or an edited register of councils
+    then misses the cache instead of serving facts an older extractor made. Costs one stat per file.
     """
     package = Path(__file__).parent
     digest = hashlib.sha256()
-    for path in sorted(package.rglob("*.py")):
+    for path in sorted([*package.rglob("*.py"), *(package / "data").glob("*.csv")]):
         stat = path.stat()
         digest.update(f"{path.relative_to(package)}:{stat.st_size}:{stat.st_mtime_ns};".encode())
     return f"{EXTRACTOR_VERSION}:{digest.hexdigest()[:16]}"
