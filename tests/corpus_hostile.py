@@ -1,4 +1,4 @@
-"""Hostile input, round two (issue 13): cases that each know the facts they must give.
+"""Hostile input, round two: cases that each know the facts they must give.
 
 Every case is a clean document (a *base*) with one kind of trouble added: invisible or
 look-alike characters inside every number, another encoding or a few stray bytes, an HTML

@@ -176,7 +176,7 @@ def markdown(result: Survey, *, label: str) -> str:
     return "\n".join(lines)
 
 
-# --- cases that know their facts (issue 13) ---------------------------------------------------------
+# --- cases that know their facts ---------------------------------------------------------
 
 OUTCOMES = ("facts", "clean error", "crash", "hang", "wrong value", "lost")
 

@@ -127,7 +127,7 @@ def test_the_fingerprint_names_the_extractor_version_and_the_code() -> None:
     assert version and len(code) == 16
 
 
-# --- signed entries (issue 13) -------------------------------------------------------------------
+# --- signed entries -------------------------------------------------------------------
 
 
 def test_an_entry_edited_by_hand_is_not_served() -> None:

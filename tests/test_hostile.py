@@ -196,7 +196,7 @@ def test_whole_corpus(tmp_path: Path) -> None:
     assert result.losses == []
 
 
-# --- round two: cases that know their facts (issue 13) -------------------------------------------------
+# --- round two: cases that know their facts -------------------------------------------------
 
 
 def test_round_two_cases_are_reproducible_and_named_apart() -> None:

@@ -1,4 +1,4 @@
-"""Hostile files and PDFs (issue 13): nothing read past its limits, no text dropped unsaid.
+"""Hostile files and PDFs: nothing read past its limits, no text dropped unsaid.
 
 Only regular files are read, never more than the reader's limit; a PDF's text string longer
 than PDFium reads is read whole; a page repeated word for word is content, not a running head;

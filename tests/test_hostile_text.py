@@ -1,4 +1,4 @@
-"""Hostile text (issue 13): what a page's characters, bytes and line endings must not change.
+"""Hostile text: what a page's characters, bytes and line endings must not change.
 
 A number reads as it looks whatever invisible or look-alike characters it carries; one bad
 byte costs its own character only; every line ending is a line ending; no markdown line takes

@@ -1,4 +1,4 @@
-"""A parse worker, or the child it forks, stops the moment the process above it dies (issue 13).
+"""A parse worker, or the child it forks, stops the moment the process above it dies.
 
 A parent killed with SIGKILL cannot stop its workers; a worker left parsing a decompression bomb
 would run on with nobody to read its result or enforce its time limit.

@@ -51,7 +51,7 @@ def test_text_that_is_not_utf8_is_read_as_cp1252_and_says_so() -> None:
     assert doc.notes == ("budget.txt: not UTF-8; read as cp1252",)
 
 
-# --- HTML as a browser builds it (issue 13) ------------------------------------------------------
+# --- HTML as a browser builds it ------------------------------------------------------
 
 SENTENCE = "In Barnet, 46.41% of people who use services felt safe, lower than the England average of 58.77%."
 SHOWN_SHAPES = {
