@@ -146,3 +146,15 @@ def test_a_progress_bar_on_a_terminal_and_none_with_quiet() -> None:
     assert "Extracting" in shown and "3/3" in shown
     assert "Extracting" not in stderr_of(["-q", *FILES], tty=True)
     assert "Extracting" not in stderr_of([str(QS_TXT)], tty=True)
+
+
+def test_a_file_bigger_than_half_the_memory_limit_is_refused_before_it_is_parsed(tmp_path: Path) -> None:
+    from lacompare.batch import Options, extract_many
+    from lacompare.guard import Limits
+
+    big = tmp_path / "big.txt"
+    big.write_bytes(b"Barnet: local authority assessment\n" + b"x" * (3 << 20))
+    options = Options(jobs=1, use_cache=False, limits=Limits(seconds=None, memory_mb=4))
+    (outcome,) = list(extract_many([str(big)], options))
+    assert outcome.report is None and outcome.error is not None
+    assert "over 2 MB" in outcome.error.one_line()

@@ -128,11 +128,14 @@ class _Batch:
 
     def _load(self, index: int, source: str) -> tuple[str, bytes] | None:
         """The file's name and bytes, or None once it is finished here (unreadable, or in the cache)."""
-        from lacompare.readers import load_bytes
+        from lacompare.readers import MAX_INPUT_BYTES, load_bytes
 
         self.started[index] = time.monotonic()
+        memory_mb = self.options.limits.memory_mb
+        # Half the parse's memory ceiling: the worker's copy must fit under it with room to parse.
+        max_bytes = memory_mb << 19 if memory_mb else MAX_INPUT_BYTES
         try:
-            name, data = load_bytes(source)
+            name, data = load_bytes(source, max_bytes=max_bytes)
         except LacompareError as exc:
             self._record(index, Outcome(source, error=_named(exc, source)))
             return None
