@@ -69,3 +69,12 @@ def test_kind_fact_and_region_are_choices_typer_checks_and_help_lists(
 def test_a_choice_is_read_whatever_its_case(library: Path) -> None:
     result = runner.invoke(app, ["rank", "qs.safeguarding", "--region", "london", "--db", str(library), "-f", "csv"])
     assert result.exit_code == 0 and "Barnet" in result.stdout
+
+
+def test_show_as_of_says_it_left_undated_documents_out(library: Path) -> None:
+    from .conftest import QS_TXT
+
+    assert runner.invoke(app, ["add", "--db", str(library), str(QS_TXT)]).exit_code == 0
+    result = runner.invoke(app, ["show", "barnet", "--as-of", "2025-06-01", "--db", str(library), "-f", "csv"])
+    assert result.exit_code == 0
+    assert "Barnet: 1 undated document(s) left out" in result.stderr

@@ -105,6 +105,13 @@ def report_for(library: Library, target: str, *, as_of: str | None, kind: str | 
         return library.report(by_hash[0].sha256)
     council = resolve(target)
     found = library.council_entries(council.gss_code, kind=kind, as_of=as_of)
+    if as_of is not None:
+        undated = sum(1 for e in library.council_entries(council.gss_code, kind=kind) if e.published is None)
+        if undated:
+            from lacompare.cli import note
+
+            note(f"Note: {council.short_name}: {undated} undated document(s) left out: they cannot be placed "
+                 f"on or before {as_of}")  # fmt: skip
     if not found:
         raise NotInLibrary(f"{council.short_name} is not in the library", source=target, hint=ADD_HINT)
     return library.report(found[0].sha256)
