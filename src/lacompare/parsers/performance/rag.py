@@ -12,6 +12,7 @@ import regex
 from lacompare import compiled
 from lacompare.model import Fact, Statistic
 from lacompare.parsers.performance import rag_counts
+from lacompare.parsers.text.patterns import parse_number
 from lacompare.parsers.text.tablequote import report_period
 from lacompare.readers.base import Document
 
@@ -57,7 +58,7 @@ def parse(doc: Document) -> list[Fact]:
 def _tally(
     page: int, quote: str, flag: str | None, group: str, label: str, m: regex.Match[str], period: str | None
 ) -> list[Fact]:
-    key = f"rag.{_slug(group or 'summary')}.{_slug(label)}"
+    key = f"rag.{rag_counts.slug(group or 'summary')}.{rag_counts.slug(label)}"
     name = f"{group or 'RAG'}: {label}"
     return [
         Statistic(
@@ -66,7 +67,7 @@ def _tally(
             flag=flag,
             metric_id=f"{key}.pct",
             metric=f"{name} (% of rated)",
-            value=_num(m.group("pct")),
+            value=parse_number(m.group("pct")),
             unit="%",
             year=period,
         ),
@@ -81,11 +82,3 @@ def _tally(
             year=period,
         ),
     ]
-
-
-def _slug(text: str) -> str:
-    return str(regex.sub(r"[^a-z0-9]+", "_", text.lower())).strip("_")
-
-
-def _num(text: str) -> float | int:
-    return float(text) if "." in text else int(text)

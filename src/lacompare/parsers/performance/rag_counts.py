@@ -19,7 +19,7 @@ import regex
 
 from lacompare import compiled
 from lacompare.model import Fact, Statistic
-from lacompare.parsers.text.patterns import sentences
+from lacompare.parsers.text.patterns import parse_number, sentences
 from lacompare.parsers.text.tablequote import report_period
 from lacompare.readers.base import Document
 
@@ -27,7 +27,6 @@ _WORDS = (
     "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
     "sixteen seventeen eighteen nineteen twenty"
 ).split()
-_NUMBER_WORD = {w: n for n, w in enumerate(_WORDS, start=1)}
 _N = r"(?:\d{1,4}(?![\d.,]\d)|" + "|".join(_WORDS) + r")(?![\w%])"
 _PCT = r"\d{1,3}(?:\.\d+)?%"
 # "24 (69%)" or "76% (13)"; never a quarter, a ref or a year ("Quarter 2", "NI 136", "Q3").
@@ -84,7 +83,7 @@ def parse(doc: Document) -> list[Fact]:
 def _statistics(page: int, text: str, period: str | None) -> Iterator[Statistic]:
     group = "summary"
     for m in _TOTAL.finditer(text):
-        group = _slug(m["freq"] or "summary")
+        group = slug(m["freq"] or "summary")
         yield from _stat(page, text, period, group, "total", m["t"] or m["t2"], None)
     for m in _STATUS.finditer(text):
         label = "on target" if m["on"] else "off target"
@@ -104,10 +103,9 @@ def _statistics(page: int, text: str, period: str | None) -> Iterator[Statistic]
 def _stat(
     page: int, quote: str, period: str | None, group: str, label: str, count: str, pct: str | None
 ) -> Iterator[Statistic]:
-    value = number_word(count)
-    if value is None or not count.isdigit():
+    if not count.isdigit():
         return  # a number in words: the quote rule reads digits only
-    key = f"rag.{group}.{_slug(label)}"
+    key = f"rag.{group}.{slug(label)}"
     name = f"{'RAG' if group == 'summary' else group.title() + ' measures'}: {label}"
     if pct is not None:
         yield Statistic(
@@ -115,23 +113,15 @@ def _stat(
             quote,
             metric_id=f"{key}.pct",
             metric=f"{name} (% of rated)",
-            value=_num(pct[:-1]),
+            value=parse_number(pct[:-1]),
             unit="%",
             year=period,
         )
     yield Statistic(
-        page, quote, metric_id=f"{key}.count", metric=f"{name} (count)", value=value, unit="count", year=period
+        page, quote, metric_id=f"{key}.count", metric=f"{name} (count)", value=int(count), unit="count", year=period
     )
 
 
-def number_word(text: str) -> int | None:
-    """'Seventeen' -> 17; digits -> their number; anything else -> None."""
-    return int(text) if text.isdigit() else _NUMBER_WORD.get(text.lower())
-
-
-def _slug(text: str) -> str:
+def slug(text: str) -> str:
+    """'Off target' -> 'off_target': a label as a part of a metric id (rag.py's ids too)."""
     return str(regex.sub(r"[^a-z0-9]+", "_", text.lower())).strip("_")
-
-
-def _num(text: str) -> float | int:
-    return float(text) if "." in text else int(text)
