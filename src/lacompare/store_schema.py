@@ -162,7 +162,7 @@ def _to_v2(conn: sqlite3.Connection) -> None:
         rows = conn.execute("SELECT data FROM facts WHERE document_id = ? ORDER BY seq", (doc_id,)).fetchall()
         facts = tuple(fact_from_dict(json.loads(data)) for (data,) in rows)
         report = Report(source, kind, local_authority, published, 0, sha256, facts)
-        insert_measures(conn, doc_id, report, gss_code)
+        insert_measures(conn, doc_id, report, gss_code, refresh_ids=True)
 
 
 # Each migration takes the schema from version i to i + 1, inside one transaction.
@@ -179,10 +179,17 @@ def fill_councils(conn: sqlite3.Connection) -> None:
     )
 
 
-def insert_measures(conn: sqlite3.Connection, document_id: int, report: Report, gss_code: str | None) -> None:
-    """One ``measures`` row per value of the report, keyed by (document, fact seq, position in the fact)."""
+def insert_measures(
+    conn: sqlite3.Connection, document_id: int, report: Report, gss_code: str | None, *, refresh_ids: bool = False
+) -> None:
+    """One ``measures`` row per value of the report, keyed by (document, fact seq, position in the fact).
+
+    A freshly extracted report already has today's ids; ``refresh_ids`` gives them to facts an
+    older release stored (the migration).
+    """
     rows = []
-    for seq, fact in enumerate(current_ids(report)):
+    facts = current_ids(report) if refresh_ids else report.facts
+    for seq, fact in enumerate(facts):
         for position, value in enumerate(fact_values(fact, report, gss_code)):
             rows.append((document_id, seq, position, *(getattr(value, c) for c in MEASURE_COLUMNS)))
     marks = ", ".join("?" * (3 + len(MEASURE_COLUMNS)))

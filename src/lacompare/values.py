@@ -10,9 +10,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from lacompare.catalogue_table import HIGHER as HIGHER  # the polarities, re-exported for the comparing code
+from lacompare.catalogue_table import LOWER as LOWER
+from lacompare.catalogue_table import NEITHER as NEITHER
 from lacompare.model import RATING_ORDER, Fact, Indicator, Number, Report
-
-HIGHER, LOWER, NEITHER = "higher", "lower", "neither"  # the catalogue's polarities
 
 
 @dataclass(frozen=True, slots=True)
