@@ -115,3 +115,18 @@ def test_diff_all_writes_one_row_per_council_to_csv_and_xlsx(library: Path, tmp_
     assert [str(r[0]) for r in cells[1:]] == [r["council"] for r in rows]
     column = header.index("qs.assessing_needs")
     assert [str(r[column]) for r in cells[1:]] == [r["qs.assessing_needs"] for r in rows]
+
+
+def test_the_sql_view_of_latest_assessments_agrees_with_each_councils_picture(library: Path) -> None:
+    from lacompare.library_views import pictures
+
+    with Library(library, create=False) as lib:
+        in_sql: dict[str, set[str]] = {}
+        for gss, document in lib.query("SELECT gss_code, document FROM latest_assessment"):
+            in_sql.setdefault(gss, set()).add(document)
+        in_python = {
+            p.gss_code: {h.source for h in p.documents if h.kind == "cqc_assessment"}
+            for p in pictures(lib)
+            if any(h.kind == "cqc_assessment" for h in p.documents)
+        }
+    assert len(in_sql) >= 20 and in_sql == in_python
