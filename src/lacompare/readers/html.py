@@ -20,7 +20,7 @@ import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from lacompare.readers.html_depth import shallow
+from lacompare.readers.html_depth import VOID, shallow
 from lacompare.readers.normalise import HEADING_HINT, ITEM_HINT
 
 if TYPE_CHECKING:
@@ -31,7 +31,6 @@ _INVISIBLE = (
 )
 _STYLE_HIDDEN = re.compile(r"display\s*:\s*none|visibility\s*:\s*(?:hidden|collapse)", re.I)
 _CHROME = frozenset({"nav", "button", "form"})
-_VOID = frozenset("area base br col embed hr img input keygen link meta param source track wbr".split())
 _BLOCK = frozenset(
     "address article aside blockquote br dd div dl dt fieldset figcaption figure footer h1 h2 h3 h4 h5 h6 "
     "header hr li main ol p pre section summary table tbody thead tr ul".split()
@@ -80,7 +79,7 @@ def _walk(root: LexborNode, hidden: set[int]) -> Iterator[Event]:
         if tag.startswith("-") or node.mem_id in hidden:
             continue  # a comment or doctype, or hidden
         yield START, tag, node.mem_id
-        if tag in _VOID:
+        if tag in VOID:
             continue
         stack.append((node, True))
         stack.extend((child, False) for child in reversed(_children(node)))

@@ -15,7 +15,8 @@ import re
 MAX_DEPTH = 512
 
 _TAG = re.compile(r"<(/?)([a-zA-Z][^\s/<>]*)([^<>]*)>")
-_VOID = frozenset("area base br col embed hr img input keygen link meta param source track wbr".split())
+# Void elements: they have no content and no end tag.
+VOID = frozenset("area base br col embed hr img input keygen link meta param source track wbr".split())
 # Elements a later sibling closes without an end tag: they do not nest.
 _IMPLIED_END = frozenset("p li dt dd option optgroup tr td th thead tbody tfoot rb rt rp colgroup caption".split())
 # Raw text: their content is not markup, so it is skipped up to the end tag.
@@ -92,7 +93,7 @@ def _max_depth(markup: str) -> int:
     for _, _, is_end, name, _ in _tags(markup):
         if is_end:
             stack.pop_to(name)
-        elif name not in _VOID and name not in _IMPLIED_END:
+        elif name not in VOID and name not in _IMPLIED_END:
             stack.push(name, True)
             deepest = max(deepest, len(stack.names))
     return deepest
@@ -115,7 +116,7 @@ def _flatten(markup: str, limit: int) -> str:
             elif kept and hide_below is None:
                 out.append(tag)
             continue
-        if name in _VOID or name in _IMPLIED_END:
+        if name in VOID or name in _IMPLIED_END:
             if hide_below is None:
                 out.append(tag)
             continue
