@@ -106,6 +106,22 @@ def test_o_refuses_an_input_the_library_and_an_existing_document(tmp_path: Path)
     assert report.read_bytes() == before and other.read_text() == "# a document\n"
 
 
+def test_o_replaces_only_the_html_pages_lacompare_wrote(tmp_path: Path) -> None:
+    from lacompare.report.html import GENERATOR
+
+    saved = tmp_path / "saved.html"
+    saved.write_text("<html><body>A saved CQC page</body></html>", encoding="utf-8")
+    refused = runner.invoke(app, ["extract", str(QS_TXT), "-o", str(saved), "--format", "csv"])
+    assert refused.exit_code == 1
+    assert refused.stderr.startswith(f"Error: {saved}: refusing to overwrite an HTML file lacompare did not write")
+    assert saved.read_text(encoding="utf-8") == "<html><body>A saved CQC page</body></html>"
+    ours = tmp_path / "ours.html"
+    ours.write_text(f'<html><head><meta name="generator" content="{GENERATOR} 0"></head></html>', encoding="utf-8")
+    replaced = runner.invoke(app, ["extract", str(QS_TXT), "-o", str(ours), "--format", "csv"])
+    assert replaced.exit_code == 0, replaced.stderr
+    assert ours.read_text(encoding="utf-8").startswith("document,")
+
+
 def test_o_into_a_missing_folder_is_one_error_line(tmp_path: Path) -> None:
     target = tmp_path / "no" / "such" / "facts.csv"
     result = runner.invoke(app, ["extract", str(QS_TXT), "-o", str(target)])

@@ -3,8 +3,9 @@
 A file is written to a temporary file beside it and renamed into place once every row is in, so a
 failure, Ctrl-C, a ``kill`` or a full disk leaves the old file as it was and no temporary file
 behind. ``-o`` refuses one of the command's own inputs (a report, the library) and an existing
-document (``report.pdf``). A device or pipe (``-o /dev/null``) is written in place. A reader that
-goes away (``| head``) ends the command quietly; any other write failure is one ``Error:`` line.
+document (``report.pdf``), except an HTML page ``lacompare report`` wrote before. A device or
+pipe (``-o /dev/null``) is written in place. A reader that goes away (``| head``) ends the command
+quietly; any other write failure is one ``Error:`` line.
 """
 
 from __future__ import annotations
@@ -24,6 +25,8 @@ from lacompare.errors import LacompareError
 STDOUT = "standard output"
 #: Suffixes of the documents lacompare reads: an existing file with one is never overwritten by -o.
 DOCUMENT_SUFFIXES = (".pdf", ".html", ".htm", ".xhtml", ".md", ".markdown", ".txt", ".text")
+#: Suffixes of a page: an existing one is replaced only if ``lacompare report`` wrote it.
+PAGE_SUFFIXES = (".html", ".htm")
 #: Write failures that are about the output (a full disk, a closed descriptor), not a bug.
 WRITE_ERRNOS = frozenset(
     getattr(errno, name) for name in ("ENOSPC", "EDQUOT", "EFBIG", "EIO", "EBADF", "EROFS") if hasattr(errno, name)
@@ -74,12 +77,32 @@ def check_target(path: Path, inputs: Sequence[str | Path]) -> None:
     for source in inputs:
         if str(source) != "-" and _same_file(path, Path(source)):
             raise OutputError("is one of this command's inputs", source=str(path), hint="write to another file")
+    if path.suffix.lower() in PAGE_SUFFIXES and path.is_file():
+        if not _written_by_lacompare(path):
+            raise OutputError(
+                "refusing to overwrite an HTML file lacompare did not write",
+                source=str(path),
+                hint="give -o a new name, or delete the file first",
+            )
+        return
     if path.suffix.lower() in DOCUMENT_SUFFIXES and path.exists():
         raise OutputError(
             "refusing to overwrite a document with results",
             source=str(path),
             hint="give -o a new name such as facts.csv, or delete the file first",
         )
+
+
+def _written_by_lacompare(path: Path) -> bool:
+    """A page ``lacompare report`` wrote: its head carries the generator mark."""
+    from lacompare.report.html import GENERATOR
+
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(2048).decode("utf-8", "replace")
+    except OSError as exc:
+        raise OutputError(f"cannot read: {exc.strerror or exc}", source=str(path)) from None
+    return f'content="{GENERATOR}' in head
 
 
 def _same_file(a: Path, b: Path) -> bool:

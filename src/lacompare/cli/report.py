@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
-from lacompare.cli import QuietOpt, app, err, exit_on_error, output_stream
+from lacompare.cli import QuietOpt, app, err, exit_on_error, output_stream, settings
 from lacompare.cli import output as out
 from lacompare.cli.compare import FactOpt, KindsOpt, RegionOpt, _facts, _kinds, _warn_notes
 from lacompare.cli.library import AsOfOpt, DbOpt, check_date, open_library
@@ -17,8 +17,6 @@ if TYPE_CHECKING:
     from lacompare.kinds import DocumentKind, FactKind, Region
     from lacompare.report.page import Page
     from lacompare.store import Library
-
-PAGE_SUFFIXES = (".html", ".htm")
 
 PageOutputOpt = Annotated[
     Optional[Path],  # noqa: UP045
@@ -69,7 +67,8 @@ def report(
     with exit_on_error():
         page = pages.build_page(sides, facts=_facts(fact), title=title, about=about)
         html = pages.render_page(page)
-        _write(output, html)
+        with output_stream(output) as stream:
+            stream.write(html)
         if charts is not None:
             _write_charts(charts, page, quiet)
     if not quiet:
@@ -89,8 +88,9 @@ def _check_output(output: Path | None) -> None:
             raise typer.BadParameter("the report is an HTML page: write it with -o report.html", param_hint="--output")
         return
     assert output is not None
-    if not out.is_device(output) and output.suffix.lower() not in PAGE_SUFFIXES:
+    if not out.is_device(output) and output.suffix.lower() not in out.PAGE_SUFFIXES:
         raise typer.BadParameter(f"{output}: the report is an HTML page: name it .html", param_hint="--output")
+    out.check_target(output, settings().inputs)  # refused before the library is read
 
 
 def _sides(
@@ -127,19 +127,8 @@ def _about(
     return about
 
 
-def _write(output: Path | None, html: str) -> None:
-    if out.is_stdout(output) or (output is not None and out.is_device(output)):
-        with output_stream(output) as stream:
-            stream.write(html)
-        return
-    from lacompare.report import write_page
-
-    assert output is not None
-    write_page(output, html)
-
-
 def _write_charts(folder: Path, page: Page, quiet: bool) -> None:
-    from lacompare.report import ReportError, chart_files, write_page
+    from lacompare.report import ReportError, chart_files
 
     try:
         folder.mkdir(parents=True, exist_ok=True)
@@ -147,7 +136,8 @@ def _write_charts(folder: Path, page: Page, quiet: bool) -> None:
         raise ReportError(f"cannot make the folder: {exc.strerror or exc}", source=str(folder)) from None
     files = chart_files(page)
     for name, svg in files.items():
-        write_page(folder / name, svg)
+        with output_stream(folder / name) as stream:
+            stream.write(svg)
     if not quiet:
         err(f"{folder}: {len(files)} chart(s) written as SVG")
 
