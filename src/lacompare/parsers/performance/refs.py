@@ -23,7 +23,6 @@ REF_LINE = compiled.pattern(rf"(?m)^[ \t]*(?:[-•·o*][ \t]+)?(?P<ref>{REF})\b[
 INLINE_REF = compiled.pattern(rf"(?<=\s[-•·][ \t])(?P<ref>{REF})\b[:.]?[ \t]+(?P<rest>\S[^\n]*)")
 # A legacy code in brackets after the reference: "NI 136 (Vital Signs 3)", "NAS 1 (PAF D40)".
 LEGACY = compiled.pattern(r"\G\s*\((?P<code>[^()]{1,30})\)")
-ASCOF_CODE = compiled.pattern(r"\bASCOF\s*(?P<code>[1-4][A-J](?:\d|\(\d\))?)")
 
 NOT_STATED = frozenset({"n/a", "na", "tbc", "no tgt", "no target", "-", "–", "—", "", "not available", "nil"})
 NUMBER_CELL = r"£?-?\d[\d,]*(?:\.\d+)?%?"
@@ -46,12 +45,6 @@ RAG_RE = compiled.pattern(rf"^(?:{RAG_WORDS})$")
 def normal_ref(ref: str) -> str:
     """'NI 136' and 'NI136' as printed; only runs of white space become one space."""
     return " ".join(ref.split())
-
-
-def ascof_code(text: str) -> str | None:
-    """'ASCOF 1G' -> '1G'; None when the text names no ASCOF code."""
-    m = ASCOF_CODE.search(text)
-    return m.group("code") if m else None
 
 
 def stated(cell: str | None) -> str | None:

@@ -20,7 +20,6 @@ YEAR = r"(?:19|20)\d\d(?:\s?[-/–]\s?(?:(?:19|20)\d\d|\d\d)(?!\d)|\s+to\s+(?:19
 YEAR_RE = compiled.pattern(rf"(?<!\d){YEAR}(?!\d)")
 # A financial year written short: "24/25", "21/22" (the second year follows the first; checked in code).
 SHORT_YEAR = r"(?<![\d/.,£])\d\d/\d\d(?![\d/%])"
-_SHORT_YEAR_RE = compiled.pattern(SHORT_YEAR)
 
 # A sum of money as written: "£553,918,000", "£212.8m", "£71.915M", "£1.2 billion", "+£26.8m", "£750k".
 SCALES = {"k": 3, "thousand": 3, "m": 6, "million": 6, "bn": 9, "billion": 9}
@@ -99,14 +98,6 @@ def normalise_year(text: str | None) -> str | None:
         return f"20{short[1]}-{short[2]}" if int(short[2]) == (int(short[1]) + 1) % 100 else None
     m = regex.fullmatch(r"((?:19|20)\d\d)\s*(?:[-/–]|to)\s*(?:(?:19|20)(\d\d)|(\d\d))", text)
     return f"{m[1]}-{m[2] or m[3]}" if m else text
-
-
-def short_years(text: str) -> Iterator[tuple[int, int, str]]:
-    """Each short financial year ("21/22") of the text: start, end and the year as '2021-22'."""
-    for m in _SHORT_YEAR_RE.finditer(text):
-        year = normalise_year(m.group())
-        if year:
-            yield m.start(), m.end(), year
 
 
 @dataclass(frozen=True, slots=True)
