@@ -158,3 +158,24 @@ def test_a_file_bigger_than_half_the_memory_limit_is_refused_before_it_is_parsed
     (outcome,) = list(extract_many([str(big)], options))
     assert outcome.report is None and outcome.error is not None
     assert "over 2 MB" in outcome.error.one_line()
+
+
+def test_each_file_is_looked_up_in_the_cache_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from lacompare.batch import Options, extract_many
+    from lacompare.cache import Cache
+    from lacompare.guard import Limits
+
+    from .conftest import BARNET_MD, QS_TXT
+
+    looked_up: list[str] = []
+    real_get = Cache.get
+
+    def counting_get(self: Cache, sha256: str, *args: object, **kwargs: object) -> object:
+        looked_up.append(sha256)
+        return real_get(self, sha256, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Cache, "get", counting_get)
+    monkeypatch.setenv("LACOMPARE_CACHE", str(tmp_path / "cache"))
+    options = Options(jobs=1, use_cache=True, limits=Limits(seconds=None, memory_mb=None))
+    assert all(o.report is not None for o in extract_many([str(BARNET_MD), str(QS_TXT)], options))
+    assert len(looked_up) == 2 == len(set(looked_up))

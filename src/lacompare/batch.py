@@ -106,12 +106,15 @@ class _Batch:
     def settle_cheap_files(self) -> None:
         """Finish the files that need no parsing (cache hits, unreadable files) before any parsing.
 
-        A file to parse is read again when it is sent to a worker, so only one is held in memory;
-        standard input and pipes (``<(curl …)``) are kept, as they cannot be read twice.
+        A file to parse is read again when it is sent to a worker (its cache lookup is not
+        repeated), so only one is held in memory; standard input and pipes (``<(curl …)``) are
+        kept, as they cannot be read twice.
         """
         for index, source in enumerate(self.sources):
-            loaded = self._load(index, source)
-            if loaded is not None and not _regular_file(source):
+            loaded = self._read(index, source)
+            if loaded is None or self._settled_by_cache(index, source, loaded[1]):
+                continue
+            if not _regular_file(source):
                 self.once[index] = loaded
 
     def jobs(self) -> Iterator[Job]:
@@ -119,15 +122,15 @@ class _Batch:
         for index, source in enumerate(self.sources):
             if index in self.settled:
                 continue
-            loaded = self.once.pop(index, None) or self._load(index, source)
+            loaded = self.once.pop(index, None) or self._read(index, source)
             if loaded is None:
                 continue
             name, data = loaded
             self.started[index] = time.monotonic()  # a worker is free: the job is sent now
             yield Job(index, name, data, self.options.kind, self.options.password)
 
-    def _load(self, index: int, source: str) -> tuple[str, bytes] | None:
-        """The file's name and bytes, or None once it is finished here (unreadable, or in the cache)."""
+    def _read(self, index: int, source: str) -> tuple[str, bytes] | None:
+        """The file's name and bytes, or None once it is finished here as unreadable."""
         from lacompare.readers import MAX_INPUT_BYTES, load_bytes
 
         self.started[index] = time.monotonic()
@@ -135,15 +138,16 @@ class _Batch:
         # Half the parse's memory ceiling: the worker's copy must fit under it with room to parse.
         max_bytes = memory_mb << 19 if memory_mb else MAX_INPUT_BYTES
         try:
-            name, data = load_bytes(source, max_bytes=max_bytes)
+            return load_bytes(source, max_bytes=max_bytes)
         except LacompareError as exc:
             self._record(index, Outcome(source, error=_named(exc, source)))
             return None
+
+    def _settled_by_cache(self, index: int, name: str, data: bytes) -> bool:
         hit = self._lookup(name, data)
         if hit is not None:
-            self._record(index, Outcome(source, report=hit, cached=True))
-            return None
-        return name, data
+            self._record(index, Outcome(name, report=hit, cached=True))
+        return hit is not None
 
     def finish(self, job: Job, result: Result) -> None:
         if isinstance(result, Report):
