@@ -19,8 +19,7 @@ from lacompare.model import Finance, Number
 from lacompare.parsers.text.patterns import (
     MONEY,
     NUMBER,
-    SHORT_YEAR,
-    YEAR,
+    STATED_YEAR_RE,
     normalise_year,
     parse_money,
     parse_number,
@@ -96,7 +95,6 @@ _LABEL_RE = compiled.pattern(
     r"(?i)\b(?:" + "|".join(f"(?P<f{i}>{words})" for i, (_, _, words) in enumerate(_FIELDS)) + r")(?![\w-])"
 )
 _HEAD_RE = compiled.pattern(r"(?im)^\W*(?:key )?financ(?:e|ial) (?:facts|information|context|summary|data)\b.*$")
-_YEAR_RE = compiled.pattern(rf"(?<![\d£,.]){YEAR}(?![\d%])|{SHORT_YEAR}")
 _VALUE_RE = compiled.pattern(rf"(?P<money>{MONEY})|(?P<pct>{NUMBER})\s?%|(?P<count>{NUMBER})(?!\s?(?:%|/))")
 _DIGIT_RE = compiled.pattern(r"\d")
 _SECTION_LINES = 40
@@ -153,7 +151,7 @@ def _items(text: str, lines: list[tuple[int, int]]) -> list[_Item]:
         found = [_label(m, begin, index) for m in _LABEL_RE.finditer(line)]
         years = [
             _Item(begin + m.start(), begin + m.end(), index, "year", year=normalise_year(m.group()))
-            for m in _YEAR_RE.finditer(line)
+            for m in STATED_YEAR_RE.finditer(line)
         ]
         taken = [(i.start, i.end) for i in found + years]
         for m in _VALUE_RE.finditer(line):

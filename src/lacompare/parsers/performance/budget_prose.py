@@ -23,8 +23,7 @@ from lacompare.parsers.text.patterns import (
     BOUND,
     MONEY,
     MONEY_RE,
-    SHORT_YEAR,
-    YEAR,
+    STATED_YEAR_RE,
     Sentence,
     normalise_year,
     parse_money,
@@ -74,7 +73,6 @@ _RANGE_AFTER = compiled.pattern(r"^\s*(?:(?:-|–|to|and)\s*£|per\b|an? (?:week
 _BOUND = compiled.pattern(rf"\b(?P<bound>{BOUND})\s*[+-]?$", _FLAGS)
 # How far back (characters) the words naming a sum may be.
 _REACH = 100
-_YEAR = compiled.pattern(rf"(?<![\d£,.])(?:{YEAR})(?![\d%])|{SHORT_YEAR}")
 
 
 def parse(doc: Document) -> list[Fact]:
@@ -162,7 +160,7 @@ def _qualified(named: tuple[str, str, bool], before: str, clause: str) -> tuple[
 
 
 def _year(text: str) -> str | None:
-    for m in _YEAR.finditer(text):
+    for m in STATED_YEAR_RE.finditer(text):
         year = normalise_year(m.group())
         if year and "-" in year:
             return year
@@ -172,7 +170,7 @@ def _year(text: str) -> str | None:
 def _year_before(text: str, start: int) -> str | None:
     """The last financial year written before the sentence on its page (a heading's "Q3 2024/25")."""
     found = None
-    for m in _YEAR.finditer(text, max(0, start - 2000), start):
+    for m in STATED_YEAR_RE.finditer(text, max(0, start - 2000), start):
         year = normalise_year(m.group())
         if year and "-" in year:
             found = year

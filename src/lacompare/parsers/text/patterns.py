@@ -20,6 +20,8 @@ YEAR = r"(?:19|20)\d\d(?:\s?[-/–]\s?(?:(?:19|20)\d\d|\d\d)(?!\d)|\s+to\s+(?:19
 YEAR_RE = compiled.pattern(rf"(?<!\d){YEAR}(?!\d)")
 # A financial year written short: "24/25", "21/22" (the second year follows the first; checked in code).
 SHORT_YEAR = r"(?<![\d/.,£])\d\d/\d\d(?![\d/%])"
+# A year in either form, never part of a sum or a percentage ("£2023", "2024%").
+STATED_YEAR_RE = compiled.pattern(rf"(?<![\d£,.]){YEAR}(?![\d%])|{SHORT_YEAR}")
 
 # A sum of money as written: "£553,918,000", "£212.8m", "£71.915M", "£1.2 billion", "+£26.8m", "£750k".
 SCALES = {"k": 3, "thousand": 3, "m": 6, "million": 6, "bn": 9, "billion": 9}
