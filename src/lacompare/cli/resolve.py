@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from lacompare.cli.output import DOCUMENT_SUFFIXES
 from lacompare.errors import NotInLibrary, UnknownAuthority, UnknownMetric
 from lacompare.library_views import ADD_HINT
 
@@ -16,11 +17,9 @@ if TYPE_CHECKING:
     from lacompare.model import Report
     from lacompare.store import Entry, Library
 
-FILE_SUFFIXES = (".pdf", ".md", ".markdown", ".txt", ".text", ".html", ".htm", ".xhtml")
-
 
 def looks_like_file(arg: str) -> bool:
-    return is_file(arg) or Path(arg).suffix.lower() in FILE_SUFFIXES or "/" in arg or "\\" in arg
+    return is_file(arg) or Path(arg).suffix.lower() in DOCUMENT_SUFFIXES or "/" in arg or "\\" in arg
 
 
 def is_file(arg: str) -> bool:
