@@ -29,10 +29,12 @@ from lacompare.catalogue_table import (  # noqa: F401 - re-exported: the catalog
     RATING_METRICS,
     SCORE_METRICS,
     Metric,
+    has_words,
+    query_words,
     word_pattern,
     words_match,
 )
-from lacompare.model import Comparison, Fact, Indicator
+from lacompare.model import Comparison, Fact, Indicator, words_key
 from lacompare.parsers.text import relations
 
 _CARERS = r"\bcarers?\b|\bcaring\b|\bcarer's\b|\bcarers'"
@@ -164,8 +166,7 @@ def _same(text: str, number: float) -> bool:
 
 def sentence_id(metric: str) -> str:
     """An id for an unmapped comparison, from its own words: 'cmp.carers_accessing_support'."""
-    words = regex.findall(r"[\p{L}\p{N}]+", metric.casefold())
-    return "cmp." + ("_".join(words[:8]) or "unnamed")
+    return "cmp." + words_key(metric)
 
 
 def assign_metric_id(fact: Fact, measured: dict[float, set[str]] | None = None) -> Fact:
@@ -245,11 +246,5 @@ def find(query: str) -> list[Metric]:
     exact = get(query.strip())
     if exact is not None:
         return [exact]
-    words = regex.findall(r"[\p{L}\p{N}+]+", query.casefold())
-    if not words:
-        return []
-    return [
-        m
-        for m in every_metric()
-        if all(w in f"{m.id} {m.label} {m.source}".casefold().replace("_", " ") for w in words)
-    ]
+    words = query_words(query)
+    return [m for m in every_metric() if has_words(words, m.id, m.label, m.source)] if words else []

@@ -220,3 +220,14 @@ def word_pattern(pattern: str) -> re.Pattern[str]:
     from lacompare import compiled
 
     return compiled.pattern(pattern, re.I)
+
+
+def query_words(query: str) -> list[str]:
+    """The words a user's query names a measure by ('care act assessment people', 'aged 65+')."""
+    return re.findall(r"(?:[^\W_]|\+)+", query.casefold())
+
+
+def has_words(words: Sequence[str], *texts: str) -> bool:
+    """Whether every word is in the texts (ids read with their underscores as spaces)."""
+    haystack = " ".join(texts).casefold().replace("_", " ")
+    return all(w in haystack for w in words)

@@ -7,7 +7,6 @@ a whole library never rebuild a report or touch the catalogue's patterns.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, Protocol
@@ -177,10 +176,8 @@ FROM measures GROUP BY metric_id ORDER BY metric_id
 
 def library_metrics(library: Library, words: str | None = None) -> list[LibraryMetric]:
     """Every measure id in the library with its council count; with ``words``, those whose id or label has them all."""
-    wanted = _words(words or "")
+    from lacompare.catalogue_table import has_words, query_words
+
+    wanted = query_words(words or "")
     found = [LibraryMetric(*row) for row in library.query(_METRICS_SQL)]
-    return [m for m in found if all(w in " ".join(_words(f"{m.metric_id} {m.label}")) for w in wanted)]
-
-
-def _words(text: str) -> list[str]:
-    return re.findall(r"[^\W_]+|\+", text.casefold())
+    return [m for m in found if has_words(wanted, m.metric_id, m.label)]

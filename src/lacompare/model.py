@@ -255,10 +255,7 @@ class Indicator(Fact):
     @property
     def key(self) -> str:
         """The row's id in metric ids: its reference, else words of its description."""
-        if self.ref:
-            return self.ref
-        words = re.findall(r"[^\W_]+", self.description.casefold())
-        return "_".join(words[:8]) or "unnamed"
+        return self.ref or words_key(self.description)
 
     def measures(self) -> list[Measure]:
         out = []
@@ -302,6 +299,11 @@ class Statistic(Fact):
 
     def measures(self) -> list[Measure]:
         return [Measure(self.metric_id, self.metric, self.value, self.unit, source=self.source, year=self.year)]
+
+
+def words_key(text: str, *, most: int = 8) -> str:
+    """An id made of a text's first words: 'Carers accessing support (new)' -> 'carers_accessing_support_new'."""
+    return "_".join(re.findall(r"[^\W_]+", text.casefold())[:most]) or "unnamed"
 
 
 _CELL_NOTE = re.compile(r"(?<=\S)\s+\([^()]*\)$")
