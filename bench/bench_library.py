@@ -15,7 +15,6 @@ import argparse
 import random
 import sys
 import tempfile
-from dataclasses import replace
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -66,22 +65,11 @@ def assessment(name: str, rng: random.Random) -> list[Fact]:
         )
     facts += [Wait(4, quote, service=s, people=rng.randint(0, 900), median=rng.randint(5, 120)) for s in WAIT_SERVICES]
     facts += [Finance(5, quote, field_id=f, label=f, value=rng.randint(10**6, 10**9), unit="£") for f in FINANCE_FIELDS]
-    return [stated(f, name) for f in facts]
-
-
-def stated(fact: Fact, name: str) -> Fact:
-    """The fact with a quote that states every number of it (and its rating word), as a real one does."""
-    from lacompare.provenance import quote_problem
-    from lacompare.render.rows import format_number
-
-    words = [getattr(fact, "overall", None) or "", *(format_number(n) for n in fact.numbers())]
-    quoted = replace(fact, quote=f"{name}: {fact.kind} " + ", ".join(w for w in words if w) + ".")
-    assert quote_problem(quoted, quoted.quote) is None, quoted
-    return quoted
+    return facts
 
 
 def indicators(rng: random.Random) -> list[Fact]:
-    rows = [
+    return [
         Indicator(
             1,
             f"row {i}",
@@ -94,7 +82,6 @@ def indicators(rng: random.Random) -> list[Fact]:
         )  # fmt: skip
         for i in range(20)
     ]
-    return [stated(row, "Performance report") for row in rows]
 
 
 def build(db: Path) -> None:
