@@ -1,4 +1,6 @@
-"""Run the fact parsers that fit a document's kind and collect their facts in page order."""
+"""Run every general reader (``lacompare.extractors``) on every document, after the readers its
+kind adds, and collect their facts in page order, each once. The kind labels the document and
+adds readers; it removes none of the general ones."""
 
 from __future__ import annotations
 
@@ -70,6 +72,14 @@ _REGISTRY: dict[DocumentKind, Callable[[], tuple[Parser, ...]]] = {
 
 
 @cache
+def general_readers() -> tuple[Parser, ...]:
+    """The readers every document goes through, whatever its kind (after its kind's own)."""
+    from lacompare.extractors import tables
+
+    return (tables.read,)
+
+
+@cache
 def parsers_for(kind: DocumentKind) -> tuple[Parser, ...]:
     """The parsers a document of ``kind`` gets."""
     return _REGISTRY[kind]()
@@ -94,9 +104,10 @@ def parse(doc: Document, kind: str | None = None) -> Report:
     from lacompare.parsers import classify
 
     doc_kind = DocumentKind(kind) if kind else classify.classify(doc)
-    facts: list[Fact] = []
-    for parser in parsers_for(doc_kind):
-        facts.extend(parser(doc))
+    from lacompare.extractors.merge import merged
+
+    # The kind's readers first, then the general ones: a fact an earlier reader gave is kept once.
+    facts = merged(doc, [parser(doc) for parser in parsers_for(doc_kind) + general_readers()])
     from lacompare.catalogue import assign_metric_ids
 
     facts = assign_metric_ids(facts)  # comparisons get catalogue ids, so reports line up

@@ -1,0 +1,82 @@
+"""Reporting periods as tables and sentences state them, read into one comparable form.
+
+A period is a financial year ("2022/23", "2022-2023", "22/23", "2022 to 2023"), a quarter of one
+("Q2 2023-24", "Quarter 2 2023/24", "2023/24 Q2"), a month ("Sep-24", "Sept 2024", "March 2023"),
+or a plain year ("2024"). Each is keyed by the month it ends in, so "the latest period" is a
+comparison of keys: a financial year ends in March of its second year, Q1 in June of its first.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from lacompare import compiled
+from lacompare.parsers.text.patterns import normalise_year
+
+_MONTHS = {
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
+    "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12,
+}  # fmt: skip
+_MONTH = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+)
+_FY = r"(?:19|20)\d\d\s?(?:[-/–]\s?(?:(?:19|20)\d\d|\d\d)|\s+to\s+(?:19|20)\d\d)(?!\d)|(?<![\d/.,£])\d\d/\d\d(?![\d/%])"
+_QUARTER = r"(?:Q|Quarter\s+)(?P<q>[1-4])"
+PERIOD = (
+    rf"(?:{_QUARTER}[\s,]*(?:of\s+)?(?P<qfy>{_FY})"
+    rf"|(?P<fyq>{_FY})\s*[,:]?\s*{_QUARTER}"
+    rf"|(?P<fy>{_FY})"
+    rf"|(?P<month>{_MONTH})\.?[\s'’-]*(?P<my>(?:19|20)\d\d|\d\d)(?![\d/])"
+    r"|(?<![\d/.,£-])(?P<year>(?:19|20)\d\d)(?![\d%/-]))"
+)
+PERIOD_RE = compiled.pattern(rf"(?i)(?<![\w/]){PERIOD}")
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class Period:
+    """A stated period: ``end`` is (year, month) of its last month; ``text`` as normalised for facts."""
+
+    end: tuple[int, int]
+    text: str
+
+
+def first_period(text: str) -> Period | None:
+    """The first period ``text`` states."""
+    m = PERIOD_RE.search(text)
+    return _period(m) if m else None
+
+
+def periods_in(text: str) -> list[Period]:
+    return [p for m in PERIOD_RE.finditer(text) if (p := _period(m))]
+
+
+def _period(m: object) -> Period | None:
+    groups = m.groupdict()  # type: ignore[attr-defined]
+    if groups["q"]:
+        fy = _financial_year(groups["qfy"] or groups["fyq"])
+        if fy is None:
+            return None
+        quarter = int(groups["q"])
+        month = 3 + 3 * quarter  # Q1 ends in June, Q4 in March of the next year
+        year = fy + (1 if month > 12 else 0)
+        return Period((year, (month - 1) % 12 + 1), f"Q{quarter} {fy}-{(fy + 1) % 100:02d}")
+    if groups["fy"]:
+        fy = _financial_year(groups["fy"])
+        return Period((fy + 1, 3), f"{fy}-{(fy + 1) % 100:02d}") if fy is not None else None
+    if groups["month"]:
+        year = int(groups["my"])
+        year = year + 2000 if year < 100 else year
+        month = _MONTHS[groups["month"][:3].casefold()]
+        return Period((year, month), f"{groups['month'][:3].title()} {year}")
+    year = int(groups["year"])
+    return Period((year, 12), str(year))
+
+
+def _financial_year(text: str) -> int | None:
+    """The first calendar year of a financial year: '2022/23' -> 2022; None when not one year apart."""
+    form = normalise_year(" ".join(text.split()).replace(" /", "/").replace("/ ", "/"))
+    if not form or len(form) != 7 or form[4] != "-":
+        return None
+    first, second = int(form[:4]), int(form[5:])
+    return first if second == (first + 1) % 100 else None

@@ -1,0 +1,22 @@
+"""One table reader for every document: tables in every rendering (ruled PDF tables, pipes, HTML
+rows, aligned and flattened text) become one model of columns and rows (``grid``), whose header
+words say what each column holds (``header``); the rows become indicator facts and benchmark
+comparisons (``rows``)."""
+
+from __future__ import annotations
+
+from lacompare.extractors.tables import labelled, series
+from lacompare.extractors.tables.grid import Grid, grids
+from lacompare.extractors.tables.rows import grid_facts
+from lacompare.model import Fact
+from lacompare.readers.base import Document
+
+__all__ = ["Grid", "grids", "read"]
+
+
+def read(doc: Document) -> list[Fact]:
+    """The facts of every table the document holds."""
+    facts: list[Fact] = []
+    for grid in grids(doc):
+        facts.extend(grid_facts(grid))
+    return facts + series.read(doc) + labelled.read(doc)

@@ -1,0 +1,250 @@
+"""Tables in every rendering, read into one model: a header of columns and rows of cells.
+
+Renderings: ruled PDF tables (``Document.tables``, cells from pdfplumber); rows of ``|``-separated
+cells (markdown tables, and HTML ``<table>`` rows as the HTML reader writes them); and flattened
+text, the way PDF text extraction and copied web pages give a table: a header line, then one row
+a line, label then values ("ASC 1A: Quality of life 19 19.3 n/a 18.9"), or a label line followed
+by its values line, or a label wrapped over two lines. Flattened rows keep no cell boundaries, so
+their cells are read off the end of the line, as many as the header has columns: a number inside
+the label stays in the label, and a row with fewer cells is aligned from the right and flagged.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+
+from lacompare.extractors.tables.cells import Cell, CellKind, read_cell, row_cells
+from lacompare.extractors.tables.header import Column, Role, column, split_header
+from lacompare.readers.base import Document, Page
+
+# A table ends where this many lines in a row are neither rows nor the labels of rows.
+MAX_GAP_LINES = 2
+# A label line (a row whose values follow on the next lines) is at most this long.
+MAX_LABEL_LINE = 250
+
+
+@dataclass(frozen=True, slots=True)
+class Row:
+    """One data row: its label (reference and measure), its value cells in column order, and the
+    verbatim text it stands in on its page."""
+
+    label: str
+    cells: tuple[Cell, ...]
+    quote: str
+    flag: str | None = None
+    ref: str | None = None  # the reference from a column of its own, when the table has one
+
+
+@dataclass(frozen=True, slots=True)
+class Grid:
+    page: int
+    columns: tuple[Column, ...]
+    rows: tuple[Row, ...]
+
+
+def grids(doc: Document) -> Iterator[Grid]:
+    """Every table of the document, in every rendering it holds."""
+    for table in doc.tables:
+        grid = _cell_grid(doc.page(table.page), table.rows, ruled=True)
+        if grid is not None:
+            yield grid
+    ruled = {table.page for table in doc.tables}
+    for page in doc.pages:
+        if page.number not in ruled:  # a ruled table's text is its cells again, flattened
+            yield from _text_grids(page)
+
+
+# -- tables whose cells are given (ruled PDF tables, pipes) -------------------------------------
+
+
+def _cell_grid(page: Page, rows: Sequence[Sequence[str]], *, ruled: bool) -> Grid | None:
+    """A table given cell by cell: the first row whose cells name two value columns is its header."""
+    for index, header in enumerate(rows[:4]):
+        columns = [column(cell) for cell in header]
+        if sum(c.role in _VALUED for c in columns) < 1 or sum(c.role not in _NOT_VALUES for c in columns) < 2:
+            continue
+        body = [_given_row(page, header, columns, row, ruled=ruled) for row in rows[index + 1 :]]
+        kept = tuple(r for r in body if r is not None)
+        return Grid(page.number, tuple(c for c in columns if c.role not in _LABELS), kept) if kept else None
+    return None
+
+
+_VALUED = (Role.RESULT, Role.PERIOD, Role.BENCHMARK, Role.TARGET)
+_LABELS = (Role.LABEL,)
+_NOT_VALUES = (Role.LABEL, Role.NOTE)
+
+
+def _given_row(
+    page: Page, header: Sequence[str], columns: Sequence[Column], row: Sequence[str], *, ruled: bool
+) -> Row | None:
+    cells = list(row) + [""] * (len(columns) - len(row))
+    labels = [cells[i] for i, c in enumerate(columns) if c.role in _LABELS]
+    if not labels and cells:  # a first column with no heading holds the labels
+        labels = [cells[0]] if columns[0].role in (Role.VALUE, Role.NOTE) and cells[0] else []
+    label = " ".join(x for x in labels if x).strip()
+    values = tuple(read_cell(cells[i]) for i, c in enumerate(columns) if c.role not in _LABELS)
+    if not label or not any(v.is_number for v in values):
+        return None
+    ref = _ref_cell(header, cells)
+    quote, flag = _row_quote(page.text, [x for x in cells if x.strip()], ruled=ruled)
+    return Row(label, values, quote, flag, ref)
+
+
+def _ref_cell(header: Sequence[str], cells: Sequence[str]) -> str | None:
+    for head, cell in zip(header, cells, strict=False):
+        if head.strip().casefold().rstrip(".") in ("ref", "reference", "code", "no", "kpi ref", "pi ref") and cell:
+            return cell.strip()
+    return None
+
+
+def _row_quote(text: str, cells: Sequence[str], *, ruled: bool) -> tuple[str, str | None]:
+    from lacompare.parsers.text.tablequote import row_quote
+
+    return row_quote(text, cells[0], cells[1:])
+
+
+# -- tables in the page text -----------------------------------------------------------------
+
+
+def _text_grids(page: Page) -> Iterator[Grid]:
+    lines = page.text.split("\n")
+    offsets = _offsets(lines)
+    index = 0
+    while index < len(lines):
+        line = lines[index]
+        if line.count("|") >= 2:
+            end = _pipe_block_end(lines, index)
+            grid = _cell_grid(page, [_pipe_cells(x) for x in lines[index:end] if not _is_rule(x)], ruled=False)
+            if grid is not None:
+                yield grid
+            index = end
+            continue
+        head = split_header(line) if _could_be_header(line) else None
+        if head is None:
+            index += 1
+            continue
+        grid, index = _flat_grid(page, lines, offsets, index, head[1])
+        if grid is not None:
+            yield grid
+
+
+def _offsets(lines: Sequence[str]) -> list[int]:
+    out, at = [], 0
+    for line in lines:
+        out.append(at)
+        at += len(line) + 1
+    return out
+
+
+def _could_be_header(line: str) -> bool:
+    """Headers are short and are not sentences."""
+    return 3 <= len(line) <= 400 and not line.rstrip().endswith((".", ":", ";", "?", "!"))
+
+
+def _pipe_block_end(lines: Sequence[str], start: int) -> int:
+    end = start
+    while end < len(lines) and lines[end].count("|") >= 1:
+        end += 1
+    return end
+
+
+def _pipe_cells(line: str) -> list[str]:
+    text = line.strip()
+    if text.startswith("|"):
+        text = text[1:]
+    if text.endswith("|"):
+        text = text[:-1]
+    return [c.strip() for c in text.split("|")]
+
+
+def _is_rule(line: str) -> bool:
+    """A markdown table's rule line: '|---|:--:|'."""
+    return bool(line.strip()) and set(line.strip()) <= set("|-: ")
+
+
+def _flat_grid(
+    page: Page, lines: Sequence[str], offsets: Sequence[int], header_index: int, columns: list[Column]
+) -> tuple[Grid | None, int]:
+    """The rows under a flattened header, up to the first run of lines that are not rows."""
+    reader = _FlatRows(page, lines, offsets, len(columns))
+    index = header_index + 1
+    while index < len(lines) and reader.gap <= MAX_GAP_LINES:
+        line = lines[index]
+        if _could_be_header(line) and split_header(line) is not None:
+            break
+        reader.take(index, line)
+        index += 1
+    reader.flush()
+    if 2 * reader.overflowing > len(reader.rows):
+        # Most rows hold more figures than the header has columns: a header of two lines ("2016
+        # 2033 2016 2033" under "England % Change Worcestershire % Change"), not this one.
+        return None, index
+    kept = tuple(r for r in reader.rows if any(c.is_number for c in r.cells))
+    return (Grid(page.number, tuple(columns), kept) if kept else None), max(index, header_index + 1)
+
+
+class _FlatRows:
+    """Rows of a flattened table, line by line: a row on one line, or label lines then value lines."""
+
+    def __init__(self, page: Page, lines: Sequence[str], offsets: Sequence[int], width: int) -> None:
+        self.page, self.lines, self.offsets, self.width = page, lines, offsets, width
+        self.rows: list[Row] = []
+        self.labels: list[int] = []  # label lines waiting for their values
+        self.values: list[Cell] = []  # values gathered over value-only lines
+        self.value_lines: list[int] = []
+        self.gap = 0
+        self.overflowing = 0  # rows whose label ends in one more figure
+
+    def take(self, index: int, line: str) -> None:
+        text = line.strip()
+        found = row_cells(text, self.width - len(self.values), values_only=True)
+        label = text[: found[0]].strip() if found else text
+        if found and not label:  # a line of values only: the values of the label lines above
+            self.values.extend(found[1])
+            self.value_lines.append(index)
+            if len(self.values) >= self.width:
+                self.flush()
+            return
+        self.flush()
+        if found:
+            self.overflowing += _ends_in_figure(label)
+            if self.labels and _starts_with_ref(label):
+                self.labels = []  # the lines above were a section heading, not this row's label
+            self._row(self.labels + [index], found[1], label_end=found[0])
+            self.labels = []
+            self.gap = 0
+        elif text and len(text) <= MAX_LABEL_LINE:
+            self.labels.append(index)
+            self.gap = len(self.labels)
+        else:
+            self.gap += 1
+
+    def flush(self) -> None:
+        if self.values and self.labels:
+            self._row(self.labels + self.value_lines, self.values, label_end=None)
+            self.labels, self.gap = [], 0
+        self.values, self.value_lines = [], []
+
+    def _row(self, line_indexes: list[int], cells: list[Cell], *, label_end: int | None) -> None:
+        first, last = line_indexes[0], line_indexes[-1]
+        parts = [self.lines[i].strip() for i in line_indexes if i in self.labels]
+        if label_end is not None:
+            parts.append(self.lines[last].strip()[:label_end].strip())
+        flag = None
+        if len(cells) < self.width:
+            flag = f"{len(cells)} of the header's {self.width} cells: aligned from the right"
+            cells = [Cell("", CellKind.NOT_STATED)] * (self.width - len(cells)) + cells
+        quote = self.page.text[self.offsets[first] : self.offsets[last] + len(self.lines[last])].strip()
+        self.rows.append(Row(" ".join(p for p in parts if p), tuple(cells), quote, flag))
+
+
+def _ends_in_figure(label: str) -> bool:
+    found = row_cells(label, 1)
+    return found is not None and found[1][0].is_number
+
+
+def _starts_with_ref(label: str) -> bool:
+    from lacompare.extractors.tables.labels import split_label
+
+    return split_label(label)[0] is not None

@@ -1,0 +1,227 @@
+"""A table's header: which column holds what, inferred from the header's words in any order.
+
+Roles: the row's label (reference, indicator, measure, description), a result for a period
+("2022/23 Outturn", "Q2 2023-24 Actual", "Year to date", a bare "2023/24", or the council's own
+name beside "England"), a target ("Target", "Tgt", "Ambition", "Plan"), a previous value ("Last
+year", "Previous", "Baseline"), a benchmark ("England", "National", "Regional", a region's name,
+"London", "CIPFA", "comparator group", "statistical / nearest neighbours", "SN average"), a RAG
+rating, a direction of travel and a polarity ("good is high"). A header that is a cell per column
+(pipes, HTML, ruled PDF tables) is read cell by cell; a flattened header ("KPI 2021/22 Outturn
+2022/23 Target England Average") is first cut into columns by the same words.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from enum import StrEnum
+
+from lacompare import compiled
+from lacompare.extractors.periods import PERIOD, Period, first_period
+from lacompare.parsers.text.relations import comparator
+
+
+class Role(StrEnum):
+    LABEL = "label"
+    RESULT = "result"
+    TARGET = "target"
+    PREVIOUS = "previous"
+    BENCHMARK = "benchmark"
+    RAG = "rag"
+    DIRECTION = "direction"
+    POLARITY = "polarity"
+    PERIOD = "period"  # a bare period: one of a series of results
+    VALUE = "value"  # a column of values the words do not name (often the council's own name)
+    NOTE = "note"  # comments, numerators, units: read by no one
+
+
+_REGIONS = (
+    r"north[\s-]+east|north[\s-]+west|yorkshire(?:\s+and\s+(?:the\s+)?humber)?|east\s+midlands|west\s+midlands"
+    r"|east\s+of\s+england|eastern(?:\s+region)?|south[\s-]+east|south[\s-]+west"
+)
+# Word groups of a header, longest first within a role; each names what starts a column.
+_WORDS: tuple[tuple[Role, str], ...] = (
+    (Role.NOTE, r"comments?|commentary|notes?|numerator|denominator|unit|units|source|frequency|owner|lead"),
+    (
+        Role.POLARITY,
+        r"polarity|(?:good|better)\s+is(?:\s+(?:high|low)(?:er)?)?|(?:high|low)(?:er)?\s+is\s+(?:good|better)",
+    ),
+    (Role.DIRECTION, r"direction\s+of\s+travel|d\.?o\.?t\.?|direction|trend|travel"),
+    (Role.RAG, r"rag(?:\s+(?:rating|status))?|status|rating"),
+    (Role.TARGET, r"target|tgt|ambition|plan|planned|goal|threshold|standard|trajectory"),
+    (Role.PREVIOUS, r"last\s+year|previous(?:\s+(?:year|quarter|period))?|prior\s+year|baseline|last\s+quarter"),
+    (
+        Role.BENCHMARK,
+        rf"{_REGIONS}|england|english|national|nationally|regional|region|london|cipfa|sn|(?:statistical|nearest)"
+        r"(?:\s+neighbours?)?|comparators?(?:\s+(?:family|group|average|councils|authorities))*|similar\s+councils"
+        r"|all\s+england|shire\s+counties|unitar(?:y|ies)|benchmark(?:s|ing)?|compared\s+(?:to|with)\s+other\s+councils",
+    ),
+    (
+        Role.LABEL,
+        r"ref(?:erence)?\.?|kpi|pi|code|no\.|indicators?|measures?|descriptions?|performance\s+indicators?"
+        r"|outcomes?|metrics?|name|domains?|areas?|titles?|key\s+performance\s+indicators?",
+    ),
+    (
+        Role.RESULT,
+        r"outturn|actuals?|results?|performance|ytd|year\s+to\s+date|current|latest|position|figure|value"
+        r"|achieved|score",
+    ),
+)
+# Words that qualify the column they stand in and never start one.
+_QUALIFIERS = r"average|avg|mean|prov\.?|provisional|group|neighbours?|family|rate|%|\(%\)|figures?|data|value|q[1-4]"
+_UNIT_RE = compiled.pattern(
+    "(?i)(?:"
+    + "|".join(f"(?P<{role.name}>{words})" for role, words in _WORDS)
+    + rf"|(?P<PERIOD>{PERIOD})|(?P<QUALIFIER>{_QUALIFIERS})|(?P<WORD>[^\s]+))(?=\s|$)"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Column:
+    """One column of a table: its header as printed, its role, and the period or benchmark it names."""
+
+    header: str
+    role: Role
+    period: Period | None = None
+    comparator: str | None = None
+
+
+def column(header: str) -> Column:
+    """The role of one header cell: '2022/23 Outturn' -> result for 2022-23; 'England average' -> benchmark."""
+    text = " ".join(header.split())
+    roles = [role for role, _ in _units(text) if role is not None]
+    period = first_period(text)
+    return _column(text, roles, period)
+
+
+def _column(text: str, roles: Sequence[Role | None], period: Period | None) -> Column:
+    named = [r for r in roles if r not in (None, Role.PERIOD)]
+    if Role.NOTE in named:
+        return Column(text, Role.NOTE, period)
+    # A direction "from previous quarter" is a direction; "Benchmarking – how performance compared" a benchmark.
+    for role in (Role.DIRECTION, Role.POLARITY, Role.RAG, Role.TARGET, Role.BENCHMARK, Role.PREVIOUS, Role.RESULT):
+        if role in named:
+            name = (
+                comparator(_QUALIFIER_WORDS_RE.sub("", _without_period(text)).strip())
+                if role is Role.BENCHMARK
+                else None
+            )
+            if role is Role.BENCHMARK and name == "regional":
+                name = _region_name(text)
+            return Column(text, role, period, name)
+    if Role.LABEL in named:
+        return Column(text, Role.LABEL, period)
+    if period is not None:
+        return Column(text, Role.PERIOD, period)
+    return Column(text, Role.VALUE if text else Role.NOTE)
+
+
+def _units(text: str) -> list[tuple[Role | None, str]]:
+    """The header's words as (role or None, text) units; a period is one unit."""
+    out: list[tuple[Role | None, str]] = []
+    for m in _UNIT_RE.finditer(text):
+        kind = m.lastgroup
+        if kind is None:
+            continue
+        role = Role[kind] if kind in Role.__members__ else None
+        if kind == "PERIOD":
+            role = Role.PERIOD
+        if m.group("QUALIFIER") is not None:
+            role = None
+        out.append((role, m.group()))
+    return out
+
+
+def _without_period(text: str) -> str:
+    return compiled.pattern(rf"(?i){PERIOD}").sub("", text).strip()
+
+
+def _region_name(text: str) -> str:
+    """'South East' keeps its name; 'Regional average' is 'regional'."""
+    m = compiled.pattern(rf"(?i)\b(?:{_REGIONS})\b").search(text)
+    return " ".join(m.group().split()).title().replace(" Of ", " of ") if m else "regional"
+
+
+# -- a flattened header line, cut into columns -----------------------------------------------
+
+
+def split_header(line: str) -> tuple[str, list[Column]] | None:
+    """A flattened header line as (the label heading, its value columns), or None when the words
+    do not make a header: 'KPI 2021/22 Outturn 2022/23 Target England Average' ->
+    ('KPI', [result 2021-22, target 2022-23, benchmark England])."""
+    units = _units(" ".join(line.split()))
+    lead = 0
+    while lead < len(units) and units[lead][0] is Role.LABEL:
+        lead += 1
+    rest = units[lead:]
+    if not rest:
+        return None
+    groups = _group(rest)
+    columns = [_column(" ".join(t for _, t in g), [r for r, _ in g], _group_period(g)) for g in groups]
+    if not _is_header(columns, rest):
+        return None
+    return " ".join(t for _, t in units[:lead]), columns
+
+
+def _group(units: list[tuple[Role | None, str]]) -> list[list[tuple[Role | None, str]]]:
+    """Cut the header's units into columns: a role word starts a column when the current one has
+    a role already; a period starts one when periods lead their columns ("2021/22 Outturn") or the
+    current column has a period already."""
+    periods_lead = units[0][0] is Role.PERIOD
+    groups: list[list[tuple[Role | None, str]]] = []
+    for role, text in units:
+        current = groups[-1] if groups else None
+        if current is None:
+            groups.append([(role, text)])
+            continue
+        has_role = any(r not in (None, Role.PERIOD) for r, _ in current)
+        has_period = any(r is Role.PERIOD for r, _ in current)
+        if role is Role.PERIOD:
+            starts = periods_lead or has_period
+        elif role is not None:
+            # "West Sussex England": the council's own name is a column of its own
+            only_words = not has_period and all(r is None for r, _ in current)
+            starts = (has_role and not _continues(current, role, text)) or only_words
+        else:
+            starts = False
+        if starts:
+            groups.append([(role, text)])
+        else:
+            current.append((role, text))
+    return groups
+
+
+def _continues(current: list[tuple[Role | None, str]], role: Role, text: str) -> bool:
+    """'CIPFA comparator group', 'Statistical neighbours': benchmark words run on in one column."""
+    last_role = next((r for r, _ in reversed(current) if r not in (None, Role.PERIOD)), None)
+    joined = text.casefold()
+    return role is Role.BENCHMARK and last_role is Role.BENCHMARK and joined.startswith(("comparator", "neighbour"))
+
+
+def _group_period(group: list[tuple[Role | None, str]]) -> Period | None:
+    return next((first_period(t) for r, t in group if r is Role.PERIOD), None)
+
+
+def _is_header(columns: list[Column], units: list[tuple[Role | None, str]]) -> bool:
+    """Enough evidence that a line is a header: two or more value columns, at least one naming a
+    result, a period or a benchmark; no sentence words; a column the words do not name only as
+    the council's own beside a benchmark ("West Sussex England")."""
+    if len(columns) < 2:
+        return False
+    if not any(c.role in (Role.RESULT, Role.PERIOD, Role.BENCHMARK, Role.TARGET) for c in columns):
+        return False
+    unknown = [text for role, text in units if role is None and not _QUALIFIER_RE.fullmatch(text)]
+    if any(_SENTENCE_WORD_RE.fullmatch(word) for word in unknown):
+        return False
+    unnamed = [c for c in columns if c.role is Role.VALUE]
+    if unnamed and (len(unnamed) > 1 or not any(c.role is Role.BENCHMARK for c in columns)):
+        return False
+    return len(unknown) <= 4
+
+
+_QUALIFIER_RE = compiled.pattern(rf"(?i){_QUALIFIERS}")
+_QUALIFIER_WORDS_RE = compiled.pattern(r"(?i)\b(?:average|avg|mean)\b")
+_SENTENCE_WORD_RE = compiled.pattern(
+    r"(?i)and|or|the|a|an|of|for|to|in|with|by|on|at|is|are|was|were|be|our|we|this|that|these|it|its|has|have"
+    r"|had|will|which|who|from|than|as"
+)

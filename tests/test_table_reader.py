@@ -1,0 +1,127 @@
+"""The one table reader on tables written here in the shapes councils print (no council's words):
+which rows become indicator rows, which cells become comparisons, and what is left alone."""
+
+from __future__ import annotations
+
+from lacompare.extractors import tables
+from lacompare.model import Comparison, Indicator, Wait
+from tests.parser_helpers import quote_problems, text_doc
+
+ASCOF_TABLE = """Adult social care outcomes: key performance
+Measure 2022/23 Outturn 2023/24 Outturn 2023/24 Target 2023/24 England average RAG
+1A: Social care-related quality of life score 18.7 19.1 19.5 19.0 Amber
+1C(2a): Adults receiving direct payments 24.0% 26.5% 28.0% 25.9% Green
+2A(1): Admissions aged 18-64 per 100,000 population 14.2 12.9 n/a 14.6 Green
+3D part 1: People finding it easy to find information 62.5% - 65.0% 66.3% Red
+The table shows our position at year end."""
+
+
+def _indicators(text: str) -> list[Indicator]:
+    return [f for f in tables.read(text_doc(text)) if isinstance(f, Indicator)]
+
+
+def _comparisons(text: str) -> list[Comparison]:
+    return [f for f in tables.read(text_doc(text)) if isinstance(f, Comparison)]
+
+
+def test_a_flattened_indicator_table_gives_a_row_per_line() -> None:
+    rows = _indicators(ASCOF_TABLE)
+    assert [(r.ref, r.result, r.previous_result, r.target, r.rag, r.period) for r in rows] == [
+        ("1A", "19.1", "18.7", "19.5", "Amber", "2023-24"),
+        ("1C(2a)", "26.5%", "24%", "28%", "Green", "2023-24"),
+        ("2A(1)", "12.9", "14.2", None, "Green", "2023-24"),
+        ("3D part 1", None, "62.5%", "65%", "Red", "2023-24"),
+    ]
+
+
+def test_a_number_inside_a_label_stays_in_the_label() -> None:
+    row = _indicators(ASCOF_TABLE)[2]
+    assert row.description == "Admissions aged 18-64 per 100,000 population"
+
+
+def test_each_benchmark_cell_of_the_results_period_is_a_comparison() -> None:
+    pairs = [(c.value, c.comparator, c.comparator_value, c.year) for c in _comparisons(ASCOF_TABLE)]
+    assert pairs == [
+        (19.1, "England", 19.0, "2023-24"),
+        (26.5, "England", 25.9, "2023-24"),
+        (12.9, "England", 14.6, "2023-24"),
+    ]
+
+
+def test_every_fact_quotes_its_row() -> None:
+    doc = text_doc(ASCOF_TABLE)
+    assert quote_problems(doc, tables.read(doc)) == []
+
+
+def test_a_benchmark_of_another_period_is_not_compared() -> None:
+    text = """Measure 2023/24 Outturn 2024/25 Outturn 2024/25 Target 2023/24 England
+AS01: Reviews completed on time 71.0% 74.5% 80.0% 69.9%
+AS02: Carers assessed 1,204 1,388 1,300 n/a"""
+    assert _comparisons(text) == []
+    assert [r.result for r in _indicators(text)] == ["74.5%", "1388"]
+
+
+def test_a_benchmarking_table_gives_comparisons_and_no_indicator_rows() -> None:
+    text = """How we compare
+Outcome Barnshire England
+People who feel safe 71.2% 69.7%
+Carers who are satisfied with support 38.0% 36.3%"""
+    assert _indicators(text) == []
+    assert [(c.value, c.comparator, c.comparator_value) for c in _comparisons(text)] == [
+        (71.2, "England", 69.7),
+        (38.0, "England", 36.3),
+    ]
+
+
+def test_a_label_line_followed_by_its_values_line() -> None:
+    text = """Indicator Q1 2024-25 Actual Q2 2024-25 Actual Q2 2024-25 Target DoT
+Percentage of safeguarding enquiries where the risk was removed or reduced
+88.0% 91.5% 90.0% Improving
+Number of people waiting for a Care Act assessment
+412 365 300 Improving"""
+    rows = _indicators(text)
+    assert [r.description for r in rows] == [
+        "Percentage of safeguarding enquiries where the risk was removed or reduced",
+        "Number of people waiting for a Care Act assessment",
+    ]
+    assert [(r.result, r.previous_result, r.target, r.status) for r in rows] == [
+        ("91.5%", "88%", "90%", "Improving"),
+        ("365", "412", "300", "Improving"),
+    ]
+
+
+def test_a_header_of_two_lines_is_not_read_as_one() -> None:
+    text = """Population England % Change Barnshire % Change
+2020 2040 2020 2040
+All ages 100.0 110.0 10.0 50.0 52.0 4.0
+65+ 20.0 26.0 30.0 11.0 14.3 30.0"""
+    assert tables.read(text_doc(text)) == []
+
+
+def test_minutes_that_count_rag_ratings_give_no_rows() -> None:
+    text = """Performance summary
+Of the 24 indicators, 15 were green, 6 amber and 3 red.
+AS07: Percentage of reviews completed – the committee noted the position."""
+    assert tables.read(text_doc(text)) == []
+
+
+def test_a_period_series_of_waits() -> None:
+    text = """How long did people wait for a care needs assessment?
+Year Median wait in days
+2021/22 41
+2022/23 37
+2023/24 33"""
+    waits = [f for f in tables.read(text_doc(text)) if isinstance(f, Wait)]
+    assert [(w.service, w.median, w.year) for w in waits] == [
+        ("care_act_assessment", 41, "2021-22"),
+        ("care_act_assessment", 37, "2022-23"),
+        ("care_act_assessment", 33, "2023-24"),
+    ]
+
+
+def test_a_measure_with_its_values_one_name_a_line() -> None:
+    text = """Adults who receive direct payments
+Barnshire – 27.3% (25.1%)
+England – 25.5% (26.2%)"""
+    pairs = [(c.value, c.comparator_value, c.flag is not None) for c in _comparisons(text)]
+    assert pairs == [(27.3, 25.5, False), (25.1, 26.2, True)]
