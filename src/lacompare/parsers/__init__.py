@@ -15,19 +15,16 @@ Parser = Callable[[Document], list[Fact]]
 
 
 def _cqc_page() -> tuple[Parser, ...]:
-    from lacompare.parsers.cqc import comparisons, finance, rating, scores, waits
+    from lacompare.parsers.cqc import finance, rating, scores
 
-    return (rating.parse, scores.parse, comparisons.parse, waits.parse, finance.parse)
+    return (rating.parse, scores.parse, finance.parse)
 
 
 def _performance_report() -> tuple[Parser, ...]:
-    from lacompare.parsers.cqc import waits
-    from lacompare.parsers.dashboard import papers
+    from lacompare.parsers.dashboard import year_lists
     from lacompare.parsers.performance import budget, indicators, rag, targets
 
-    # Prose benchmarks (papers: not targets, nor a table's cells, which the prose reader never
-    # pairs) and year lists; indicators (table benchmarks) and targets cover the rest.
-    return (indicators.parse, budget.parse, rag.parse, targets.parse, waits.parse, papers.parse)
+    return (indicators.parse, budget.parse, rag.parse, targets.parse, year_lists.parse)
 
 
 def _budget_report() -> tuple[Parser, ...]:
@@ -45,16 +42,8 @@ def _dashboard() -> tuple[Parser, ...]:
     return (dashboard.parse, indicator_shapes.parse, finance.parse)
 
 
-def _waiting_times() -> tuple[Parser, ...]:
-    from lacompare.parsers.cqc import comparisons, waits
-
-    return (waits.parse, comparisons.parse)
-
-
-def _unknown() -> tuple[Parser, ...]:
-    from lacompare.parsers.cqc import comparisons
-
-    return (comparisons.parse,)
+def _nothing_more() -> tuple[Parser, ...]:
+    return ()
 
 
 # Each kind's parsers, imported when a document of that kind is first parsed: start-up stays
@@ -66,8 +55,8 @@ _REGISTRY: dict[DocumentKind, Callable[[], tuple[Parser, ...]]] = {
     DocumentKind.PERFORMANCE_REPORT: _performance_report,
     DocumentKind.BUDGET_REPORT: _budget_report,
     DocumentKind.DASHBOARD: _dashboard,
-    DocumentKind.WAITING_TIMES: _waiting_times,
-    DocumentKind.UNKNOWN: _unknown,
+    DocumentKind.WAITING_TIMES: _nothing_more,
+    DocumentKind.UNKNOWN: _nothing_more,
 }
 
 
@@ -75,8 +64,10 @@ _REGISTRY: dict[DocumentKind, Callable[[], tuple[Parser, ...]]] = {
 def general_readers() -> tuple[Parser, ...]:
     """The readers every document goes through, whatever its kind (after its kind's own)."""
     from lacompare.extractors import tables
+    from lacompare.extractors.prose import benchmarks
+    from lacompare.parsers.cqc import waits
 
-    return (tables.read,)
+    return (tables.read, benchmarks.read, waits.parse)
 
 
 @cache
@@ -91,9 +82,10 @@ def parsers_by_kind() -> dict[DocumentKind, tuple[Parser, ...]]:
 
 
 def warm_up() -> None:
-    """Import the parsers of CQC pages, the commonest documents, and the classifier and the metric
-    catalogue, compiling their patterns ahead of the document they will read."""
+    """Import the general readers and those CQC pages add (the commonest documents), the classifier
+    and the metric catalogue, compiling their patterns ahead of the document they will read."""
     parsers_for(DocumentKind.CQC_ASSESSMENT)
+    general_readers()
     import lacompare.catalogue
     import lacompare.parsers.classify  # noqa: F401
 

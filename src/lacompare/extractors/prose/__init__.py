@@ -1,0 +1,1 @@
+"""Measures stated in sentences, in any document."""
