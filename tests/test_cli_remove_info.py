@@ -54,7 +54,7 @@ def test_remove_dry_run_lists_the_documents_and_deletes_nothing(library: Path) -
     code, out, _ = invoke(library, "remove", "barnet", "--dry-run")
     assert code == 0
     assert out.startswith("Would remove 2 document(s):")
-    assert str(BARNET_MD) in out and str(QS_TXT) in out and "cqc_assessment" in out and "56 facts" in out
+    assert str(BARNET_MD) in out and str(QS_TXT) in out and "cqc_assessment" in out and "57 facts" in out
     assert listed(library) == before
     assert invoke(library, "remove", "-n", "camden", "-y")[0] == 0  # --dry-run wins over --yes
     assert listed(library) == before

@@ -95,10 +95,10 @@ def test_add_ends_with_one_summary_line(tmp_path: Path) -> None:
     db = tmp_path / "library.db"
     first = runner.invoke(app, ["add", "--db", str(db), str(BARNET_MD), str(CAMDEN_TXT), str(tmp_path / "no.pdf")])
     assert first.exit_code == 1
-    assert first.stderr.splitlines()[-1] == "2 added, 1 failed (3 files, 136 facts)"
+    assert first.stderr.splitlines()[-1] == "2 added, 1 failed (3 files, 137 facts)"
     again = runner.invoke(app, ["add", "--db", str(db), str(BARNET_MD), str(QS_TXT)])
     assert again.exit_code == 0
-    assert again.stderr.splitlines()[-1] == "1 added, 1 unchanged (2 files, 63 facts)"
+    assert again.stderr.splitlines()[-1] == "1 added, 1 unchanged (2 files, 64 facts)"
     quiet = runner.invoke(app, ["add", "-q", "--db", str(db), str(BARNET_MD)])
     assert quiet.stderr == ""
 

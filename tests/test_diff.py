@@ -9,6 +9,7 @@ import pytest
 
 from lacompare import catalogue
 from lacompare.compare import Side, diff, rank
+from lacompare.kinds import FACT_KINDS
 from lacompare.model import Comparison, Report
 from lacompare.render.diff_rows import tidy_records, wide_records
 from tests.conftest import BARNET_CHROMIUM, BARNET_MD, CAMDEN_CHROMIUM, CAMDEN_TXT
@@ -127,7 +128,7 @@ def test_only_shared_keeps_rows_every_council_reports(reports: dict[Path, Report
 
 def test_rows_come_in_fact_order(reports: dict[Path, Report]) -> None:
     facts = [r.fact for r in diff(sides(reports))]
-    assert facts == sorted(facts, key=["rating", "score", "comparison", "wait", "finance"].index)
+    assert facts == sorted(facts, key=list(FACT_KINDS).index)
 
 
 def test_unmapped_comparisons_keep_their_own_row(reports: dict[Path, Report]) -> None:

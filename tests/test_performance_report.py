@@ -294,13 +294,32 @@ def test_both_forms_are_performance_reports() -> None:
     assert text_report().kind == "performance_report"
 
 
+def table_rows(report: Report) -> list[Indicator]:
+    """The indicator rows of the report's tables (each has a reference); its commentary's
+    prose rows have none."""
+    return [f for f in report.indicators if f.ref]
+
+
 def test_pdf_gives_all_29_indicator_rows_with_every_cell() -> None:
-    assert [cells(f) for f in pdf_report().indicators] == [tuple(r) for r in INDICATOR_ROWS]
+    assert [cells(f) for f in table_rows(pdf_report())] == [tuple(r) for r in INDICATOR_ROWS]
 
 
 def test_pdf_indicators_are_for_q2_and_unflagged() -> None:
-    assert {f.period for f in pdf_report().indicators} == {"Q2 2016/17"}
-    assert [f.ref for f in pdf_report().indicators if f.flag] == []
+    assert {f.period for f in table_rows(pdf_report())} == {"Q2 2016/17"}
+    assert [f.ref for f in table_rows(pdf_report()) if f.flag] == []
+
+
+def test_the_commentary_states_its_measures_in_prose() -> None:
+    """The report's commentary pages state figures in sentences; the prose reader gives each its row."""
+    prose = [
+        (f.page, f.description, f.result, f.previous_result, f.target) for f in pdf_report().indicators if not f.ref
+    ]
+    assert prose == [
+        (7, "residential and nursing care packages for over 65s", "271", "268", None),
+        (7, "residential and nursing packages for working age adults", "330", "329", None),
+        (17, "LBB carers’ assessments", "390", None, "418"),
+        (19, "percentage of calls resolved at first contact", "50%", "61%", None),
+    ]
 
 
 def test_indicator_measures_are_tidy_rows() -> None:
@@ -463,13 +482,13 @@ def test_report_targets_in_both_forms() -> None:
 
 
 def test_text_dump_finds_every_ref() -> None:
-    assert [f.ref for f in text_report().indicators] == [r[0] for r in INDICATOR_ROWS]
+    assert [f.ref for f in table_rows(text_report())] == [r[0] for r in INDICATOR_ROWS]
 
 
 def test_text_dump_values_all_match_the_pdf_table() -> None:
     table = {r[0]: r for r in INDICATOR_ROWS}
     emitted = []
-    for f in text_report().indicators:
+    for f in table_rows(text_report()):
         for index, cell in enumerate(cells(f)):
             if cell:
                 emitted.append((f.ref, index, cell, table[f.ref][index]))

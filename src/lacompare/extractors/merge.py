@@ -1,9 +1,11 @@
-"""One overlap rule for every reader: a fact another reader already gave is not given twice.
+"""One overlap rule for every reader: a fact two readers give is kept once.
 
 Two facts are one when they are of one kind, on one page, state the same figures (an indicator
 row its result, a comparison its value and benchmark, any other fact all its numbers) and their
-quotes overlap on the page. The first reader's fact is kept: readers run from the most specific
-(a kind's own readers) to the most general.
+quotes overlap on the page. Of the two, the one that states more of it is kept (an indicator row
+with its target, previous value and benchmarks over the same row with its result alone), in the
+place of the first; on a tie, the later reader's: readers run from the general to the ones a
+document's kind adds, which know its layout best.
 """
 
 from __future__ import annotations
@@ -13,31 +15,56 @@ from collections.abc import Iterable
 from lacompare.model import Comparison, Fact, Indicator, Number
 from lacompare.readers.base import Document
 
+Span = tuple[int, int]
+
 
 def merged(doc: Document, outputs: Iterable[Iterable[Fact]]) -> list[Fact]:
-    """Each reader's facts (in reader order), less those an earlier reader gave already. A
-    reader's own facts are never merged with each other: it knows its rows apart."""
+    """Each reader's facts (in reader order), one fact per statement. A reader's own facts are
+    never merged with each other: it knows its rows apart."""
     kept: list[Fact] = []
-    spans: dict[tuple[object, ...], list[tuple[int, int]]] = {}
+    taken: dict[tuple[object, ...], list[tuple[Span, int]]] = {}
     for facts in outputs:
-        fresh: list[tuple[tuple[object, ...], tuple[int, int] | None, Fact]] = []
+        fresh: list[tuple[tuple[object, ...], Span | None, Fact]] = []
         for fact in facts:
             key, span = _key(fact), _span(doc, fact)
-            if span is not None and any(a < span[1] and span[0] < b for a, b in spans.get(key, ())):
-                continue
-            fresh.append((key, span, fact))
+            same = _same(taken.get(key, ()), span, fact, kept)
+            if same is None:
+                fresh.append((key, span, fact))
+            elif _richness(fact) >= _richness(kept[same]):
+                kept[same] = fact
         for key, span, fact in fresh:
             if span is not None:
-                spans.setdefault(key, []).append(span)
+                taken.setdefault(key, []).append((span, len(kept)))
             kept.append(fact)
     return kept
+
+
+def _same(spans: Iterable[tuple[Span, int]], span: Span | None, fact: Fact, kept: list[Fact]) -> int | None:
+    """The place of a kept fact whose quote overlaps ``span`` and that states the same thing."""
+    if span is None:
+        return None
+    return next((at for (a, b), at in spans if a < span[1] and span[0] < b and _alike(fact, kept[at])), None)
+
+
+def _alike(fact: Fact, other: Fact) -> bool:
+    """Two indicator rows of one quote are one row when they share a reference or a figure (a
+    reader that shifted a cell still names the row's figures); other facts share their key."""
+    if isinstance(fact, Indicator) and isinstance(other, Indicator):
+        return fact.key == other.key or bool(set(fact.numbers()) & set(other.numbers()))
+    return True
+
+
+def _richness(fact: Fact) -> int:
+    """How much of its statement a fact holds: its measured values, and an indicator row's
+    reference, code and period besides; a doubt counts against it."""
+    extra = sum(bool(x) for x in (fact.ref, fact.code, fact.period)) if isinstance(fact, Indicator) else 0
+    return len(fact.measures()) + extra - (fact.flag is not None)
 
 
 def _key(fact: Fact) -> tuple[object, ...]:
     figures: tuple[Number | str | None, ...]
     if isinstance(fact, Indicator):
-        figures = (fact.result or fact.previous_result or fact.target or fact.description,)
-        figures = tuple(_as_number(f) for f in figures)
+        figures = ()  # rows of one quote are told apart by their figures and references (_alike)
     elif isinstance(fact, Comparison):
         figures = (fact.value, fact.comparator_value)
     else:

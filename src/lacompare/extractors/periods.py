@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from lacompare import compiled
-from lacompare.parsers.text.patterns import normalise_year
+from lacompare.parsers.text.patterns import SHORT_YEAR, YEAR, normalise_year
 
 _MONTHS = {
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
@@ -80,3 +80,15 @@ def _financial_year(text: str) -> int | None:
         return None
     first, second = int(form[:4]), int(form[5:])
     return first if second == (first + 1) % 100 else None
+
+
+_YEAR_IN = compiled.pattern(rf"(?<![\d£,.])(?:{YEAR}|{SHORT_YEAR})(?!\d)")
+
+
+def stated_period(text: str | None) -> str | None:
+    """A period as a sentence states it, in the form facts carry: '2022/23' -> '2022-23';
+    'Q2 2023/24' -> 'Q2 2023-24'; 'October 2024', 'Q2' as stated."""
+    if not text:
+        return None
+    text = " ".join(text.split())
+    return _YEAR_IN.sub(lambda m: normalise_year(m.group()) or m.group(), text)

@@ -62,12 +62,12 @@ _REGISTRY: dict[DocumentKind, Callable[[], tuple[Parser, ...]]] = {
 
 @cache
 def general_readers() -> tuple[Parser, ...]:
-    """The readers every document goes through, whatever its kind (after its kind's own)."""
-    from lacompare.extractors import tables
+    """The readers every document goes through, whatever its kind (before its kind's own)."""
+    from lacompare.extractors import prose, tables
     from lacompare.extractors.prose import benchmarks
     from lacompare.parsers.cqc import waits
 
-    return (tables.read, benchmarks.read, waits.parse)
+    return (tables.read, prose.read, benchmarks.read, waits.parse)
 
 
 @cache
@@ -98,8 +98,8 @@ def parse(doc: Document, kind: str | None = None) -> Report:
     doc_kind = DocumentKind(kind) if kind else classify.classify(doc)
     from lacompare.extractors.merge import merged
 
-    # The kind's readers first, then the general ones: a fact an earlier reader gave is kept once.
-    facts = merged(doc, [parser(doc) for parser in parsers_for(doc_kind) + general_readers()])
+    # The general readers first, then the kind's: a fact an earlier reader gave is kept once.
+    facts = merged(doc, [parser(doc) for parser in general_readers() + parsers_for(doc_kind)])
     from lacompare.catalogue import assign_metric_ids
 
     facts = assign_metric_ids(facts)  # comparisons get catalogue ids, so reports line up
@@ -133,7 +133,8 @@ def _one_year_form(facts: list[Fact]) -> list[Fact]:
 
 
 def _checked(doc: Document, facts: list[Fact]) -> list[Fact]:
-    """Flag (never drop) any fact whose quote does not hold; order facts by page."""
+    """Flag (never drop) any fact whose quote does not hold; order facts as their quotes stand in the
+    document (page, then place on the page), whichever reader gave them."""
     from dataclasses import replace
 
     from lacompare.provenance import quote_problem  # here: provenance uses parsers.text.patterns
@@ -144,4 +145,12 @@ def _checked(doc: Document, facts: list[Fact]) -> list[Fact]:
         if problem:
             fact = replace(fact, flag="; ".join(f for f in (fact.flag, problem) if f))
         out.append(fact)
-    return sorted(out, key=lambda f: f.page)  # stable: parsers' order within a page is kept
+    return sorted(out, key=lambda f: (f.page, _offset(doc, f)))  # stable: one quote's facts keep their order
+
+
+def _offset(doc: Document, fact: Fact) -> int:
+    """Where a fact's quote starts on its page (a quote not found there goes last)."""
+    if not 1 <= fact.page <= len(doc.pages):
+        return -1
+    found = doc.page(fact.page).text.find(fact.quote)
+    return found if found >= 0 else len(doc.page(fact.page).text)

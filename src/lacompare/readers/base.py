@@ -19,6 +19,8 @@ class Page:
     text: str
     markers: tuple[str | None, ...] = field(default=(), compare=False, repr=False)
     blocks: tuple[Block, ...] = field(default=(), compare=False, repr=False)
+    # Per line, the raw line with its spacing (a text table's column gaps), where the reader kept one.
+    raw_lines: tuple[str | None, ...] = field(default=(), compare=False, repr=False)
 
     def __post_init__(self) -> None:
         if not self.blocks and self.text.strip():

@@ -111,8 +111,8 @@ def _joins(prev: str, prev_line: str, nxt_raw: str, width: int, *, in_item: bool
     nxt = nxt_raw.strip()
     if not prev or not nxt:
         return False
-    if prev.endswith("-") and not prev.endswith("--"):
-        return True
+    if prev.endswith("-") and prev[-2:-1].isalnum():
+        return True  # a word broken at its hyphen ("self-" / "assessment"); a lone "-" is a cell
     if _LISTED.match(nxt):
         return False  # "1. Assessing people’s needs – 2", "- Safeguarding - 3": an item of its own
     indented = nxt_raw[:1] in (" ", "\t")
@@ -160,10 +160,12 @@ def _marker(raw: str) -> str | None:
 
 @dataclass(frozen=True, slots=True)
 class NormalisedPage:
-    """A page's normalised text and, per line, its marker (a bullet, ``#`` for a heading, or None)."""
+    """A page's normalised text and, per line, its marker (a bullet, ``#`` for a heading, or None)
+    and the raw line it was (its spacing kept: a table's column gaps) when it is one raw line."""
 
     text: str
     markers: tuple[str | None, ...]
+    raw_lines: tuple[str | None, ...] = ()
 
 
 def paragraphs(lines: Sequence[str], width: int) -> list[str]:
@@ -231,4 +233,15 @@ def normalise(raw_pages: Sequence[str], *, wrapped: bool = True) -> list[Normali
     width = typical_width(split) if wrapped else 0
     pages = [marked_paragraphs(lines, width) for lines in split]
     carry_across_pages(pages, split, width)
-    return [NormalisedPage("\n".join(line for line, _ in p), tuple(m for _, m in p)) for p in pages]
+    return [
+        NormalisedPage("\n".join(line for line, _ in p), tuple(m for _, m in p), _raw_lines(p, lines))
+        for p, lines in zip(pages, split, strict=True)
+    ]
+
+
+def _raw_lines(paragraphs: Sequence[tuple[str, str | None]], raw: Sequence[str]) -> tuple[str | None, ...]:
+    """Per normalised line, the raw line it is when it was not joined with another."""
+    by_text: dict[str, str] = {}
+    for line in raw:
+        by_text.setdefault(_clean_line(line), line.rstrip("\r"))
+    return tuple(by_text.get(line) for line, _ in paragraphs)

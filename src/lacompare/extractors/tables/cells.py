@@ -27,7 +27,7 @@ class CellKind(StrEnum):
 
 _NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"
 _NUMBER_CELL = (
-    rf"(?P<sign>[-+−])?(?P<pound>£\s?)?(?P<num>{_NUMBER})\s?(?P<scale>k|m|bn)?(?:\.(?=%))?(?P<pct>%{{1,2}})?"
+    rf"(?P<sign>[-+−])?(?P<pound>£\s?)?(?P<num>{_NUMBER})(?:\s?(?P<scale>k|m|bn)\b)?(?:\s?\.?(?P<pct>%{{1,2}}))?"
     r"(?P<mark>[*†‡¹²³]{1,3})?"
 )
 _NEGATIVE_CELL = rf"\((?P<neg_pound>£)?(?P<neg>{_NUMBER})(?P<neg_pct>%)?\)"
@@ -163,3 +163,23 @@ def tail_starts(line: str, most: int) -> list[int]:
         end = len(line[: m.start()].rstrip())
     starts.reverse()
     return starts
+
+
+def inner_cells(line: str, width: int) -> tuple[int, int, list[Cell]] | None:
+    """A row whose label goes on after its cells, as a wrapped cell's rest is rejoined to its row
+    ("1A Quality of 18.6 19.0 Green life score"): (where the cells start, where they end, the
+    cells), when ``width`` single-word cells stand together and lower-case words follow them."""
+    tokens = [(m.start(), m.end()) for m in _TOKEN_RE.finditer(line)]
+    for last in range(len(tokens) - 2, width - 1, -1):
+        if not line[tokens[last + 1][0]].islower():
+            continue
+        run = tokens[last - width + 1 : last + 1]
+        before = tokens[last - width]
+        cells = [read_cell(line[a:b]) for a, b in run]
+        label_before = read_cell(line[before[0] : before[1]]).kind is CellKind.TEXT
+        if label_before and all(c.kind is not CellKind.TEXT for c in cells) and any(c.is_number for c in cells):
+            return run[0][0], run[-1][1], cells
+    return None
+
+
+_TOKEN_RE = compiled.pattern(r"\S+")

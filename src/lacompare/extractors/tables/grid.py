@@ -11,11 +11,12 @@ the label stays in the label, and a row with fewer cells is aligned from the rig
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
-from lacompare.extractors.tables.cells import Cell, CellKind, read_cell, row_cells
-from lacompare.extractors.tables.header import Column, Role, column, split_header
+from lacompare import compiled
+from lacompare.extractors.tables.cells import Cell, CellKind, inner_cells, read_cell, row_cells
+from lacompare.extractors.tables.header import Column, Role, column, header_readings, split_header
 from lacompare.readers.base import Document, Page
 
 # A table ends where this many lines in a row are neither rows nor the labels of rows.
@@ -120,11 +121,18 @@ def _text_grids(page: Page) -> Iterator[Grid]:
                 yield grid
             index = end
             continue
-        head = split_header(line) if _could_be_header(line) else None
-        if head is None:
+        spaced = _spaced_block(page, lines, index)
+        if spaced is not None:
+            grid = _cell_grid(page, spaced, ruled=False)
+            if grid is not None:
+                yield grid
+                index += len(spaced)
+                continue
+        readings = header_readings(line) if _could_be_header(line) else []
+        if not readings:
             index += 1
             continue
-        grid, index = _flat_grid(page, lines, offsets, index, head[1])
+        grid, index = _flat_grid(page, lines, offsets, index, _fitting(readings, lines[index + 1 : index + 30]))
         if grid is not None:
             yield grid
 
@@ -140,6 +148,73 @@ def _offsets(lines: Sequence[str]) -> list[int]:
 def _could_be_header(line: str) -> bool:
     """Headers are short and are not sentences."""
     return 3 <= len(line) <= 400 and not line.rstrip().endswith((".", ":", ";", "?", "!"))
+
+
+def _fitting(readings: list[tuple[str, list[Column]]], below: Sequence[str]) -> list[Column]:
+    """The reading of a header whose columns the rows under it fill: most lines ending in exactly
+    as many cells (the first reading on a tie)."""
+
+    def fits(columns: list[Column]) -> tuple[int, int]:
+        width = len(columns)
+        exact = 0
+        for line in below:
+            found = row_cells(line.strip(), width + 1)
+            exact += (found is not None and len(found[1]) == width) or (
+                found is None and inner_cells(line.strip(), width) is not None
+            )
+        # On a tie, the reading that gives no period to a RAG, direction or polarity column, then
+        # the one with fewer periods standing alone ("Result Sep-24" is one column, not two).
+        odd = sum(c.period is not None for c in columns if c.role in (Role.RAG, Role.DIRECTION, Role.POLARITY))
+        alone = sum(c.role is Role.PERIOD for c in columns)
+        return exact, -odd, -alone
+
+    return max((columns for _, columns in readings), key=fits)  # max keeps the first of equals
+
+
+_PIECE = compiled.pattern(r"\S+(?: \S+)*")  # a run of words one space apart: an aligned column's cell
+
+
+def _spaced_block(page: Page, lines: Sequence[str], start: int) -> list[list[str]] | None:
+    """A header and the rows under it whose raw lines keep their columns: cells between tabs, or
+    cells aligned under the header's words (a blank cell is a gap under its heading)."""
+    raw = page.raw_lines
+    if start >= len(raw) or raw[start] is None:
+        return None
+    header = raw[start] or ""
+    if "\t" in header.strip():
+        split = _tab_cells
+    elif len(_PIECE.findall(header)) >= 3 and _could_be_header(lines[start]):
+        split = _aligned_cells([m.start() for m in _PIECE.finditer(header)])
+    else:
+        return None
+    rows = []
+    for line in raw[start:]:
+        if line is None or not line.strip() or (split is _tab_cells) != ("\t" in line):
+            break
+        rows.append(split(line))
+    return rows if len(rows) > 1 else None
+
+
+def _tab_cells(line: str) -> list[str]:
+    return [cell.strip() for cell in line.split("\t")]
+
+
+def _aligned_cells(starts: list[int]) -> Callable[[str], list[str]]:
+    """Cut a line at the columns the header's words start: each cell goes to the column it overlaps most."""
+
+    def cut(line: str) -> list[str]:
+        cells = [""] * len(starts)
+        for m in _PIECE.finditer(line):
+            best = max(range(len(starts)), key=lambda i: (_overlap(m.start(), m.end(), starts, i), -i))
+            cells[best] = f"{cells[best]} {m.group()}".strip()
+        return cells
+
+    return cut
+
+
+def _overlap(a: int, b: int, starts: list[int], i: int) -> int:
+    end = starts[i + 1] if i + 1 < len(starts) else 1 << 30
+    return min(b, end) - max(a, starts[i])
 
 
 def _pipe_block_end(lines: Sequence[str], start: int) -> int:
@@ -171,17 +246,20 @@ def _flat_grid(
     index = header_index + 1
     while index < len(lines) and reader.gap <= MAX_GAP_LINES:
         line = lines[index]
-        if _could_be_header(line) and split_header(line) is not None:
-            break
+        if line.count("|") >= 2 or (_could_be_header(line) and split_header(line) is not None):
+            break  # another table begins
         reader.take(index, line)
         index += 1
     reader.flush()
+    reader.continue_previous()
     if 2 * reader.overflowing > len(reader.rows):
         # Most rows hold more figures than the header has columns: a header of two lines ("2016
         # 2033 2016 2033" under "England % Change Worcestershire % Change"), not this one.
-        return None, index
+        return None, header_index + 1
     kept = tuple(r for r in reader.rows if any(c.is_number for c in r.cells))
-    return (Grid(page.number, tuple(columns), kept) if kept else None), max(index, header_index + 1)
+    if not kept:
+        return None, header_index + 1  # not a header after all: read on from the next line
+    return Grid(page.number, tuple(columns), kept), index
 
 
 class _FlatRows:
@@ -195,6 +273,7 @@ class _FlatRows:
         self.value_lines: list[int] = []
         self.gap = 0
         self.overflowing = 0  # rows whose label ends in one more figure
+        self.row_starts: list[int] = []  # the first line of each row
 
     def take(self, index: int, line: str) -> None:
         text = line.strip()
@@ -207,8 +286,15 @@ class _FlatRows:
                 self.flush()
             return
         self.flush()
-        if found:
+        inner = inner_cells(text, self.width) if not found else None
+        if inner is not None:
+            self.continue_previous()
+            self.labels = []
+            self._row([index], inner[2], label_end=None, label=f"{text[: inner[0]].strip()} {text[inner[1] :].strip()}")
+            self.gap = 0
+        elif found:
             self.overflowing += _ends_in_figure(label)
+            self.continue_previous()
             if self.labels and _starts_with_ref(label):
                 self.labels = []  # the lines above were a section heading, not this row's label
             self._row(self.labels + [index], found[1], label_end=found[0])
@@ -220,23 +306,43 @@ class _FlatRows:
         else:
             self.gap += 1
 
+    def continue_previous(self) -> None:
+        """Label lines that go on from the row above ("… 18.6 19.0 Green" / "quality of life score"),
+        as a cell wrapped in a PDF is printed after its row, join that row."""
+        if not self.rows or not self.labels or not _continues_label(self.lines[self.labels[0]]):
+            return
+        row, last = self.rows[-1], self.labels[-1]
+        label = " ".join([row.label, *(self.lines[i].strip() for i in self.labels)])
+        start = self.page.text.find(row.quote, self.offsets[self.row_starts[-1]])
+        quote = self.page.text[start : self.offsets[last] + len(self.lines[last])].strip()
+        self.rows[-1] = Row(label, row.cells, quote, row.flag, row.ref)
+        self.labels = []
+
     def flush(self) -> None:
         if self.values and self.labels:
             self._row(self.labels + self.value_lines, self.values, label_end=None)
             self.labels, self.gap = [], 0
         self.values, self.value_lines = [], []
 
-    def _row(self, line_indexes: list[int], cells: list[Cell], *, label_end: int | None) -> None:
+    def _row(self, line_indexes: list[int], cells: list[Cell], *, label_end: int | None, label: str = "") -> None:
         first, last = line_indexes[0], line_indexes[-1]
         parts = [self.lines[i].strip() for i in line_indexes if i in self.labels]
         if label_end is not None:
             parts.append(self.lines[last].strip()[:label_end].strip())
+        parts.append(label)
         flag = None
         if len(cells) < self.width:
             flag = f"{len(cells)} of the header's {self.width} cells: aligned from the right"
             cells = [Cell("", CellKind.NOT_STATED)] * (self.width - len(cells)) + cells
         quote = self.page.text[self.offsets[first] : self.offsets[last] + len(self.lines[last])].strip()
         self.rows.append(Row(" ".join(p for p in parts if p), tuple(cells), quote, flag))
+        self.row_starts.append(first)
+
+
+def _continues_label(line: str) -> bool:
+    """A line that carries on a label rather than starting one: 'quality of life score', '(65+)'."""
+    text = line.lstrip()
+    return bool(text) and (text[0].islower() or text[0] in "(&")
 
 
 def _ends_in_figure(label: str) -> bool:

@@ -149,25 +149,39 @@ def split_header(line: str) -> tuple[str, list[Column]] | None:
     """A flattened header line as (the label heading, its value columns), or None when the words
     do not make a header: 'KPI 2021/22 Outturn 2022/23 Target England Average' ->
     ('KPI', [result 2021-22, target 2022-23, benchmark England])."""
+    readings = header_readings(line)
+    return readings[0] if readings else None
+
+
+def header_readings(line: str) -> list[tuple[str, list[Column]]]:
+    """Every way the header's words can be cut into columns, the likeliest first: a period leads
+    its column ("2021/22 Outturn"), trails it ("Outturn 2021/22"), or is a column of its own
+    ("Q1 2023-24 Q2 2023-24 Target"). The rows under the header say which reading is right."""
     units = _units(" ".join(line.split()))
     lead = 0
     while lead < len(units) and units[lead][0] is Role.LABEL:
         lead += 1
     rest = units[lead:]
     if not rest:
-        return None
-    groups = _group(rest)
-    columns = [_column(" ".join(t for _, t in g), [r for r, _ in g], _group_period(g)) for g in groups]
-    if not _is_header(columns, rest):
-        return None
-    return " ".join(t for _, t in units[:lead]), columns
+        return []
+    heading = " ".join(t for _, t in units[:lead])
+    styles = ("lead", "trail", "bare") if rest[0][0] is Role.PERIOD else ("trail", "lead", "bare")
+    out: list[tuple[str, list[Column]]] = []
+    # "CIPFA comparator group" is one column, "Regional Comparator group" two: the rows tell.
+    for style, joined in [(style, joined) for joined in (True, False) for style in styles]:
+        groups = _group(rest, style, join_benchmarks=joined)
+        columns = [_column(" ".join(t for _, t in g), [r for r, _ in g], _group_period(g)) for g in groups]
+        if _is_header(columns, rest, heading=bool(heading)) and all(columns != seen for _, seen in out):
+            out.append((heading, columns))
+    return out
 
 
-def _group(units: list[tuple[Role | None, str]]) -> list[list[tuple[Role | None, str]]]:
-    """Cut the header's units into columns: a role word starts a column when the current one has
-    a role already; a period starts one when periods lead their columns ("2021/22 Outturn") or the
-    current column has a period already."""
-    periods_lead = units[0][0] is Role.PERIOD
+def _group(
+    units: list[tuple[Role | None, str]], style: str, *, join_benchmarks: bool = True
+) -> list[list[tuple[Role | None, str]]]:
+    """Cut the header's units into columns. A role word starts a column when the current one has
+    a role already (or, for a period standing alone, a period); a period starts one when periods
+    lead their columns, stand alone, or the current column has a period already."""
     groups: list[list[tuple[Role | None, str]]] = []
     for role, text in units:
         current = groups[-1] if groups else None
@@ -177,11 +191,12 @@ def _group(units: list[tuple[Role | None, str]]) -> list[list[tuple[Role | None,
         has_role = any(r not in (None, Role.PERIOD) for r, _ in current)
         has_period = any(r is Role.PERIOD for r, _ in current)
         if role is Role.PERIOD:
-            starts = periods_lead or has_period
+            starts = style in ("lead", "bare") or has_period
         elif role is not None:
             # "West Sussex England": the council's own name is a column of its own
             only_words = not has_period and all(r is None for r, _ in current)
-            starts = (has_role and not _continues(current, role, text)) or only_words
+            joins = join_benchmarks and _continues(current, role, text)
+            starts = (has_role and not joins) or only_words or (style == "bare" and has_period)
         else:
             starts = False
         if starts:
@@ -202,10 +217,11 @@ def _group_period(group: list[tuple[Role | None, str]]) -> Period | None:
     return next((first_period(t) for r, t in group if r is Role.PERIOD), None)
 
 
-def _is_header(columns: list[Column], units: list[tuple[Role | None, str]]) -> bool:
+def _is_header(columns: list[Column], units: list[tuple[Role | None, str]], *, heading: bool) -> bool:
     """Enough evidence that a line is a header: two or more value columns, at least one naming a
     result, a period or a benchmark; no sentence words; a column the words do not name only as
-    the council's own beside a benchmark ("West Sussex England")."""
+    the council's own beside a benchmark, under a label heading ("Outcomes West Sussex England";
+    not a title such as "Adult Social Care Benchmarking Report 2022/23")."""
     if len(columns) < 2:
         return False
     if not any(c.role in (Role.RESULT, Role.PERIOD, Role.BENCHMARK, Role.TARGET) for c in columns):
@@ -214,7 +230,7 @@ def _is_header(columns: list[Column], units: list[tuple[Role | None, str]]) -> b
     if any(_SENTENCE_WORD_RE.fullmatch(word) for word in unknown):
         return False
     unnamed = [c for c in columns if c.role is Role.VALUE]
-    if unnamed and (len(unnamed) > 1 or not any(c.role is Role.BENCHMARK for c in columns)):
+    if unnamed and (len(unnamed) > 1 or not heading or not any(c.role is Role.BENCHMARK for c in columns)):
         return False
     return len(unknown) <= 4
 
