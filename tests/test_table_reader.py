@@ -125,3 +125,34 @@ Barnshire – 27.3% (25.1%)
 England – 25.5% (26.2%)"""
     pairs = [(c.value, c.comparator_value, c.flag is not None) for c in _comparisons(text)]
     assert pairs == [(27.3, 25.5, False), (25.1, 26.2, True)]
+
+
+def test_an_unruled_pdf_table_whose_header_and_refs_break_over_lines() -> None:
+    """Chromium's print of a borderless table (tests/data/tables/scorecard_unruled.html): PDF text
+    gives the header's cells and a row's reference on lines of their own ("Result" / "Sep-24";
+    "ASCOF" / "1C(2)" / the measure / its values). No ruled table is found; the text is read."""
+    from pathlib import Path
+
+    from lacompare.pipeline import extract
+
+    report = extract(Path(__file__).parent / "data" / "tables" / "scorecard_unruled.pdf")
+    rows = [(f.ref, f.result, f.target, f.rag) for f in report.indicators]
+    assert rows == [
+        ("1A", "19.3", "19", "Green"),
+        ("1C(2)", "25.4%", "26%", "Amber"),
+        ("2B(1)", "84.3%", "82%", "Green"),
+        ("2D", "76.2%", "78%", "Amber"),
+        ("3D(1)", "63.9%", "65.5%", "Red"),
+        ("4A", "71.8%", "70%", "Green"),
+    ]
+    assert len([c for c in report.comparisons if c.comparator == "England"]) == 6
+
+
+def test_a_cqc_score_list_is_no_indicator_table() -> None:
+    """A press release's table of the nine scores, a cell a line ("Theme" / "Area" / "Score"): the
+    scores reader's, not an indicator table (a score is no result of a period)."""
+    text = "\n".join(
+        ["Theme", "Area", "Score", "How the local authority works with people", "1. assessing people’s needs", "2"]
+        + ["2. supporting people to lead healthier lives", "3", "Providing support", "4. care provision", "2"]
+    )
+    assert [f for f in tables.read(text_doc(text)) if isinstance(f, Indicator)] == []

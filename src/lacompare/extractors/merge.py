@@ -72,12 +72,6 @@ def _key(fact: Fact) -> tuple[object, ...]:
     return (fact.kind, fact.page, figures)
 
 
-def _as_number(text: Number | str | None) -> Number | str | None:
-    from lacompare.model import split_cell
-
-    return split_cell(text)[0] if isinstance(text, str) else text
-
-
 def _span(doc: Document, fact: Fact) -> tuple[int, int] | None:
     if not 1 <= fact.page <= len(doc.pages) or not fact.quote:
         return None

@@ -14,7 +14,17 @@ from lacompare.readers.base import Document
 
 
 def read(doc: Document) -> list[Fact]:
+    from lacompare.extractors.prose import stated_pairs
     from lacompare.parsers.cqc import comparisons
     from lacompare.parsers.dashboard.papers import unique
 
-    return unique([f for f in comparisons.parse(doc) if isinstance(f, Comparison) and f.comparator != "target"])
+    sentences: list[Fact] = [
+        f for f in comparisons.parse(doc) if isinstance(f, Comparison) and f.comparator != "target"
+    ]
+    return unique(sentences + _not_read(sentences, stated_pairs.read(doc)))
+
+
+def _not_read(read: list[Fact], more: list[Fact]) -> list[Fact]:
+    """The short forms' comparisons whose figures the sentence grammar did not already pair."""
+    pairs = {(f.page, f.value, f.comparator_value) for f in read if isinstance(f, Comparison)}
+    return [f for f in more if isinstance(f, Comparison) and (f.page, f.value, f.comparator_value) not in pairs]

@@ -27,6 +27,7 @@ from lacompare.parsers.performance.refs import REF_LINE
 from lacompare.parsers.text.patterns import NUMBER_RE, Sentence, sentence_list
 
 _MOST_LIST_ITEMS = 20
+_MOST_INTRO_CHARS = 160  # a list's opening line ("The Adult Social Care numbers for Essex:") is short
 _HEADING_REACH = 1500  # characters: a reference line further up heads another part of the page
 _LEGACY = compiled.pattern(r"^\s*\([^()]{1,30}\)\s*")  # "NAS 1 (PAF D40) Percentage …"
 _NAME_END = compiled.pattern(r"\s+[–—-]\s+|\s*:\s+")
@@ -119,7 +120,7 @@ def _list_items(text: str) -> list[Span]:
         offsets.append(offsets[-1] + len(line) + 1)
     i = 0
     while i < len(lines):
-        if not FIGURE_LIST_INTRO.search(lines[i]):
+        if len(lines[i]) > _MOST_INTRO_CHARS or not FIGURE_LIST_INTRO.search(lines[i]):
             i += 1
             continue
         count, i = 0, i + 1

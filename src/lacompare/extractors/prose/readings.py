@@ -44,6 +44,7 @@ _SPACE = compiled.pattern(r"\s+")
 _POINTER = compiled.pattern(
     r"(?i)^(?:this|the)\s+(?:indicator|measure|kpi|pi)\b|^performance\s+(?:on|against)\s+this\b"
 )
+_DIGIT = compiled.pattern(r"\d")
 Heading = tuple[str, str]  # a reference line's (reference, measure)
 
 
@@ -86,6 +87,8 @@ def read_sentence(
     ``heading`` is the reference line above the sentence, the measure "this indicator" points to;
     ``taken`` holds the page offsets of figures already read (a figure is one row's)."""
     text = sentence.text
+    if not _DIGIT.search(text):
+        return []  # every form holds a figure
     ref, body = sentence_ref(text)
     readings: list[Reading] = []
     for form in FORMS:

@@ -19,4 +19,7 @@ def read(doc: Document) -> list[Fact]:
     facts: list[Fact] = []
     for grid in grids(doc):
         facts.extend(grid_facts(grid))
-    return facts + series.read(doc) + labelled.read(doc)
+    for page in doc.pages:  # tables turned on their side: a series down the rows, values a line each
+        facts.extend(series.waits(page))
+        facts.extend(labelled.comparisons(page))
+    return facts

@@ -16,11 +16,14 @@ from dataclasses import dataclass
 
 from lacompare import compiled
 from lacompare.extractors.tables.cells import Cell, CellKind, inner_cells, read_cell, row_cells
-from lacompare.extractors.tables.header import Column, Role, column, header_readings, split_header
+from lacompare.extractors.tables.header import Column, Role, column, header_readings, is_header_fragment, split_header
 from lacompare.readers.base import Document, Page
 
 # A table ends where this many lines in a row are neither rows nor the labels of rows.
 MAX_GAP_LINES = 2
+# A row's label may run over this many lines before its values (a PDF puts "ASCOF" / "2B(1)" /
+# the measure's name on lines of their own); more lines without a value end the table.
+MAX_LABEL_LINES = 4
 # A label line (a row whose values follow on the next lines) is at most this long.
 MAX_LABEL_LINE = 250
 
@@ -128,13 +131,33 @@ def _text_grids(page: Page) -> Iterator[Grid]:
                 yield grid
                 index += len(spaced)
                 continue
-        readings = header_readings(line) if _could_be_header(line) else []
+        readings, last = _header_at(lines, index)
         if not readings:
             index += 1
             continue
-        grid, index = _flat_grid(page, lines, offsets, index, _fitting(readings, lines[index + 1 : index + 30]))
+        grid, index = _flat_grid(page, lines, offsets, last, _fitting(readings, lines[last + 1 : last + 30]))
         if grid is not None:
             yield grid
+
+
+MAX_HEADER_LINES = 6
+
+
+def _header_at(lines: Sequence[str], index: int) -> tuple[list[tuple[str, list[Column]]], int]:
+    """The readings of a header starting at ``index`` and its last line: a PDF's text may give
+    the header's cells a line each ("Ref Description Target Result" / "Sep-24" / "England")."""
+    line = lines[index]
+    readings = header_readings(line) if _could_be_header(line) else []
+    if not readings and not is_header_fragment(line):
+        return [], index
+    last = index
+    while last + 1 < len(lines) and last - index < MAX_HEADER_LINES and is_header_fragment(lines[last + 1]):
+        last += 1
+    if last > index:
+        joined = header_readings(" ".join(lines[index : last + 1]))
+        if joined:
+            return joined, last
+    return readings, index
 
 
 def _offsets(lines: Sequence[str]) -> list[int]:
@@ -154,7 +177,7 @@ def _fitting(readings: list[tuple[str, list[Column]]], below: Sequence[str]) -> 
     """The reading of a header whose columns the rows under it fill: most lines ending in exactly
     as many cells (the first reading on a tie)."""
 
-    def fits(columns: list[Column]) -> tuple[int, int]:
+    def fits(columns: list[Column]) -> tuple[int, int, int]:
         width = len(columns)
         exact = 0
         for line in below:
@@ -181,6 +204,7 @@ def _spaced_block(page: Page, lines: Sequence[str], start: int) -> list[list[str
     if start >= len(raw) or raw[start] is None:
         return None
     header = raw[start] or ""
+    split: Callable[[str], list[str]]
     if "\t" in header.strip():
         split = _tab_cells
     elif len(_PIECE.findall(header)) >= 3 and _could_be_header(lines[start]):
@@ -244,7 +268,7 @@ def _flat_grid(
     """The rows under a flattened header, up to the first run of lines that are not rows."""
     reader = _FlatRows(page, lines, offsets, len(columns))
     index = header_index + 1
-    while index < len(lines) and reader.gap <= MAX_GAP_LINES:
+    while index < len(lines) and reader.gap <= MAX_GAP_LINES and len(reader.labels) <= MAX_LABEL_LINES:
         line = lines[index]
         if line.count("|") >= 2 or (_could_be_header(line) and split_header(line) is not None):
             break  # another table begins
@@ -302,7 +326,7 @@ class _FlatRows:
             self.gap = 0
         elif text and len(text) <= MAX_LABEL_LINE:
             self.labels.append(index)
-            self.gap = len(self.labels)
+            self.gap = 0
         else:
             self.gap += 1
 

@@ -64,7 +64,7 @@ _WORDS: tuple[tuple[Role, str], ...] = (
     (
         Role.RESULT,
         r"outturn|actuals?|results?|performance|ytd|year\s+to\s+date|current|latest|position|figure|value"
-        r"|achieved|score",
+        r"|achieved",
     ),
 )
 # Words that qualify the column they stand in and never start one.
@@ -132,13 +132,17 @@ def _units(text: str) -> list[tuple[Role | None, str]]:
     return out
 
 
+_PERIOD_ANYWHERE = compiled.pattern(rf"(?i){PERIOD}")
+_REGION_RE = compiled.pattern(rf"(?i)\b(?:{_REGIONS})\b")
+
+
 def _without_period(text: str) -> str:
-    return compiled.pattern(rf"(?i){PERIOD}").sub("", text).strip()
+    return _PERIOD_ANYWHERE.sub("", text).strip()
 
 
 def _region_name(text: str) -> str:
     """'South East' keeps its name; 'Regional average' is 'regional'."""
-    m = compiled.pattern(rf"(?i)\b(?:{_REGIONS})\b").search(text)
+    m = _REGION_RE.search(text)
     return " ".join(m.group().split()).title().replace(" Of ", " of ") if m else "regional"
 
 
@@ -153,6 +157,24 @@ def split_header(line: str) -> tuple[str, list[Column]] | None:
     return readings[0] if readings else None
 
 
+_VALUE_ROLES = (Role.RESULT, Role.PERIOD, Role.BENCHMARK, Role.TARGET)
+
+
+def is_header_fragment(line: str) -> bool:
+    """A line of header words only: a header cell a PDF's text put on a line of its own
+    ("Result" / "Sep-24" / "England Regional SN average" / "RAG")."""
+    text = " ".join(line.split())
+    if not text or len(text) > 80:
+        return False
+    units = _units(text)
+    unknown = [t for role, t in units if role is None and not _QUALIFIER_RE.fullmatch(t)]
+    return (
+        len(unknown) <= 1
+        and not any(_SENTENCE_WORD_RE.fullmatch(w) for w in unknown)
+        and not (unknown and any(ch.isdigit() for ch in unknown[0]))
+    )
+
+
 def header_readings(line: str) -> list[tuple[str, list[Column]]]:
     """Every way the header's words can be cut into columns, the likeliest first: a period leads
     its column ("2021/22 Outturn"), trails it ("Outturn 2021/22"), or is a column of its own
@@ -162,8 +184,8 @@ def header_readings(line: str) -> list[tuple[str, list[Column]]]:
     while lead < len(units) and units[lead][0] is Role.LABEL:
         lead += 1
     rest = units[lead:]
-    if not rest:
-        return []
+    if not any(role in _VALUE_ROLES for role, _ in rest):
+        return []  # no word names a result, a period, a target or a benchmark: no header
     heading = " ".join(t for _, t in units[:lead])
     styles = ("lead", "trail", "bare") if rest[0][0] is Role.PERIOD else ("trail", "lead", "bare")
     out: list[tuple[str, list[Column]]] = []
@@ -222,8 +244,9 @@ def _is_header(columns: list[Column], units: list[tuple[Role | None, str]], *, h
     result, a period or a benchmark; no sentence words; a column the words do not name only as
     the council's own beside a benchmark, under a label heading ("Outcomes West Sussex England";
     not a title such as "Adult Social Care Benchmarking Report 2022/23")."""
-    if len(columns) < 2:
-        return False
+    one_result = len(columns) == 1 and columns[0].role is Role.RESULT and columns[0].period is not None
+    if len(columns) < 2 and not (heading and one_result):
+        return False  # one value column only under a label heading: "Indicator 2022/23 Outturn"
     if not any(c.role in (Role.RESULT, Role.PERIOD, Role.BENCHMARK, Role.TARGET) for c in columns):
         return False
     unknown = [text for role, text in units if role is None and not _QUALIFIER_RE.fullmatch(text)]

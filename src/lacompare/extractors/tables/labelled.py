@@ -18,21 +18,15 @@ from collections.abc import Iterator, Sequence
 from lacompare import compiled
 from lacompare.extractors.tables.cells import Cell, row_cells
 from lacompare.extractors.tables.header import Role, column
-from lacompare.model import Comparison, Fact
-from lacompare.readers.base import Document, Page
+from lacompare.model import Comparison
+from lacompare.readers.base import Page
 
 _VALUE_LINE = compiled.pattern(r"^(?P<name>[A-Z][\w .,'’&()-]{1,48}?)\s*(?:[–—:-]\s*|\s)(?=[-–]?[£\d(])(?P<rest>.+)$")
 MAX_MEASURE_LINE = 250
 
 
-def read(doc: Document) -> list[Fact]:
-    facts: list[Fact] = []
-    for page in doc.pages:
-        facts.extend(_page(page))
-    return facts
-
-
-def _page(page: Page) -> Iterator[Comparison]:
+def comparisons(page: Page) -> Iterator[Comparison]:
+    """The comparisons of every measure the page gives its values one name a line."""
     lines = page.text.split("\n")
     index = 0
     while index < len(lines):

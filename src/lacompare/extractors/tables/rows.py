@@ -6,8 +6,9 @@ Which column is the row's result: the result column of the latest period (an "Ou
 council's own name beside "England"). Previous: a "Last year" / "Baseline" column, else the
 result column of the period before. Target: the target of the result's period, else the one
 target. A benchmark is compared with the result only when both are for the same period, or one
-of them names none. A table of the council's values beside benchmarks alone (no reference,
-target, previous, RAG or direction) gives the comparisons and no indicator rows.
+of them names none. A table of the council's values beside benchmarks alone (a column under the
+council's name or a bare year, and no reference, target, previous, RAG or direction) gives the
+comparisons and no indicator rows; a column headed as a result ("Outturn", "Actual") makes rows.
 """
 
 from __future__ import annotations
@@ -97,7 +98,8 @@ def grid_facts(grid: Grid) -> list[Fact]:
     if how.result is None:
         return []
     has_refs = any(r.ref or split_label(r.label)[0] for r in grid.rows)
-    rows_are_indicators = how.is_indicator_table or has_refs
+    named_result = grid.columns[how.result].role is Role.RESULT  # "Outturn", "Actual", "Result", "YTD"
+    rows_are_indicators = how.is_indicator_table or has_refs or named_result
     facts: list[Fact] = []
     for row in grid.rows:
         indicator = _indicator(grid, row, how)

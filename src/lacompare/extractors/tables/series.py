@@ -19,7 +19,7 @@ from lacompare.extractors.periods import PERIOD, first_period
 from lacompare.extractors.tables.cells import read_cell
 from lacompare.model import Fact, Wait
 from lacompare.parsers.cqc.wait_services import service_in
-from lacompare.readers.base import Document, Page
+from lacompare.readers.base import Page
 
 _HEADER = compiled.pattern(
     r"(?i)^(?:financial\s+)?(?:year|quarter|month|period|date)s?\b[\s:|–-]*(?P<measure>[A-Za-z(][^|]{3,150})$"
@@ -38,14 +38,8 @@ _DURATION = compiled.pattern(r"(?i)\b(?P<unit>days|weeks|months)\b")
 CONTEXT_LINES = 3
 
 
-def read(doc: Document) -> list[Fact]:
-    facts: list[Fact] = []
-    for page in doc.pages:
-        facts.extend(_page_series(page))
-    return facts
-
-
-def _page_series(page: Page) -> Iterator[Fact]:
+def waits(page: Page) -> Iterator[Fact]:
+    """The waits of every period series on the page whose measure is a wait."""
     lines = page.text.split("\n")
     for index, line in enumerate(lines):
         head = _HEADER.match(line.strip())

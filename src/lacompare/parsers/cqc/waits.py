@@ -108,7 +108,8 @@ def paragraph_waits(paragraph: str, page: int = 1, carried: str | None = None) -
             continue
         masked, as_of = _mask_as_of(sentence.text)
         service = service_in(masked)
-        owner = service or context or carried
+        # A wait the text gives no service ("a waiting list of 1,046 people") is kept as unnamed.
+        owner = service or context or carried or UNNAMED_SERVICE
         if owner:
             masked = _changes(sentence, masked, owner, _carried_flag(service or context, owner), drafts)
         figs = figures(masked)
@@ -135,7 +136,14 @@ def paragraph_waits(paragraph: str, page: int = 1, carried: str | None = None) -
 
 
 def _carried_flag(own: str | None, owner: str) -> list[str]:
-    return [] if own else [f"service {owner.replace('_', ' ')!r} taken from the lines before"]
+    if own:
+        return []
+    if owner == UNNAMED_SERVICE:
+        return ["the text names no service"]
+    return [f"service {owner.replace('_', ' ')!r} taken from the lines before"]
+
+
+UNNAMED_SERVICE = "unspecified"
 
 
 def _draft(service: str, sentence: Sentence, figs: Figures, as_of: str | None, year: str | None) -> _Draft:

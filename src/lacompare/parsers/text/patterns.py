@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import lru_cache
 
 import regex
 
@@ -126,7 +127,13 @@ def sentences(text: str) -> Iterator[Sentence]:
 
 
 def sentence_list(text: str) -> list[Sentence]:
-    return list(sentences(text))
+    """The page's sentences as a list; several readers split one page, so the split is kept."""
+    return list(_sentence_tuple(text))
+
+
+@lru_cache(maxsize=64)
+def _sentence_tuple(text: str) -> tuple[Sentence, ...]:
+    return tuple(sentences(text))
 
 
 def enclosing_sentence(text: str, start: int, end: int | None = None) -> Sentence:
