@@ -6,8 +6,9 @@ from pathlib import Path
 
 import pytest
 
+from lacompare.extractors.prose import benchmarks
 from lacompare.model import Comparison
-from lacompare.parsers.dashboard import papers, year_lists
+from lacompare.parsers.dashboard import year_lists
 from lacompare.pipeline import extract, extract_text
 from lacompare.readers import document_from_bytes
 
@@ -97,7 +98,7 @@ MINUTES = [
 @pytest.mark.parametrize(("text", "expected"), MINUTES, ids=["sub-bullets", "benchmark-not-target"])
 def test_minutes_and_papers(text: str, expected: list[Row]) -> None:
     doc = document_from_bytes(text.encode(), "-")
-    assert _rows(papers.parse(doc)) == expected
+    assert _rows(benchmarks.read(doc)) == expected
 
 
 def test_performance_paper_keeps_targets_for_its_own_readers() -> None:
@@ -107,7 +108,7 @@ def test_performance_paper_keeps_targets_for_its_own_readers() -> None:
         ("comparator group", 29.5),
         ("London", 27.6),
     }
-    assert [c for c in papers.parse(document_from_bytes(text.encode(), "-")) if c.comparator == "target"] == []
+    assert [c for c in benchmarks.read(document_from_bytes(text.encode(), "-")) if c.comparator == "target"] == []
 
 
 def test_word_sub_bullets_are_items_of_their_own() -> None:

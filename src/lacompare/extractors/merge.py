@@ -77,3 +77,22 @@ def _span(doc: Document, fact: Fact) -> tuple[int, int] | None:
         return None
     start = doc.page(fact.page).text.find(fact.quote)
     return (start, start + len(fact.quote)) if start >= 0 else None
+
+
+def unique(facts: list[Fact]) -> list[Fact]:
+    """Facts in order, a repeat of an earlier one's page, quote and figures left out: a statement
+    a page repeats word for word ("84% … compared to 75% nationally", twice) is one fact."""
+    seen: set[tuple[object, ...]] = set()
+    out: list[Fact] = []
+    for fact in facts:
+        key = _statement(fact)
+        if key not in seen:
+            seen.add(key)
+            out.append(fact)
+    return out
+
+
+def _statement(fact: Fact) -> tuple[object, ...]:
+    if isinstance(fact, Comparison):
+        return (fact.page, fact.quote, fact.value, fact.comparator, fact.comparator_value, fact.year)
+    return (id(fact),)

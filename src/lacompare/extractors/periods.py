@@ -22,10 +22,15 @@ _MONTH = (
     r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
 )
 _FY = r"(?:19|20)\d\d\s?(?:[-/–]\s?(?:(?:19|20)\d\d|\d\d)|\s+to\s+(?:19|20)\d\d)(?!\d)|(?<![\d/.,£])\d\d/\d\d(?![\d/%])"
-_QUARTER = r"(?:Q|Quarter\s+)(?P<q>[1-4])"
+
+
+def _quarter(name: str) -> str:
+    return rf"(?:Q|Quarter\s+)(?P<{name}>[1-4])"
+
+
 PERIOD = (
-    rf"(?:{_QUARTER}[\s,]*(?:of\s+)?(?P<qfy>{_FY})"
-    rf"|(?P<fyq>{_FY})\s*[,:]?\s*{_QUARTER}"
+    rf"(?:{_quarter('q')}[\s,]*(?:of\s+)?(?P<qfy>{_FY})"
+    rf"|(?P<fyq>{_FY})\s*[,:]?\s*{_quarter('fq')}"
     rf"|(?P<fy>{_FY})"
     rf"|(?P<month>{_MONTH})\.?[\s'’-]*(?P<my>(?:19|20)\d\d|\d\d)(?![\d/])"
     r"|(?<![\d/.,£-])(?P<year>(?:19|20)\d\d)(?![\d%/-]))"
@@ -53,11 +58,11 @@ def periods_in(text: str) -> list[Period]:
 
 def _period(m: object) -> Period | None:
     groups = m.groupdict()  # type: ignore[attr-defined]
-    if groups["q"]:
+    if groups["q"] or groups["fq"]:
         fy = _financial_year(groups["qfy"] or groups["fyq"])
         if fy is None:
             return None
-        quarter = int(groups["q"])
+        quarter = int(groups["q"] or groups["fq"])
         month = 3 + 3 * quarter  # Q1 ends in June, Q4 in March of the next year
         year = fy + (1 if month > 12 else 0)
         return Period((year, (month - 1) % 12 + 1), f"Q{quarter} {fy}-{(fy + 1) % 100:02d}")

@@ -49,23 +49,27 @@ SPLIT_FROM_PAGES = 8
 def page_texts_and_ruled(pdf: pypdfium2.PdfDocument) -> tuple[list[str], list[int]]:
     """Raw text of every page and the 1-based numbers of pages with ruled lines.
 
-    A long document's pages are shared with a forked child when a second CPU is free. A CQC
-    assessment is prose through and through, so its pages are not searched for ruled lines.
+    A long document's pages are shared with a forked child when a second CPU is free. Each page's
+    ruled lines are counted while it is open for its text, whatever the document is: what a page
+    is drawn with decides whether its tables are searched, never what the document is about.
     """
     from lacompare.forking import map_in_two
-    from lacompare.readers.tables import is_ruled, looks_like_cqc_assessment
 
     indices = list(range(len(pdf)))
     read = partial(_read_pages, pdf)
-    texts = map_in_two(read, indices) if len(indices) >= SPLIT_FROM_PAGES else read(indices)
-    if looks_like_cqc_assessment(texts):
-        return texts, []
-    return texts, [index + 1 for index in indices if _with_page(pdf, index, is_ruled)]
+    pages = map_in_two(read, indices) if len(indices) >= SPLIT_FROM_PAGES else read(indices)
+    return [text for text, _ in pages], [index + 1 for index, (_, ruled) in zip(indices, pages, strict=True) if ruled]
 
 
-def _read_pages(pdf: pypdfium2.PdfDocument, indices: Sequence[int]) -> list[str]:
-    """The text of each page index, releasing each page as soon as it is read."""
-    return [_with_page(pdf, index, _page_text) for index in indices]
+def _read_pages(pdf: pypdfium2.PdfDocument, indices: Sequence[int]) -> list[tuple[str, bool]]:
+    """The text of each page index and whether it is ruled, releasing each page as soon as it is read."""
+    return [_with_page(pdf, index, _text_and_ruled) for index in indices]
+
+
+def _text_and_ruled(page: pypdfium2.PdfPage) -> tuple[str, bool]:
+    from lacompare.readers.tables import is_ruled
+
+    return _page_text(page), is_ruled(page)
 
 
 def _page_text(page: pypdfium2.PdfPage) -> str:

@@ -2,14 +2,13 @@
 
 pdfplumber's ``extract_tables()`` rebuilds ruled tables exactly but costs ~100 ms a page, so
 it runs only on pages that PDFium says carry ruled lines (enough path objects); prose pages
-and CQC reports never reach it.
+never reach it, whatever the document is.
 """
 
 from __future__ import annotations
 
 import errno
 import io
-import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import partial
@@ -38,15 +37,6 @@ def path_count(page: pypdfium2.PdfPage, stop_at: int = MIN_PATHS_FOR_TABLE) -> i
             if found >= stop_at:
                 break
     return found
-
-
-_CQC_TITLE = re.compile(r"local authority assessment", re.IGNORECASE)
-_CQC_SCORE = re.compile(r"^Score: [1-4]\b", re.MULTILINE)
-
-
-def looks_like_cqc_assessment(raw_pages: Sequence[str]) -> bool:
-    """A CQC local authority assessment (or one of its quality-statement pages): no tables."""
-    return bool(_CQC_TITLE.search("\n".join(raw_pages[:2])) and any(_CQC_SCORE.search(p) for p in raw_pages))
 
 
 def is_ruled(page: pypdfium2.PdfPage) -> bool:

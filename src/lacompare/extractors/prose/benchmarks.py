@@ -9,15 +9,14 @@ reader), and a statement a page repeats word for word is one fact.
 
 from __future__ import annotations
 
+from lacompare.extractors.merge import unique
+from lacompare.extractors.prose import stated_pairs
 from lacompare.model import Comparison, Fact
+from lacompare.parsers.cqc import comparisons
 from lacompare.readers.base import Document
 
 
 def read(doc: Document) -> list[Fact]:
-    from lacompare.extractors.prose import stated_pairs
-    from lacompare.parsers.cqc import comparisons
-    from lacompare.parsers.dashboard.papers import unique
-
     sentences: list[Fact] = [
         f for f in comparisons.parse(doc) if isinstance(f, Comparison) and f.comparator != "target"
     ]

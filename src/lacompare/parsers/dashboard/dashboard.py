@@ -46,9 +46,11 @@ class Value:
 
 def parse(doc: Document) -> list[Fact]:
     """The page's own "national average" sentences, the prose reader's comparisons, year lists."""
+    from lacompare.extractors.merge import unique
+    from lacompare.extractors.prose import benchmarks
     from lacompare.parsers.dashboard import papers, year_lists
 
-    return papers.unique(papers.merged(_read(doc), papers.benchmarks(doc)) + year_lists.parse(doc))
+    return unique(papers.merged(_read(doc), benchmarks.read(doc)) + year_lists.parse(doc))
 
 
 def _read(doc: Document) -> list[Fact]:
