@@ -43,9 +43,12 @@ from .tablegen import (
 
 # No shrinking: each example runs the command line (~0.07 s) and shrinking a failure took half a
 # minute; a failing example prints its whole document instead (see `extract`).
+# derandomize: CI runs the same examples every time (a random run that finds a new shape is a
+# local finding to turn into a test of its own, not a red build on someone else's change).
 SETTINGS = settings(
     max_examples=30,
     deadline=None,
+    derandomize=True,
     phases=(Phase.explicit, Phase.reuse, Phase.generate),
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )

@@ -138,12 +138,12 @@ def test_an_unruled_pdf_table_whose_header_and_refs_break_over_lines() -> None:
     report = extract(Path(__file__).parent / "data" / "tables" / "scorecard_unruled.pdf")
     rows = [(f.ref, f.result, f.target, f.rag) for f in report.indicators]
     assert rows == [
-        ("1A", "19.3", "19", "Green"),
-        ("1C(2)", "25.4%", "26%", "Amber"),
-        ("2B(1)", "84.3%", "82%", "Green"),
-        ("2D", "76.2%", "78%", "Amber"),
-        ("3D(1)", "63.9%", "65.5%", "Red"),
-        ("4A", "71.8%", "70%", "Green"),
+        ("ASCOF 1A", "19.3", "19", "Green"),
+        ("ASCOF 1C(2)", "25.4%", "26%", "Amber"),
+        ("ASCOF 2B(1)", "84.3%", "82%", "Green"),
+        ("ASCOF 2D", "76.2%", "78%", "Amber"),
+        ("ASCOF 3D(1)", "63.9%", "65.5%", "Red"),
+        ("ASCOF 4A", "71.8%", "70%", "Green"),
     ]
     assert len([c for c in report.comparisons if c.comparator == "England"]) == 6
 
@@ -156,3 +156,19 @@ def test_a_cqc_score_list_is_no_indicator_table() -> None:
         + ["2. supporting people to lead healthier lives", "3", "Providing support", "4. care provision", "2"]
     )
     assert [f for f in tables.read(text_doc(text)) if isinstance(f, Indicator)] == []
+
+
+def test_quarters_without_a_year_are_a_series_under_the_years_target() -> None:
+    """ "Q1 Q2 Q3": quarters the page dates elsewhere; the latest is the result, the one before it the
+    previous value; a RAG column is never a quarter's ("Q3 RAG" is two columns)."""
+    text = """Quarterly scorecard
+Indicator Polarity 2023/24 Target Q1 Q2 Q3 RAG DoT
+AS01 Reviews completed within 12 months High 80% 61% 64% 68% Red Improving
+AS02 New admissions to care homes (65+) Low 250 61 58 66 Amber Worsening"""
+    rows = [
+        (r.ref, r.result, r.previous_result, r.target, r.period, r.rag, r.status, r.polarity) for r in _indicators(text)
+    ]
+    assert rows == [
+        ("AS01", "68%", "64%", "80%", "Q3", "Red", "Improving", "High"),
+        ("AS02", "66", "58", "250", "Q3", "Amber", "Worsening", "Low"),
+    ]

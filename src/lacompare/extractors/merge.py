@@ -50,8 +50,16 @@ def _alike(fact: Fact, other: Fact) -> bool:
     """Two indicator rows of one quote are one row when they share a reference or a figure (a
     reader that shifted a cell still names the row's figures); other facts share their key."""
     if isinstance(fact, Indicator) and isinstance(other, Indicator):
-        return fact.key == other.key or bool(set(fact.numbers()) & set(other.numbers()))
+        return _same_ref(fact, other) or bool(set(fact.numbers()) & set(other.numbers()))
     return True
+
+
+def _same_ref(a: Indicator, b: Indicator) -> bool:
+    """One row's reference as two readers write it: 'ASCOF 1A' and '1A', 'NI 136' and 'NI136'."""
+    if not a.ref or not b.ref:
+        return a.key == b.key
+    first, second = ("".join(ch for ch in r.upper() if ch.isalnum()) for r in (a.ref, b.ref))
+    return first.endswith(second) or second.endswith(first)
 
 
 def _richness(fact: Fact) -> int:

@@ -2,7 +2,8 @@
 
 A period is a financial year ("2022/23", "2022-2023", "22/23", "2022 to 2023"), a quarter of one
 ("Q2 2023-24", "Quarter 2 2023/24", "2023/24 Q2"), a month ("Sep-24", "Sept 2024", "March 2023"),
-or a plain year ("2024"). Each is keyed by the month it ends in, so "the latest period" is a
+a plain year ("2024"), or a quarter alone ("Q2", whose year the page gives elsewhere: such
+quarters order among themselves only). Each is keyed by the month it ends in, so "the latest period" is a
 comparison of keys: a financial year ends in March of its second year, Q1 in June of its first.
 """
 
@@ -33,7 +34,8 @@ PERIOD = (
     rf"|(?P<fyq>{_FY})\s*[,:]?\s*{_quarter('fq')}"
     rf"|(?P<fy>{_FY})"
     rf"|(?P<month>{_MONTH})\.?[\s'’-]*(?P<my>(?:19|20)\d\d|\d\d)(?![\d/])"
-    r"|(?<![\d/.,£-])(?P<year>(?:19|20)\d\d)(?![\d%/-]))"
+    r"|(?<![\d/.,£-])(?P<year>(?:19|20)\d\d)(?![\d%/-])"
+    r"|(?P<bare_q>(?-i:Q)[1-4])\b)"  # "Q1 Q2 Q3 Q4": the quarters of a year the page names elsewhere
 )
 PERIOD_RE = compiled.pattern(rf"(?i)(?<![\w/]){PERIOD}")
 
@@ -58,6 +60,9 @@ def periods_in(text: str) -> list[Period]:
 
 def _period(m: object) -> Period | None:
     groups = m.groupdict()  # type: ignore[attr-defined]
+    if groups["bare_q"]:
+        quarter = int(groups["bare_q"][1])
+        return Period((0, 3 * quarter), f"Q{quarter}")  # ordered among themselves only
     if groups["q"] or groups["fq"]:
         fy = _financial_year(groups["qfy"] or groups["fyq"])
         if fy is None:

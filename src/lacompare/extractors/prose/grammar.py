@@ -120,7 +120,7 @@ _CHANGE_WORD = (
 
 
 def _form(name: str, source: str, side: Side, keyword: str, needs_second: bool = True) -> Form:
-    return Form(name, compiled.pattern(source), side, needs_second, compiled.scanner(keyword))
+    return Form(name, compiled.pattern(source), side, needs_second, compiled.pattern(keyword))
 
 
 _OUTCOME_VERB = (

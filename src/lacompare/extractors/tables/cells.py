@@ -165,7 +165,7 @@ def tail_starts(line: str, most: int) -> list[int]:
     return starts
 
 
-def inner_cells(line: str, width: int) -> tuple[int, int, list[Cell]] | None:
+def inner_cells(line: str, width: int, *, strict: bool = True) -> tuple[int, int, list[Cell]] | None:
     """A row whose label goes on after its cells, as a wrapped cell's rest is rejoined to its row
     ("1A Quality of 18.6 19.0 Green life score"): (where the cells start, where they end, the
     cells), when ``width`` single-word cells stand together and lower-case words follow them."""
@@ -176,7 +176,9 @@ def inner_cells(line: str, width: int) -> tuple[int, int, list[Cell]] | None:
         run = tokens[last - width + 1 : last + 1]
         before = tokens[last - width]
         cells = [read_cell(line[a:b]) for a, b in run]
-        label_before = read_cell(line[before[0] : before[1]]).kind is CellKind.TEXT
+        # ``strict``: a word, not a figure, stands before the cells (so a header's width can be
+        # told from its rows); once the width is known, a label may end in a figure ("(aged 65").
+        label_before = not strict or read_cell(line[before[0] : before[1]]).kind is CellKind.TEXT
         if label_before and all(c.kind is not CellKind.TEXT for c in cells) and any(c.is_number for c in cells):
             return run[0][0], run[-1][1], cells
     return None

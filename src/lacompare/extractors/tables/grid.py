@@ -66,7 +66,7 @@ def _cell_grid(page: Page, rows: Sequence[Sequence[str]], *, ruled: bool) -> Gri
     """A table given cell by cell: the first row whose cells name two value columns is its header."""
     for index, header in enumerate(rows[:4]):
         columns = [column(cell) for cell in header]
-        if sum(c.role in _VALUED for c in columns) < 1 or sum(c.role not in _NOT_VALUES for c in columns) < 2:
+        if not _names_a_table(columns):
             continue
         body = [_given_row(page, header, columns, row, ruled=ruled) for row in rows[index + 1 :]]
         kept = tuple(r for r in body if r is not None)
@@ -75,6 +75,18 @@ def _cell_grid(page: Page, rows: Sequence[Sequence[str]], *, ruled: bool) -> Gri
 
 
 _VALUED = (Role.RESULT, Role.PERIOD, Role.BENCHMARK, Role.TARGET)
+
+
+def _names_a_table(columns: Sequence[Column]) -> bool:
+    """A header row: a column named as a result, period, target or benchmark, and a second value
+    column, or one result column beside a label column ("Ref | Indicator | Year to date")."""
+    values = [c for c in columns if c.role not in _NOT_VALUES]
+    if not any(c.role in _VALUED for c in values):
+        return False
+    one_result = len(values) == 1 and values[0].role in (Role.RESULT, Role.PERIOD)
+    return len(values) >= 2 or (one_result and any(c.role is Role.LABEL for c in columns))
+
+
 _LABELS = (Role.LABEL,)
 _NOT_VALUES = (Role.LABEL, Role.NOTE)
 
@@ -177,7 +189,7 @@ def _fitting(readings: list[tuple[str, list[Column]]], below: Sequence[str]) -> 
     """The reading of a header whose columns the rows under it fill: most lines ending in exactly
     as many cells (the first reading on a tie)."""
 
-    def fits(columns: list[Column]) -> tuple[int, int, int]:
+    def fits(columns: list[Column]) -> tuple[int, bool, int, int]:
         width = len(columns)
         exact = 0
         for line in below:
@@ -188,10 +200,34 @@ def _fitting(readings: list[tuple[str, list[Column]]], below: Sequence[str]) -> 
         # On a tie, the reading that gives no period to a RAG, direction or polarity column, then
         # the one with fewer periods standing alone ("Result Sep-24" is one column, not two).
         odd = sum(c.period is not None for c in columns if c.role in (Role.RAG, Role.DIRECTION, Role.POLARITY))
+        odd += _previous_not_before(columns) + _undated_among_dated(columns)
         alone = sum(c.role is Role.PERIOD for c in columns)
-        return exact, -odd, -alone
+        # a reading with no column for the row's own figure leaves the rows without a result
+        has_result = any(c.role in (Role.RESULT, Role.PERIOD, Role.VALUE) for c in columns)
+        return exact, has_result, -odd, -alone
 
     return max((columns for _, columns in readings), key=fits)  # max keeps the first of equals
+
+
+def _undated_among_dated(columns: list[Column]) -> int:
+    """Columns of one role of which some name a period and some do not ("Outturn 2024/25" beside
+    "Outturn"): a header names its periods alike, so such a reading is unlikely."""
+    odd = 0
+    for role in (Role.RESULT, Role.TARGET, Role.BENCHMARK):
+        same = [c for c in columns if c.role is role]
+        if any(c.period for c in same):
+            odd += sum(c.period is None for c in same)
+    return odd
+
+
+def _previous_not_before(columns: list[Column]) -> int:
+    """Previous values dated no earlier than the results ("Baseline 2023/24" beside a 2023/24
+    result): a reading that cuts a header so is unlikely."""
+    results = [c.period.end for c in columns if c.role in (Role.RESULT, Role.PERIOD) and c.period]
+    if not results:
+        return 0
+    latest = max(results)
+    return sum(1 for c in columns if c.role is Role.PREVIOUS and c.period is not None and c.period.end >= latest)
 
 
 _PIECE = compiled.pattern(r"\S+(?: \S+)*")  # a run of words one space apart: an aligned column's cell
@@ -310,7 +346,7 @@ class _FlatRows:
                 self.flush()
             return
         self.flush()
-        inner = inner_cells(text, self.width) if not found else None
+        inner = inner_cells(text, self.width, strict=False) if not found and self._rejoined(index) else None
         if inner is not None:
             self.continue_previous()
             self.labels = []
@@ -329,6 +365,14 @@ class _FlatRows:
             self.gap = 0
         else:
             self.gap += 1
+
+    def _rejoined(self, index: int) -> bool:
+        """Could this line be a row whose wrapped label was joined on after its cells? Not when the
+        reader kept it as one raw line, nor with one cell only ("within 28 days" is a label)."""
+        raw = self.page.raw_lines
+        if index < len(raw):
+            return raw[index] is None  # the reader knows: joined from raw lines, or one of its own
+        return self.width > 1  # no raw lines (PDF text): one cell in mid-line is too weak a sign
 
     def continue_previous(self) -> None:
         """Label lines that go on from the row above ("… 18.6 19.0 Green" / "quality of life score"),

@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
+from itertools import product
 
 from lacompare import compiled
 from lacompare.extractors.periods import PERIOD, Period, first_period
@@ -49,7 +50,10 @@ _WORDS: tuple[tuple[Role, str], ...] = (
     (Role.DIRECTION, r"direction\s+of\s+travel|d\.?o\.?t\.?|direction|trend|travel"),
     (Role.RAG, r"rag(?:\s+(?:rating|status))?|status|rating"),
     (Role.TARGET, r"target|tgt|ambition|plan|planned|goal|threshold|standard|trajectory"),
-    (Role.PREVIOUS, r"last\s+year|previous(?:\s+(?:year|quarter|period))?|prior\s+year|baseline|last\s+quarter"),
+    (
+        Role.PREVIOUS,
+        r"last\s+year|previous(?:\s+(?:year(?!\s+to\s+date)|quarter|period))?|prior\s+year|baseline|last\s+quarter",
+    ),
     (
         Role.BENCHMARK,
         rf"{_REGIONS}|england|english|national|nationally|regional|region|london|cipfa|sn|(?:statistical|nearest)"
@@ -178,7 +182,9 @@ def is_header_fragment(line: str) -> bool:
 def header_readings(line: str) -> list[tuple[str, list[Column]]]:
     """Every way the header's words can be cut into columns, the likeliest first: a period leads
     its column ("2021/22 Outturn"), trails it ("Outturn 2021/22"), or is a column of its own
-    ("Q1 2023-24 Q2 2023-24 Target"). The rows under the header say which reading is right."""
+    ("Q1 2023-24 Q2 2023-24 Target"), each period its own way ("Trend 2023/24 Baseline 2023/24
+    Target": a bare year, then a year leading its target). The rows under the header say which
+    reading is right."""
     units = _units(" ".join(line.split()))
     lead = 0
     while lead < len(units) and units[lead][0] is Role.LABEL:
@@ -187,42 +193,76 @@ def header_readings(line: str) -> list[tuple[str, list[Column]]]:
     if not any(role in _VALUE_ROLES for role, _ in rest):
         return []  # no word names a result, a period, a target or a benchmark: no header
     heading = " ".join(t for _, t in units[:lead])
-    styles = ("lead", "trail", "bare") if rest[0][0] is Role.PERIOD else ("trail", "lead", "bare")
     out: list[tuple[str, list[Column]]] = []
     # "CIPFA comparator group" is one column, "Regional Comparator group" two: the rows tell.
-    for style, joined in [(style, joined) for joined in (True, False) for style in styles]:
-        groups = _group(rest, style, join_benchmarks=joined)
-        columns = [_column(" ".join(t for _, t in g), [r for r, _ in g], _group_period(g)) for g in groups]
-        if _is_header(columns, rest, heading=bool(heading)) and all(columns != seen for _, seen in out):
-            out.append((heading, columns))
+    for joined in _join_choices(rest):
+        for styles in _period_styles(rest):
+            groups = _group(rest, styles, joins=joined)
+            columns = [_column(" ".join(t for _, t in g), [r for r, _ in g], _group_period(g)) for g in groups]
+            if _is_header(columns, rest, heading=bool(heading)) and all(columns != seen for _, seen in out):
+                out.append((heading, columns))
     return out
 
 
+def _join_choices(units: list[tuple[Role | None, str]]) -> list[tuple[bool, ...]]:
+    """Whether each benchmark word that may run on from the one before does: "CIPFA comparator
+    group" is one column, "England Comparator group" two; all joined first."""
+    count, last = 0, None
+    for role, text in units:
+        if role is Role.BENCHMARK and last is Role.BENCHMARK and text.casefold().startswith(_RUNS_ON):
+            count += 1
+        if role not in (None, Role.PERIOD):
+            last = role
+    return sorted(product((True, False), repeat=min(count, 3)), key=lambda c: -sum(c))
+
+
+_STYLES = ("lead", "trail", "bare")
+MOST_MIXED_PERIODS = 4  # 3 ** 4 readings at most; a header with more periods is read one way each
+
+
+def _period_styles(units: list[tuple[Role | None, str]]) -> list[tuple[str, ...]]:
+    """The ways of reading each period of the header: all alike first (the likeliest first), then mixed."""
+    count = sum(role is Role.PERIOD for role, _ in units)
+    first = ("lead", "trail", "bare") if units[0][0] is Role.PERIOD else ("trail", "lead", "bare")
+    alike = [(style,) * count for style in first]
+    if count > MOST_MIXED_PERIODS:
+        return alike
+    return alike + [c for c in product(_STYLES, repeat=count) if c not in alike]
+
+
 def _group(
-    units: list[tuple[Role | None, str]], style: str, *, join_benchmarks: bool = True
+    units: list[tuple[Role | None, str]], styles: tuple[str, ...], *, joins: tuple[bool, ...] = ()
 ) -> list[list[tuple[Role | None, str]]]:
-    """Cut the header's units into columns. A role word starts a column when the current one has
-    a role already (or, for a period standing alone, a period); a period starts one when periods
-    lead their columns, stand alone, or the current column has a period already."""
+    """Cut the header's units into columns, each period read as ``styles`` says in turn. A role
+    word starts a column when the current one has a role already, or stands after a period that is
+    a column of its own; a period starts one unless it trails a column that has none yet."""
     groups: list[list[tuple[Role | None, str]]] = []
+    closed = False  # the current column is a period standing alone
+    periods = iter(styles)
+    join_next = iter(joins)
     for role, text in units:
         current = groups[-1] if groups else None
+        style = next(periods) if role is Role.PERIOD else ""
         if current is None:
             groups.append([(role, text)])
+            closed = style == "bare"
             continue
         has_role = any(r not in (None, Role.PERIOD) for r, _ in current)
         has_period = any(r is Role.PERIOD for r, _ in current)
         if role is Role.PERIOD:
-            starts = style in ("lead", "bare") or has_period
+            starts = style in ("lead", "bare") or has_period or not has_role
         elif role is not None:
             # "West Sussex England": the council's own name is a column of its own
             only_words = not has_period and all(r is None for r, _ in current)
-            joins = join_benchmarks and _continues(current, role, text)
-            starts = (has_role and not joins) or only_words or (style == "bare" and has_period)
+            joins_here = _continues(current, role, text) and next(join_next, True)
+            # a RAG, direction, polarity or note column is never a period's: "Q3 RAG" is two columns
+            unperiodic = role in (Role.RAG, Role.DIRECTION, Role.POLARITY, Role.NOTE)
+            starts = (has_role and not joins_here) or only_words or closed or (unperiodic and has_period)
         else:
             starts = False
         if starts:
             groups.append([(role, text)])
+            closed = style == "bare"
         else:
             current.append((role, text))
     return groups
@@ -231,8 +271,10 @@ def _group(
 def _continues(current: list[tuple[Role | None, str]], role: Role, text: str) -> bool:
     """'CIPFA comparator group', 'Statistical neighbours': benchmark words run on in one column."""
     last_role = next((r for r, _ in reversed(current) if r not in (None, Role.PERIOD)), None)
-    joined = text.casefold()
-    return role is Role.BENCHMARK and last_role is Role.BENCHMARK and joined.startswith(("comparator", "neighbour"))
+    return role is Role.BENCHMARK and last_role is Role.BENCHMARK and text.casefold().startswith(_RUNS_ON)
+
+
+_RUNS_ON = ("comparator", "neighbour")
 
 
 def _group_period(group: list[tuple[Role | None, str]]) -> Period | None:
@@ -244,9 +286,9 @@ def _is_header(columns: list[Column], units: list[tuple[Role | None, str]], *, h
     result, a period or a benchmark; no sentence words; a column the words do not name only as
     the council's own beside a benchmark, under a label heading ("Outcomes West Sussex England";
     not a title such as "Adult Social Care Benchmarking Report 2022/23")."""
-    one_result = len(columns) == 1 and columns[0].role is Role.RESULT and columns[0].period is not None
+    one_result = len(columns) == 1 and columns[0].role in (Role.RESULT, Role.PERIOD)
     if len(columns) < 2 and not (heading and one_result):
-        return False  # one value column only under a label heading: "Indicator 2022/23 Outturn"
+        return False  # one value column only under a label heading: "Indicator 2022/23 Outturn", "KPI 2024/25"
     if not any(c.role in (Role.RESULT, Role.PERIOD, Role.BENCHMARK, Role.TARGET) for c in columns):
         return False
     unknown = [text for role, text in units if role is None and not _QUALIFIER_RE.fullmatch(text)]

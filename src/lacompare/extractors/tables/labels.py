@@ -11,7 +11,9 @@ from lacompare.parsers.performance.refs import REF
 _CODE_COLON = compiled.pattern(
     r"^(?P<ref>(?=[^:]{0,24}\d)(?=[A-Z]{2,}|\d[A-Z])[A-Z0-9][\w ().\-/]{0,23}?)\s*[:–—-]\s+(?P<rest>\S.*)$"
 )
-_LEADING_REF = compiled.pattern(rf"^(?:ASCOF\s+)?(?P<ref>{REF})[:.]?\s+(?P<rest>\S.*)$")
+# "ASC 1A", "ASCOF 2B(1)": an ASCOF code with its framework's letters before it.
+_ASCOF_REF = r"(?:ASCOF|ASC)\s?[1-4][A-J](?:\(\d[a-z]?\)|\d)?(?![\w(])"
+_LEADING_REF = compiled.pattern(rf"^(?P<ref>{_ASCOF_REF}|(?:ASCOF\s+)?{REF})[:.]?\s+(?P<rest>\S.*)$")
 
 
 def split_label(label: str) -> tuple[str | None, str]:
