@@ -466,10 +466,11 @@ LISTS = [
         "In 2023/24 the median wait for an initial assessment was 28 days.",
         [W("care_act_assessment", median=28, year="2023-24")],
     ),
-    # a line about something else in between: the service is not carried over it
+    # a line about something else in between: the service is not carried over it (the wait is
+    # kept, its service unnamed and flagged)
     (
         "People waited for their assessments.\nThe council opened a new hub.\nThe median wait was 20 days.",
-        [],
+        [W("unspecified", median=20, flag="the text names no service")],
     ),
 ]
 

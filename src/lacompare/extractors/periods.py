@@ -39,6 +39,20 @@ PERIOD = (
 )
 PERIOD_RE = compiled.pattern(rf"(?i)(?<![\w/]){PERIOD}")
 
+# A period as a sentence states it, with no named groups (a form may hold two): "2022/23",
+# "23/24", "Q2", "Q2 2023/24", "October 2024", "1 April 2023". Months are capitalised in prose.
+_SENTENCE_MONTH = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
+)
+_SENTENCE_YEAR = rf"(?<![\d£,.])(?:{YEAR}|{SHORT_YEAR})(?![\d%])"
+_SENTENCE_QUARTER = r"(?:Q|(?i:quarter)\s?)[1-4]\b"
+SENTENCE_PERIOD = (
+    rf"(?:{_SENTENCE_QUARTER}(?:\s+(?:of\s+)?{_SENTENCE_YEAR})?"
+    rf"|{_SENTENCE_YEAR}(?:\s+{_SENTENCE_QUARTER})?"
+    rf"|(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?{_SENTENCE_MONTH}\s+(?:19|20)\d\d(?!\d))"
+)
+
 
 @dataclass(frozen=True, slots=True, order=True)
 class Period:

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from lacompare import compiled
+from lacompare.extractors.periods import SENTENCE_PERIOD
 from lacompare.parsers.text.patterns import NUMBER, SHORT_YEAR, YEAR
 
 # ---- figures ---------------------------------------------------------------------------------
@@ -45,18 +46,9 @@ AFTER_FIGURE = (
 
 # ---- periods ---------------------------------------------------------------------------------
 
-_MONTH = (
-    r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
-    r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
-)
 _ANY_YEAR = rf"(?<![\d£,.])(?:{YEAR}|{SHORT_YEAR})(?![\d%])"
-_QUARTER = r"(?:Q|(?i:quarter)\s?)[1-4]\b"
-# A period as a sentence states it: "2022/23", "23/24", "Q2", "Q2 2023/24", "October 2024", "1 April 2023".
-PERIOD_BODY = (
-    rf"(?:{_QUARTER}(?:\s+(?:of\s+)?{_ANY_YEAR})?"
-    rf"|{_ANY_YEAR}(?:\s+{_QUARTER})?"
-    rf"|(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?{_MONTH}\s+(?:19|20)\d\d(?!\d))"
-)
+# A period as a sentence states it (one grammar of periods: lacompare.extractors.periods).
+PERIOD_BODY = SENTENCE_PERIOD
 PERIOD_RE = compiled.pattern(PERIOD_BODY)
 _WHEN_WORD = r"(?:in|during|for|at|as\s+at|as\s+of|by|over|from|on)"
 _THE_END = r"(?:the\s+(?:end\s+of\s+)?)?(?:(?:the\s+)?(?:financial|calendar)\s+year\s+)?"

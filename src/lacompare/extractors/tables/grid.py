@@ -387,7 +387,9 @@ class _FlatRows:
         self.labels = []
 
     def flush(self) -> None:
-        if self.values and self.labels:
+        # Values on lines of their own make a row only when they fill the header's cells: a lone
+        # figure under label lines ("2016/1" / "7", a year broken over two lines) is no row.
+        if self.values and self.labels and len(self.values) >= self.width:
             self._row(self.labels + self.value_lines, self.values, label_end=None)
             self.labels, self.gap = [], 0
         self.values, self.value_lines = [], []
