@@ -6,7 +6,8 @@ comparisons (``rows``)."""
 from __future__ import annotations
 
 from lacompare.extractors.tables import labelled, series
-from lacompare.extractors.tables.grid import Grid, grids
+from lacompare.extractors.tables.grid import grids
+from lacompare.extractors.tables.model import Grid
 from lacompare.extractors.tables.rows import grid_facts
 from lacompare.model import Fact
 from lacompare.readers.base import Document

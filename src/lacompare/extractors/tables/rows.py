@@ -19,9 +19,9 @@ from dataclasses import dataclass, field
 from lacompare import ascof
 from lacompare.extractors.periods import Period
 from lacompare.extractors.tables.cells import Cell
-from lacompare.extractors.tables.grid import Grid, Row
 from lacompare.extractors.tables.header import Column, Role
 from lacompare.extractors.tables.labels import split_label
+from lacompare.extractors.tables.model import Grid, Row
 from lacompare.model import Benchmark, Comparison, Fact, Indicator
 
 
