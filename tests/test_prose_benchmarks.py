@@ -16,6 +16,10 @@ PAIRS: list[tuple[str, list[Pair]]] = [
     ("Carers satisfied with support: 41.2% (England: 36.3%).", [(41.2, "England", 36.3)]),
     ("Admissions (aged 65+) were 512 (national average 560.8) in 2023.", [(512, "national", 560.8)]),
     ("Reviews completed on time 78% (regional average 74%)", [(78, "regional", 74)]),
+    (
+        "The proportion of carers satisfied with support was 36.9% (national average 36.3%, regional 38.1%).",
+        [(36.9, "national", 36.3), (36.9, "regional", 38.1)],
+    ),
     ("Delayed discharges were 3 vs 5.1 per 100,000 nationally.", [(3, "national", 5.1)]),
     ("Against England, our re-referral rate is 14.2% versus 17.6%.", [(14.2, "England", 17.6)]),
     (

@@ -77,6 +77,7 @@ def test_a_header_cell_names_its_role(header: str, role: Role, period: str | Non
         ),
         ("Indicator 2020/21 2021/22 2022/23", ["period 2020-21", "period 2021-22", "period 2022-23"]),
         ("Outcomes West Sussex England", ["value -", "benchmark -"]),
+        ("Measure Our performance England North West", ["result -", "benchmark -", "benchmark -"]),
         (
             "Indicator Polarity Target Actual RAG Direction of travel CIPFA comparator group average South East",
             ["polarity -", "target -", "result -", "rag -", "direction -", "benchmark -", "benchmark -"],

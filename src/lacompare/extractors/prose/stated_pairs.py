@@ -1,6 +1,7 @@
 """Comparisons councils state in a few words, beside the full sentences the benchmark grammar reads:
 
-- a benchmark in brackets after the value: "41.2% (England: 36.3%)", "512 (national average 560.8)";
+- a benchmark in brackets after the value: "41.2% (England: 36.3%)", "512 (national average 560.8)",
+  "36.9% (national average 36.3%, regional 38.1%)";
 - the value set against a benchmark with "vs": "3 vs 5.1 nationally", "England 5.1 vs 3";
 - the council's value and the benchmarks' in a list: "Barnshire 27.3%, England 26.2%, region 28.1%";
 - two values and their benchmarks in brackets: "11.8 for males and 11.5 for females (12.8 and 12.6
@@ -36,7 +37,9 @@ def _figure(name: str) -> str:
 
 
 _BRACKET = compiled.pattern(
-    rf"{_figure('value')}\s*\(\s*(?P<who>{_CMP})\s*(?:average\s*)?[:=–-]?\s*{_figure('bench')}\s*\)", re.I
+    rf"{_figure('value')}\s*\(\s*(?P<who>{_CMP})\s*(?:average\s*)?[:=–-]?\s*{_figure('bench')}"
+    rf"(?:\s*[,;]\s*(?:and\s+)?(?P<who2>{_CMP})\s*(?:average\s*)?[:=–-]?\s*{_figure('bench2')})?\s*\)",
+    re.I,
 )
 _VERSUS = compiled.pattern(
     rf"{_figure('value')}\s+(?:vs\.?|versus)\s+{_figure('bench')}"
@@ -91,6 +94,8 @@ def _in_sentence(page: int, sentence: Sentence) -> Iterator[Comparison]:
     for m in _BRACKET.finditer(text):
         if _figures(m, "value", "bench"):
             yield _comparison(page, text, m, "value", "bench", m["who"])
+        if m["who2"] and _figures(m, "value", "bench2"):
+            yield _comparison(page, text, m, "value", "bench2", m["who2"])
     for m in _VERSUS.finditer(text):
         who = m["who"] or _named_elsewhere(text)
         if who and _figures(m, "value", "bench"):

@@ -252,8 +252,9 @@ def _group(
         if role is Role.PERIOD:
             starts = style in ("lead", "bare") or has_period or not has_role
         elif role is not None:
-            # "West Sussex England": the council's own name is a column of its own
-            only_words = not has_period and all(r is None for r, _ in current)
+            # "West Sussex England": the council's own name is a column of its own beside a
+            # benchmark; words before any other role qualify it ("Our performance")
+            only_words = role is Role.BENCHMARK and not has_period and all(r is None for r, _ in current)
             joins_here = _continues(current, role, text) and next(join_next, True)
             # a RAG, direction, polarity or note column is never a period's: "Q3 RAG" is two columns
             unperiodic = role in (Role.RAG, Role.DIRECTION, Role.POLARITY, Role.NOTE)
@@ -303,6 +304,6 @@ def _is_header(columns: list[Column], units: list[tuple[Role | None, str]], *, h
 _QUALIFIER_RE = compiled.pattern(rf"(?i){_QUALIFIERS}")
 _QUALIFIER_WORDS_RE = compiled.pattern(r"(?i)\b(?:average|avg|mean)\b")
 _SENTENCE_WORD_RE = compiled.pattern(
-    r"(?i)and|or|the|a|an|of|for|to|in|with|by|on|at|is|are|was|were|be|our|we|this|that|these|it|its|has|have"
+    r"(?i)and|or|the|a|an|of|for|to|in|with|by|on|at|is|are|was|were|be|we|this|that|these|it|its|has|have"
     r"|had|will|which|who|from|than|as"
 )
