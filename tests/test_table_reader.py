@@ -172,3 +172,26 @@ AS02 New admissions to care homes (65+) Low 250 61 58 66 Amber Worsening"""
         ("AS01", "68%", "64%", "80%", "Q3", "Red", "Improving", "High"),
         ("AS02", "66", "58", "250", "Q3", "Amber", "Worsening", "Low"),
     ]
+
+
+def test_a_table_of_waits_by_team_and_by_month() -> None:
+    """FOI answers give waiting figures a row a team or a month: each row is a wait, the team or
+    month kept in its flag, its service named where the row or the header names one."""
+    text = """Waiting lists by team (FOI response)
+Team Number waiting Average wait (days)
+North locality 212 41
+Hospital discharge 54 12
+Month Number waiting for an OT assessment Median wait (weeks)
+April 2024 96 7
+May 2024 88 6"""
+    waits = [
+        (w.service, w.people, w.average, w.median, w.duration_unit, w.year)
+        for w in tables.read(text_doc(text))
+        if isinstance(w, Wait)
+    ]
+    assert waits == [
+        ("unspecified", 212, 41, None, "days", None),
+        ("other_hospital_discharge", 54, 12, None, "days", None),
+        ("ot_assessment", 96, None, 7, "weeks", "Apr 2024"),
+        ("ot_assessment", 88, None, 6, "weeks", "May 2024"),
+    ]
