@@ -68,10 +68,6 @@ def first_period(text: str) -> Period | None:
     return _period(m) if m else None
 
 
-def periods_in(text: str) -> list[Period]:
-    return [p for m in PERIOD_RE.finditer(text) if (p := _period(m))]
-
-
 def _period(m: object) -> Period | None:
     groups = m.groupdict()  # type: ignore[attr-defined]
     if groups["bare_q"]:

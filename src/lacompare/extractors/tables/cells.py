@@ -138,19 +138,6 @@ def _paired(cells: list[Cell], texts: list[str]) -> list[Cell] | None:
     return out or None
 
 
-def tail_cells(line: str, most: int) -> tuple[str, list[str]]:
-    """Split a flattened row into its label and up to ``most`` cells read off the end of the line.
-
-    'ASC 1A: Quality of life 19 19.3 n/a 18.9' with most=4 -> ('ASC 1A: Quality of life',
-    ['19', '19.3', 'n/a', '18.9']). Reading from the right keeps a number inside the label
-    ("aged 18-64", "per 100,000") in the label.
-    """
-    starts = tail_starts(line, most)
-    cut = starts[0] if starts else len(line.rstrip())
-    ends = [*starts[1:], len(line)]
-    return line[:cut].rstrip(), [line[a:b].strip() for a, b in zip(starts, ends, strict=True)]
-
-
 def tail_starts(line: str, most: int) -> list[int]:
     """Where each of the last (up to ``most``) cells of a flattened row starts, left to right."""
     end = len(line.rstrip())
