@@ -195,3 +195,10 @@ May 2024 88 6"""
         ("ot_assessment", 96, None, 7, "weeks", "Apr 2024"),
         ("ot_assessment", 88, None, 6, "weeks", "May 2024"),
     ]
+
+
+def test_a_line_too_long_to_be_a_row_is_no_row() -> None:
+    """Bug: a 1 MB line under a table header was searched for a wrapped row at every word (10 s).
+    A row, its wrapped label rejoined, is at most MAX_ROW_CHARS; a longer line is no row."""
+    line = ("AS01 Reviews completed 12 14 15 13 and then some words here " * 16000)[:1_000_000]
+    assert tables.read(text_doc("KPI 2022/23 Outturn 2023/24 Outturn Target England\n" + line)) == []

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from lacompare import compiled
-from lacompare.parsers.text.patterns import SHORT_YEAR, YEAR, normalise_year
+from lacompare.parsers.text.patterns import SHORT_YEAR, STATED_YEAR_RE, YEAR, normalise_year
 
 _MONTHS = {
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
@@ -102,13 +102,10 @@ def _financial_year(text: str) -> int | None:
     return first if second == (first + 1) % 100 else None
 
 
-_YEAR_IN = compiled.pattern(rf"(?<![\d£,.])(?:{YEAR}|{SHORT_YEAR})(?!\d)")
-
-
 def stated_period(text: str | None) -> str | None:
     """A period as a sentence states it, in the form facts carry: '2022/23' -> '2022-23';
     'Q2 2023/24' -> 'Q2 2023-24'; 'October 2024', 'Q2' as stated."""
     if not text:
         return None
     text = " ".join(text.split())
-    return _YEAR_IN.sub(lambda m: normalise_year(m.group()) or m.group(), text)
+    return STATED_YEAR_RE.sub(lambda m: normalise_year(m.group()) or m.group(), text)

@@ -19,16 +19,13 @@ from bisect import bisect_left
 from collections.abc import Iterator
 
 from lacompare import compiled
-from lacompare.model import Comparison, Fact, Number
-from lacompare.parsers.text.patterns import NUMBER, Sentence, parse_number, sentence_list
-from lacompare.parsers.text.relations import comparator
+from lacompare.model import Comparison, Fact
+from lacompare.parsers.text.patterns import MAX_SENTENCE_CHARS, NUMBER, Sentence, parse_number, sentence_list
+from lacompare.parsers.text.relations import COMPARATOR_WORDS, comparator
 from lacompare.readers.base import Document
 
-_CMP = (
-    r"England|English\s+average|national(?:\s+average)?|nationally|regional(?:\s+average)?|region"
-    r"|London(?:\s+average)?|CIPFA(?:\s+average)?|comparator\s+group(?:\s+average)?|statistical\s+neighbours?"
-    r"|(?:North|South)\s+(?:East|West)|East\s+Midlands|West\s+Midlands|East\s+of\s+England|Yorkshire(?:\s+and\s+the\s+Humber)?"
-)
+# The benchmark names of the one comparator vocabulary (a target is no benchmark: left out below).
+_CMP = rf"(?:{COMPARATOR_WORDS})(?:\s+average)?"
 _PCT = r"\s?(?:%|per\s?cent\b)"
 
 
@@ -73,14 +70,14 @@ _YEARISH = compiled.pattern(r"(?:19|20)\d\d")
 def read(doc: Document) -> list[Fact]:
     facts: list[Fact] = []
     for page in doc.pages:
-        sentences = sentence_list(page.text)
+        sentences = [s for s in sentence_list(page.text) if len(s.text) <= MAX_SENTENCE_CHARS]
         named = _naming(page.text, sentences)  # every form names a benchmark
         for i, sentence in enumerate(sentences):
             if named[i]:
                 facts.extend(_in_sentence(page.number, sentence))
             if i + 1 < len(sentences) and named[i + 1]:
                 facts.extend(_over_two(page.number, page.text, sentence, sentences[i + 1]))
-    return facts
+    return [f for f in facts if isinstance(f, Comparison) and f.comparator != "target"]
 
 
 def _naming(text: str, sentences: list[Sentence]) -> list[bool]:
@@ -121,7 +118,8 @@ def _over_two(page: int, text: str, first: Sentence, second: Sentence) -> Iterat
     """ "… was 71.2 per cent. The equivalent national figure was 69 per cent.": the first
     sentence's one figure against the second's benchmark."""
     m = _NEXT_SENTENCE.match(second.text)
-    if m is None or "\n" in text[first.end : second.start]:
+    between = text[first.end : second.start]
+    if m is None or "\n" in between or between.strip():  # one after the other, in one paragraph
         return
     figures = [f for f in _ANY_FIGURE.finditer(first.text) if not _YEARISH.fullmatch(f.group().strip())]
     if len(figures) != 1:
@@ -129,7 +127,7 @@ def _over_two(page: int, text: str, first: Sentence, second: Sentence) -> Iterat
     name = next(g for g in ("bench", "bench2", "bench3") if m[g])
     who = m["who"] or m["who2"] or m["who3"]
     own = figures[0]
-    value = _number(own.group().split("%")[0].split("per")[0].strip())
+    value = parse_number(own.group().split("%")[0].split("per")[0].strip())
     quote = text[first.start : second.end]
     unit = "%" if ("%" in own.group() or "cent" in own.group()) else None
     yield Comparison(
@@ -139,7 +137,7 @@ def _over_two(page: int, text: str, first: Sentence, second: Sentence) -> Iterat
         value=value,
         unit=unit,
         comparator=comparator(who),
-        comparator_value=_number(m[name]),
+        comparator_value=parse_number(m[name]),
     )
 
 
@@ -154,10 +152,10 @@ def _comparison(page: int, text: str, m: re.Match[str], own: str, bench: str, wh
         page,
         text,
         metric=_label(text, m.start(), m.end()),
-        value=_number(m[own]),
+        value=parse_number(m[own]),
         unit=unit,
         comparator=comparator(who),
-        comparator_value=_number(m[bench]),
+        comparator_value=parse_number(m[bench]),
     )
 
 
@@ -166,7 +164,3 @@ def _label(text: str, start: int, end: int) -> str:
     from lacompare.extractors.prose.phrases import object_label, subject_label
 
     return subject_label(text[:start]) or object_label(text[end:]) or text[:start].strip(" ,:;") or text
-
-
-def _number(text: str) -> Number:
-    return parse_number(text)

@@ -8,12 +8,13 @@ negative, "1,944*" with a footnote mark), a cell that says the value is not stat
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from enum import StrEnum
 
 from lacompare import compiled
-from lacompare.parsers.performance.refs import RAG_WORDS
-from lacompare.parsers.text.patterns import parse_number, scaled
+from lacompare.parsers.performance.refs import DIRECTION_WORDS, NOT_STATED, RAG_WORDS
+from lacompare.parsers.text.patterns import scaled
 
 
 class CellKind(StrEnum):
@@ -31,15 +32,17 @@ _NUMBER_CELL = (
     r"(?P<mark>[*†‡¹²³]{1,3})?"
 )
 _NEGATIVE_CELL = rf"\((?P<neg_pound>£)?(?P<neg>{_NUMBER})(?P<neg_pct>%)?\)"
+# Cells that say the value is not stated: the vocabulary every indicator reader shares.
 _NOT_STATED = (
-    r"n/?a|N/?A|TBC|tbc|TBA|tba|no\s+tgt|no\s+target|not\s+available|not\s+applicable|not\s+known"
-    r"|[-–—*x]|\[x\]|\[c\]|\.\."
+    "(?i:"
+    + "|".join(
+        r"\s+".join(re.escape(word) for word in cell.split())
+        for cell in sorted(NOT_STATED, key=len, reverse=True)
+        if cell
+    )
+    + ")"
 )
-_DIRECTION = (
-    r"[↑↓→↗↘⬆⬇▲▼△▽]|Improv(?:ed|ing)(?:\s+performance)?|Worse(?:ning|ned)?(?:\s+performance)?|Deteriorat(?:ed|ing)"
-    r"|Declin(?:ed|ing)(?:\s+performance)?|Better|Stable|Static|Same|Stayed\s+the\s+same|No\s+change|Maintained"
-    r"|Up|Down|Increas(?:ed|ing)|Decreas(?:ed|ing)"
-)
+_DIRECTION = rf"[↑↓→↗↘⬆⬇▲▼△▽]|{DIRECTION_WORDS}|Declining|Up|Down|Increas(?:ed|ing)|Decreas(?:ed|ing)"
 _POLARITY = r"(?:High(?:er)?|Low(?:er)?|Big(?:ger)?|Small(?:er)?)(?:\s+is\s+(?:good|better))?"
 _CELL_RE = compiled.pattern(
     rf"(?P<number>{_NUMBER_CELL})|(?P<negative>{_NEGATIVE_CELL})|(?P<not_stated>{_NOT_STATED})"
@@ -78,7 +81,7 @@ def read_cell(text: str) -> Cell:
     if m["number"]:
         return _number_cell(clean, m)
     if m["negative"]:
-        value = parse_number(m["neg"].replace(",", "")) if not m["neg"].startswith(".") else float(m["neg"])
+        value = scaled(m["neg"], None)
         unit = "%" if m["neg_pct"] else "£" if m["neg_pound"] else None
         return Cell(clean, CellKind.NUMBER, -value, unit)
     kind = next(k for k, g in _KINDS if m[g])
@@ -96,14 +99,11 @@ _KINDS = (
 def _number_cell(text: str, m: object) -> Cell:
     groups = m.groupdict()  # type: ignore[attr-defined]
     num = groups["num"]
-    number = float(num) if num.startswith(".") else scaled(num, _SCALES.get(groups["scale"] or ""))
+    number = scaled(num, groups["scale"])
     if groups["sign"] in ("-", "−"):
         number = -number
     unit = "%" if groups["pct"] else "£" if groups["pound"] else None
     return Cell(text, CellKind.NUMBER, number, unit)
-
-
-_SCALES = {"k": "k", "m": "m", "bn": "bn"}
 
 
 def row_cells(line: str, width: int, *, values_only: bool = False) -> tuple[int, list[Cell]] | None:
@@ -156,19 +156,24 @@ def inner_cells(line: str, width: int, *, strict: bool = True) -> tuple[int, int
     """A row whose label goes on after its cells, as a wrapped cell's rest is rejoined to its row
     ("1A Quality of 18.6 19.0 Green life score"): (where the cells start, where they end, the
     cells), when ``width`` single-word cells stand together and lower-case words follow them."""
+    if len(line) > MAX_ROW_CHARS:
+        return None
     tokens = [(m.start(), m.end()) for m in _TOKEN_RE.finditer(line)]
+    cells = [read_cell(line[a:b]) for a, b in tokens]  # each token read once
     for last in range(len(tokens) - 2, width - 1, -1):
         if not line[tokens[last + 1][0]].islower():
             continue
-        run = tokens[last - width + 1 : last + 1]
-        before = tokens[last - width]
-        cells = [read_cell(line[a:b]) for a, b in run]
+        run = cells[last - width + 1 : last + 1]
         # ``strict``: a word, not a figure, stands before the cells (so a header's width can be
         # told from its rows); once the width is known, a label may end in a figure ("(aged 65").
-        label_before = not strict or read_cell(line[before[0] : before[1]]).kind is CellKind.TEXT
-        if label_before and all(c.kind is not CellKind.TEXT for c in cells) and any(c.is_number for c in cells):
-            return run[0][0], run[-1][1], cells
+        label_before = not strict or cells[last - width].kind is CellKind.TEXT
+        if label_before and all(c.kind is not CellKind.TEXT for c in run) and any(c.is_number for c in run):
+            return tokens[last - width + 1][0], tokens[last][1], run
     return None
+
+
+# A table row, its label wrapped and rejoined, is a few hundred characters at most.
+MAX_ROW_CHARS = 1_000
 
 
 _TOKEN_RE = compiled.pattern(r"\S+")

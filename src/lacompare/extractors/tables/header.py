@@ -19,7 +19,7 @@ from itertools import product
 
 from lacompare import compiled
 from lacompare.extractors.periods import PERIOD, Period, first_period
-from lacompare.parsers.text.relations import comparator
+from lacompare.parsers.text.relations import REGIONS, comparator
 
 
 class Role(StrEnum):
@@ -36,10 +36,8 @@ class Role(StrEnum):
     NOTE = "note"  # comments, numerators, units: read by no one
 
 
-_REGIONS = (
-    r"north[\s-]+east|north[\s-]+west|yorkshire(?:\s+and\s+(?:the\s+)?humber)?|east\s+midlands|west\s+midlands"
-    r"|east\s+of\s+england|eastern(?:\s+region)?|south[\s-]+east|south[\s-]+west"
-)
+# A region's name, also bare "Yorkshire" or "Eastern region" as table headings shorten them.
+_REGIONS = rf"{REGIONS}|yorkshire|eastern(?:\s+region)?"
 # Word groups of a header, longest first within a role; each names what starts a column.
 _WORDS: tuple[tuple[Role, str], ...] = (
     (Role.NOTE, r"comments?|commentary|notes?|numerator|denominator|unit|units|source|frequency|owner|lead"),

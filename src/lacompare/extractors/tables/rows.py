@@ -14,11 +14,11 @@ comparisons and no indicator rows; a column headed as a result ("Outturn", "Actu
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from lacompare import ascof
 from lacompare.extractors.periods import Period
-from lacompare.extractors.tables.cells import Cell
+from lacompare.extractors.tables.cells import Cell, CellKind
 from lacompare.extractors.tables.header import Column, Role
 from lacompare.extractors.tables.labels import split_label
 from lacompare.extractors.tables.model import Grid, Row
@@ -37,7 +37,6 @@ class Plan:
     direction: int | None = None
     polarity: int | None = None
     period: Period | None = None
-    extra: dict[str, int] = field(default_factory=dict)
 
     @property
     def is_indicator_table(self) -> bool:
@@ -118,7 +117,7 @@ def _indicator(grid: Grid, row: Row, how: Plan) -> Indicator:
         if index is None or index >= len(row.cells):
             return None
         found = row.cells[index]
-        return found.text if found.text and found.kind.value != "not stated" else None
+        return found.text if found.text and found.kind is not CellKind.NOT_STATED else None
 
     result = row.cells[how.result] if how.result is not None else None  # type: ignore[index]
     return Indicator(

@@ -88,7 +88,8 @@ def _row_waits(
     page: int, measures: str, above: str, label: str, cells: list[Cell], quote: str, figures: list[_Figure]
 ) -> Iterator[Wait]:
     period = first_period(label)
-    service = service_in(label) or service_in(measures)
+    named = service_in(label)
+    service = named or service_in(measures)
     flags = []
     if service is None:
         service = service_in(above) or "unspecified"
@@ -97,7 +98,7 @@ def _row_waits(
             if service != "unspecified"
             else "the text names no service"
         )
-    if period is None and not service_in(label):
+    if period is None and not named:
         flags.append(f"row: {label}")  # a team or a month the wait is for
     # Figures of one unit make one wait; a count joins the first of them.
     for unit in dict.fromkeys(f.unit for f in figures if f.kind != "people") or ["days"]:

@@ -15,7 +15,7 @@ from lacompare import compiled
 from lacompare.model import Comparison, Fact, Number, Statistic
 from lacompare.parsers.dashboard import dashboard_words as words
 from lacompare.parsers.text import relations
-from lacompare.parsers.text.patterns import NUMBER, YEAR_RE, Sentence, parse_number, sentence_list
+from lacompare.parsers.text.patterns import MAX_SENTENCE_CHARS, NUMBER, YEAR_RE, Sentence, parse_number, sentence_list
 from lacompare.readers.base import Document
 
 _NUM = rf"£?{NUMBER}%?"
@@ -32,7 +32,6 @@ _BENCHMARKS = (
 _NUMBER_TOKEN = compiled.pattern(_NUM)
 # Real sentences run to a few hundred characters; a longer "sentence" is junk (a line with no full
 # stop), and scanning it costs benchmarks x numbers, minutes for a few thousand of each.
-MAX_SENTENCE_CHARS = 3_000
 _THIS = compiled.pattern(r"^(?:This|That|It)\b")
 
 

@@ -24,20 +24,24 @@ INLINE_REF = compiled.pattern(rf"(?<=\s[-•·][ \t])(?P<ref>{REF})\b[:.]?[ \t]+
 # A legacy code in brackets after the reference: "NI 136 (Vital Signs 3)", "NAS 1 (PAF D40)".
 LEGACY = compiled.pattern(r"\G\s*\((?P<code>[^()]{1,30})\)")
 
-NOT_STATED = frozenset({"n/a", "na", "tbc", "no tgt", "no target", "-", "–", "—", "", "not available", "nil"})
+NOT_STATED = frozenset(
+    {"n/a", "na", "tbc", "tba", "no tgt", "no target", "-", "–", "—", "", "not available", "not applicable"}
+    | {"not known", "nil", "*", "x", "[x]", "[c]", ".."}  # statistical releases' suppressed and missing marks
+)
 NUMBER_CELL = r"£?-?\d[\d,]*(?:\.\d+)?%?"
 # RAG ratings as councils print them: letters, words, and the target words that stand for them.
 RAG_WORDS = (
     r"(?:Red|Amber|Green|Blue|R|A|G|A/G|R/A|On\s+target|Off\s+target|Not\s+on\s+target|On\s+track|Off\s+track"
     r"|Target\s+met|Target\s+not\s+met|Target\s+achieved|Target\s+not\s+achieved)"
 )
-# Performance statuses of dashboards (never CQC ratings): the status a measure is given.
-STATUS_WORDS = (
+# How a measure has moved (a direction of travel), as dashboards and scorecards word it.
+DIRECTION_WORDS = (
     r"(?:Improved(?:\s+performance)?|Improving|Stayed\s+the\s+same|Same|No\s+change|Stable|Static"
     r"|Requires\s+improvement|Declined(?:\s+performance)?|Worse(?:ned)?(?:\s+performance)?|Worsening"
-    r"|Deteriorat(?:ed|ing)(?:\s+performance)?|Better|Maintained(?:\s+performance)?"
-    rf"|{RAG_WORDS})"
+    r"|Deteriorat(?:ed|ing)(?:\s+performance)?|Better|Maintained(?:\s+performance)?)"
 )
+# Performance statuses of dashboards (never CQC ratings): the status a measure is given.
+STATUS_WORDS = rf"(?:{DIRECTION_WORDS}|{RAG_WORDS})"
 STATUS_LINE = compiled.pattern(rf"(?i)^\s*(?P<status>{STATUS_WORDS})\s*$")
 RAG_RE = compiled.pattern(rf"^(?:{RAG_WORDS})$")
 

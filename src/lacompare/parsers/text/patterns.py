@@ -51,6 +51,9 @@ _SCALED_RE = compiled.pattern(
 DOT_THOUSANDS = r"(?<![\w.,])\d{1,3}(?:\.\d{3})+(?![\d,]|\.\d)"
 _DOT_THOUSANDS_RE = compiled.scanner(DOT_THOUSANDS)
 
+# A "sentence" longer than this is no prose (a line with no full stop: a dump, a table run
+# together); readers skip it, so their time stays linear in the text.
+MAX_SENTENCE_CHARS = 3_000
 _ABBREVIATIONS = ("e.g.", "i.e.", "approx.", "etc.", "no.", "vs.", "c.", "St.", "Dr.", "Mr.", "Mrs.", "Ms.")
 _INITIAL = compiled.pattern(r"\b[A-Z]\.$")  # "J. Smith": no sentence ends at an initial
 _SENTENCE_BREAK = compiled.pattern(r"(?<=[.!?][\"'’”)\]]*)\s+(?=[\"'‘“(]?[A-Z0-9£])")

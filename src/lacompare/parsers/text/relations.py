@@ -161,18 +161,19 @@ def _fmt(n: Number) -> str:
 
 # -- comparators: wording -> benchmark name ---------------------------------------------------
 
-_REGIONS = (
-    r"North\s+East|North\s+West|Yorkshire\s+and\s+(?:the\s+)?Humber|East\s+Midlands|West\s+Midlands"
-    r"|East\s+of\s+England|South\s+East|South\s+West"
+# England's nine regions less London (a benchmark of its own), as councils write them.
+REGIONS = (
+    r"North[\s-]+East|North[\s-]+West|Yorkshire\s+and\s+(?:the\s+)?Humber|East\s+Midlands|West\s+Midlands"
+    r"|East\s+of\s+England|South[\s-]+East|South[\s-]+West"
 )
 # Named benchmarks, as CQC reports and councils write them (a regex fragment for finding them).
 COMPARATOR_WORDS = (
-    rf"{_REGIONS}|England|English|national|nationally|country|London|regional|regionally|region|"
+    rf"{REGIONS}|England|English|national|nationally|country|London|regional|regionally|region|"
     r"CIPFA(?:\s+(?:comparator\s+group|nearest\s+neighbours?|group))?|"
     r"comparator\s+(?:family\s+)?(?:group|councils|authorities)|statistical\s+neighbours?|nearest\s+neighbours?|target"
 )
 _COMPARATORS = (
-    ("regional", compiled.pattern(rf"(?i)^(?:{_REGIONS}|region)")),
+    ("regional", compiled.pattern(rf"(?i)^(?:{REGIONS}|region)")),
     ("England", compiled.pattern(r"(?i)^englan?d|^english")),
     ("national", compiled.pattern(r"(?i)^(?:national|country)")),
     ("London", compiled.pattern(r"(?i)^london")),
