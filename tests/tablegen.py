@@ -83,7 +83,7 @@ def key(value: Number | Decimal) -> float:
 # --- the model --------------------------------------------------------------------------------
 
 # Column roles. Value roles give indicator records with these metric_id suffixes.
-SUFFIXES = {"result": ".result", "target": ".target", "previous": ".previous_result"}
+SUFFIXES = {"result": ".result", "target": ".target", "previous": ".previous"}
 ROLES = ("ref", "measure", *SUFFIXES, "benchmark", "rag", "dot", "polarity")
 
 # What a comparison's comparator may say for a benchmark column of each group.

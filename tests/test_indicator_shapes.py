@@ -24,7 +24,7 @@ Row = tuple[str, str | None, str | None, str | None]  # ref, result, target, the
 def row(f: Indicator) -> Row:
     # The general prose reader keeps the earlier figure a sentence states as the row's previous
     # value, whatever its period; a table's "last year" column keeps its own name.
-    return (f.ref, f.result, f.target, f.last_year_result or f.previous_result)
+    return (f.ref, f.result, f.target, f.previous)
 
 
 def rows(path: Path) -> list[Row]:
@@ -129,7 +129,7 @@ def test_legacy_code_is_kept_apart_from_the_name() -> None:
 
 def test_year_lists_give_the_latest_figure() -> None:
     found = [
-        (f.description[:40], f.result, f.previous_result, f.period)
+        (f.description[:40], f.result, f.previous, f.period)
         for f in extract(document("norfolk-benchmarking-ascof-2021-22")).indicators
     ]
     assert found == [
@@ -148,7 +148,7 @@ DASHBOARD = (
 
 def test_dashboard_runs_give_value_and_status() -> None:
     report = extract_text(DASHBOARD, kind="dashboard")
-    assert [(f.result, f.status, f.rag) for f in report.indicators] == [
+    assert [(f.result, f.direction, f.rag) for f in report.indicators] == [
         ("41%", "Improved performance", None),
         ("13,510", "Requires improvement", None),
         ("85.1%", None, "Green"),
@@ -166,7 +166,7 @@ def test_dashboard_page_rows() -> None:
     assert [f.result for f in found] == [
         "323.5", "139", "92.4%", "101%", "19.9%", "16.0%", "73.4", "41%", "897", "100%", "85.1%", "456", "13,510",
     ]  # fmt: skip
-    assert {f.status for f in found} == {"Stayed the same", "Improved performance", "Requires improvement"}
+    assert {f.direction for f in found} == {"Stayed the same", "Improved performance", "Requires improvement"}
 
 
 # --- flattened tables read by their header ---------------------------------------------------
@@ -183,7 +183,7 @@ FLAT = (
 def test_flat_row_is_read_by_the_header() -> None:
     found = {f.ref: f for f in extract_text(FLAT, kind="performance_report").indicators}
     s147 = found["OF.147"]
-    assert (s147.baseline, s147.target, s147.result, s147.rag, s147.dot_short, s147.period) == (
+    assert (s147.previous, s147.target, s147.result, s147.rag, s147.direction, s147.period) == (
         "6.70%", "12%", "14.6%", "R", "Worse", "YTD Q3",
     )  # fmt: skip
     assert [(b.comparator, b.value) for b in s147.benchmarks] == [("national", 16.6), ("London", 13.8)]
@@ -192,7 +192,7 @@ def test_flat_row_is_read_by_the_header() -> None:
 
 def test_flat_row_short_of_cells_is_flagged_without_values() -> None:
     s146 = next(f for f in extract_text(FLAT, kind="performance_report").indicators if f.ref == "OF.146")
-    assert (s146.result, s146.target, s146.baseline) == (None, None, None)
+    assert (s146.result, s146.target, s146.previous) == (None, None, None)
     assert s146.flag and "cannot be placed" in s146.flag
 
 

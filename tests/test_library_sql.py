@@ -17,6 +17,7 @@ from typer.testing import CliRunner
 from lacompare.cli import app
 from lacompare.render.rows import cell
 from lacompare.store import SCHEMA_VERSION, Library
+from lacompare.store_schema import MIGRATIONS
 from lacompare.values import current_ids, values_of
 
 from .conftest import BARNET_MD, CAMDEN_TXT, DASHBOARD_TXT, PERF_TXT, QS_TXT
@@ -173,3 +174,23 @@ def _csv(db: Path, *command: str) -> str:
     result = runner.invoke(app, [*command, "--db", str(db), "--format", "csv"])
     assert result.exit_code == 0, result.output
     return result.stdout
+
+
+def test_a_version_2_library_gives_indicator_rows_the_general_rows_ids(tmp_path: Path) -> None:
+    """Schema 3: an indicator row's measures are named by role (``.previous``, ``.target``); a
+    library whose measures carry the scorecard's old names is renamed on open, facts untouched."""
+    db = tmp_path / "v2.sqlite3"
+    shutil.copy(V1_LIBRARY, db)
+    conn = sqlite3.connect(db, isolation_level=None)
+    MIGRATIONS[1](conn)
+    conn.execute("UPDATE measures SET metric_id = metric_id || '_result' WHERE metric_id LIKE 'indicator.%.previous'")
+    conn.execute("PRAGMA user_version = 2")
+    old_ids = {r[0] for r in conn.execute("SELECT metric_id FROM measures WHERE fact = 'indicator'")}
+    count = conn.execute("SELECT count(*) FROM measures").fetchone()[0]
+    conn.close()
+    assert any(i.endswith(".previous_result") for i in old_ids)
+    with Library(db) as lib:
+        new_ids = {r[0] for r in lib.query("SELECT metric_id FROM measures WHERE fact = 'indicator'")}
+        assert lib.query("SELECT count(*) FROM measures")[0][0] == count
+    assert not any(i.endswith(".previous_result") for i in new_ids)
+    assert {i.replace(".previous_result", ".previous") for i in old_ids} == new_ids

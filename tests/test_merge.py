@@ -15,22 +15,20 @@ def _row(**cells: str) -> Indicator:
 
 
 def test_the_fuller_reading_of_a_row_is_kept_in_the_first_ones_place() -> None:
-    bare, full = _row(result="19.3"), _row(result="19.3", previous_result="19", target="19.7")
+    bare, full = _row(result="19.3"), _row(result="19.3", previous="19", target="19.7")
     assert merged(DOC, [[bare], [full]]) == [full]
     assert merged(DOC, [[full], [bare]]) == [full]
 
 
 def test_on_a_tie_the_later_reader_wins() -> None:
-    first, second = _row(result="19.3", target="19.7"), _row(result="19.3", previous_result="19")
+    first, second = _row(result="19.3", target="19.7"), _row(result="19.3", previous="19")
     assert merged(DOC, [[first], [second]]) == [second]
 
 
 def test_one_row_written_two_ways_is_one_row() -> None:
     """A reader that shifted a cell still names the row's figures; 'ASCOF 1A' is '1A'."""
     shifted = Indicator(1, ROW, ref="1A", description="quality of life", result="19")
-    assert merged(DOC, [[_row(result="19.3", previous_result="19")], [shifted]]) == [
-        _row(result="19.3", previous_result="19")
-    ]
+    assert merged(DOC, [[_row(result="19.3", previous="19")], [shifted]]) == [_row(result="19.3", previous="19")]
 
 
 def test_a_readers_own_facts_are_never_merged() -> None:

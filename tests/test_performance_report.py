@@ -7,6 +7,7 @@ from functools import cache
 import pytest
 
 from lacompare.model import Comparison, Finance, Indicator, Report, Statistic
+from lacompare.parsers.performance.refs import NOT_STATED
 from lacompare.pipeline import extract, extract_text
 from lacompare.provenance import quote_problem
 from lacompare.readers import read_document
@@ -278,13 +279,28 @@ def text_report() -> Report:
     return extract(PERF_TXT)
 
 
+def scorecard(f: Indicator) -> tuple[str | None, ...]:
+    """The general row's cells in the scorecard's column order (annual target … long-term direction)."""
+    return (
+        f.cell("annual_target"),
+        f.target,
+        f.cell("numerator_denominator"),
+        f.result,
+        f.previous,
+        f.direction,
+        # the text dump's reader names the columns; the table reader names them by their headings
+        f.cell("last_year_result") or f.cell("result_q2_2015_16"),
+        f.cell("direction_last_year") or f.cell("dot_long_term_previous_year"),
+    )
+
+
 def cells(f: Indicator) -> tuple[str, ...]:
     bench = " ".join(f"{b.text} {b.comparator}" for b in f.benchmarks)
     return (
         f.ref,
         f.code or "",
         f.polarity or "",
-        *(getattr(f, name) or "" for name in Indicator.CELL_FIELDS[1:]),
+        *(cell or "" for cell in scorecard(f)),
         bench,
     )
 
@@ -301,19 +317,22 @@ def table_rows(report: Report) -> list[Indicator]:
 
 
 def test_pdf_gives_all_29_indicator_rows_with_every_cell() -> None:
-    assert [cells(f) for f in table_rows(pdf_report())] == [tuple(r) for r in INDICATOR_ROWS]
+    """Every printed cell; a cell that says no value is stated ("N/A") is kept as not stated."""
+    assert [cells(f) for f in table_rows(pdf_report())] == [tuple(_stated(c) for c in r) for r in INDICATOR_ROWS]
+
+
+def _stated(cell: str) -> str:
+    return "" if cell.casefold() in NOT_STATED else cell
 
 
 def test_pdf_indicators_are_for_q2_and_unflagged() -> None:
-    assert {f.period for f in table_rows(pdf_report())} == {"Q2 2016/17"}
+    assert {f.period for f in table_rows(pdf_report())} == {"Q2 2016-17"}
     assert [f.ref for f in table_rows(pdf_report()) if f.flag] == []
 
 
 def test_the_commentary_states_its_measures_in_prose() -> None:
     """The report's commentary pages state figures in sentences; the prose reader gives each its row."""
-    prose = [
-        (f.page, f.description, f.result, f.previous_result, f.target) for f in pdf_report().indicators if not f.ref
-    ]
+    prose = [(f.page, f.description, f.result, f.previous, f.target) for f in pdf_report().indicators if not f.ref]
     assert prose == [
         (7, "residential and nursing care packages for over 65s", "271", "268", None),
         (7, "residential and nursing packages for working age adults", "330", "329", None),
@@ -333,11 +352,14 @@ def test_indicator_measures_are_tidy_rows() -> None:
 
 
 def test_benchmarks_are_also_comparisons() -> None:
+    """The comparison's year is the result's (Q2 2016-17); the benchmarks are for 2015/16, which
+    the comparison says in its flag rather than taking the benchmark's year as the result's."""
     s3 = [c for c in pdf_report().comparisons if c.quote.startswith("AC/S3")]
     assert [(c.value, c.unit, c.comparator, c.comparator_value, c.source, c.year) for c in s3] == [
-        (65.9, "%", "CIPFA", 68.8, "ASCOF", "2015-16"),
-        (65.9, "%", "London", 70.1, "ASCOF", "2015-16"),
+        (65.9, "%", "CIPFA", 68.8, "ASCOF", "Q2 2016-17"),
+        (65.9, "%", "London", 70.1, "ASCOF", "Q2 2016-17"),
     ]
+    assert all(c.flag and "benchmark is for 2015-16" in c.flag for c in s3)
 
 
 def test_every_fact_keeps_the_quote_rule() -> None:
@@ -502,14 +524,14 @@ def test_text_dump_flags_the_rows_it_could_not_read() -> None:
     assert sorted(flagged) == ["AC/C10", "AC/S11", "AC/S9"]
     assert "read the PDF" in flagged["AC/S11"]
     s11 = next(f for f in text_report().indicators if f.ref == "AC/S11")
-    assert (s11.result, s11.annual_target, s11.benchmarks) == (None, None, ())
+    assert (s11.result, s11.cell("annual_target"), s11.benchmarks) == (None, None, ())
 
 
 def test_cqc_report_gives_no_indicator_facts() -> None:
-    from lacompare.parsers.performance import budget, indicators, rag
+    from lacompare.parsers.performance import budget, indicator_shapes, rag
 
     doc = read_document(BARNET_CHROMIUM)
-    assert indicators.parse(doc) == []
+    assert indicator_shapes.parse(doc) == []
     assert budget.parse(doc) == []
     assert rag.parse(doc) == []
 

@@ -1,7 +1,7 @@
 """The general prose-measure reader (lacompare.extractors.prose), written as a spec.
 
 Each table row is one sentence a council might print and the one indicator row it states:
-(description, result, previous_result, target, period). The negatives state no measure's value.
+(description, result, previous, target, period). The negatives state no measure's value.
 The sentences are written here; the corpus tests read real documents when ../shared is present.
 """
 
@@ -31,7 +31,7 @@ def only_row(text: str) -> Row:
     found = rows(text)
     assert len(found) == 1, [(f.description, f.result) for f in found]
     f = found[0]
-    return (f.description, f.result, f.previous_result, f.target, f.period)
+    return (f.description, f.result, f.previous, f.target, f.period)
 
 
 # ---- "N <measure> …, compared to M in YEAR" --------------------------------------------------
@@ -294,7 +294,7 @@ def test_next_sentence_gives_the_previous_figure() -> None:
         "This was an improvement from 2,611 in 2011/12 and rated top quartile."
     )
     [row] = rows(text)
-    assert (row.result, row.previous_result, row.target) == ("2,950", "2,611", "2,900")
+    assert (row.result, row.previous, row.target) == ("2,950", "2,611", "2,900")
     assert "2,611" in row.quote and "2,950" in row.quote
 
 
@@ -314,7 +314,7 @@ def test_this_indicator_points_to_the_reference_line_above() -> None:
 
 def test_achieved_its_target_with_an_earlier_figure() -> None:
     [row] = rows("NI125 Intermediate Care – Achieved its 88% target, an improvement on 2009/10 (86.02%)")
-    assert (row.result, row.previous_result, row.target) == (None, "86.02%", "88%")
+    assert (row.result, row.previous, row.target) == (None, "86.02%", "88%")
 
 
 def test_list_introduced_as_figures_gives_lone_figures() -> None:
@@ -389,7 +389,7 @@ WORDINGS = [
 @pytest.mark.parametrize("sentence", WORDINGS, ids=[s[:40] for s in WORDINGS])
 def test_one_measure_in_several_wordings_gives_one_result_and_previous(sentence: str) -> None:
     [row] = rows(sentence)
-    assert (row.result, row.previous_result) == ("1,230", "1,105")
+    assert (row.result, row.previous) == ("1,230", "1,105")
     assert "carers" in row.description.lower()
 
 
@@ -400,7 +400,7 @@ def test_several_facts_in_one_page_keep_their_sentences() -> None:
         "640 people received one-off support, compared to 701 in 2022-23 (-8.7%)\n"
     )
     found = rows(text)
-    assert [(f.result, f.previous_result) for f in found] == [("2,100", "2,050"), ("640", "701")]
+    assert [(f.result, f.previous) for f in found] == [("2,100", "2,050"), ("640", "701")]
     doc = text_doc(text)
     assert quote_problems(doc, list(found)) == []
 
@@ -442,7 +442,7 @@ def test_a_long_line_with_no_full_stop_is_no_sentence() -> None:
     assert prose.read(text_doc(line)) == []
     sentences = "1,234 people received support, compared to 1,100 in 2022/23. " * 3
     rows = prose.read(text_doc(sentences))
-    assert [(r.result, r.previous_result, len(r.quote) < 80) for r in rows] == [("1,234", "1,100", True)] * 3
+    assert [(r.result, r.previous, len(r.quote) < 80) for r in rows] == [("1,234", "1,100", True)] * 3
 
 
 # ---- real documents (third-party / OGL: read in place, never copied) ---------------------------

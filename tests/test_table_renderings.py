@@ -6,7 +6,7 @@ a label wrapped over two lines, values on its first or its second line) and a PD
 Chromium (committed under tests/data/tables/). `lacompare extract FILE --format jsonl` must give:
 
 - an ``indicator`` record per value cell stating a figure, its metric_id ending ``.result``,
-  ``.target`` or ``.previous_result`` for the latest result, the target and the previous result;
+  ``.target`` or ``.previous`` for the latest result, the target and the previous result;
   a cell of n/a, N/A, TBC, -, * or nothing gives none (and never a 0);
 - a ``comparison`` per benchmark cell with a figure, pairing the row's result with it, its
   comparator naming the column, unless the benchmark's period is not the result's;

@@ -12,6 +12,8 @@ Version 1 kept each fact as a JSON blob. Version 2 adds what SQL users need:
   and ``scores_wide`` (the nine quality-statement scores of each council's latest assessment).
 
 The facts' JSON stays: it rebuilds a stored :class:`~lacompare.model.Report` exactly.
+
+Version 3 gives indicator rows' measures the general row's ids (see :mod:`lacompare.model.indicator`).
 """
 
 from __future__ import annotations
@@ -157,16 +159,33 @@ def _to_v2(conn: sqlite3.Connection) -> None:
     """Add the tidy tables and views, and fill them from the facts already stored."""
     _run(_V2)(conn)
     fill_councils(conn)
-    documents = conn.execute("SELECT id, source, kind, local_authority, gss_code, published, sha256 FROM documents")
-    for doc_id, source, kind, local_authority, gss_code, published, sha256 in documents.fetchall():
-        rows = conn.execute("SELECT data FROM facts WHERE document_id = ? ORDER BY seq", (doc_id,)).fetchall()
-        facts = tuple(fact_from_dict(json.loads(data)) for (data,) in rows)
+    _fill_measures(conn, "SELECT id FROM documents")
+
+
+def _to_v3(conn: sqlite3.Connection) -> None:
+    """Indicator rows became general rows (result, target, previous, direction… and further cells
+    by role): their measures get today's ids (``.previous``, not ``.previous_result``). The facts'
+    JSON stays as stored; it is read into the general row on load."""
+    documents = "SELECT DISTINCT document_id FROM facts WHERE fact = 'indicator'"
+    conn.execute(f"DELETE FROM measures WHERE document_id IN ({documents})")
+    _fill_measures(conn, documents)
+
+
+def _fill_measures(conn: sqlite3.Connection, documents: str) -> None:
+    """The ``measures`` rows of the documents the query names, from their stored facts."""
+    rows = conn.execute(
+        "SELECT id, source, kind, local_authority, gss_code, published, sha256 FROM documents"
+        f" WHERE id IN ({documents})"
+    )
+    for doc_id, source, kind, local_authority, gss_code, published, sha256 in rows.fetchall():
+        data = conn.execute("SELECT data FROM facts WHERE document_id = ? ORDER BY seq", (doc_id,)).fetchall()
+        facts = tuple(fact_from_dict(json.loads(d)) for (d,) in data)
         report = Report(source, kind, local_authority, published, 0, sha256, facts)
         insert_measures(conn, doc_id, report, gss_code, refresh_ids=True)
 
 
 # Each migration takes the schema from version i to i + 1, inside one transaction.
-MIGRATIONS: tuple[Migration, ...] = (_run(_V1), _to_v2)
+MIGRATIONS: tuple[Migration, ...] = (_run(_V1), _to_v2, _to_v3)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

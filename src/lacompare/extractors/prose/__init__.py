@@ -38,7 +38,8 @@ def _indicator(text: str, page: int, reading: Reading) -> Indicator:
         ref=reading.ref,
         description=reading.label,
         result=reading.result,
-        previous_result=reading.previous,
+        previous=reading.previous,
+        previous_period=reading.previous_period,
         target=reading.target,
         period=reading.period,
     )

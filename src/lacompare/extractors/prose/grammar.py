@@ -171,7 +171,7 @@ FORMS: tuple[Form, ...] = (
     _form(
         "compared",
         rf"{value('result')}{_WINDOW}[,;]?\s+(?:(?:this|which)\s+(?:is|was)\s+)?(?:{CHANGE_NOUN}\s+)?{_COMPARED}"
-        rf"(?:{PREVIOUS_YEAR}\s*[:,]?\s*)?\(?\s*{value('previous')}\s*\)?"
+        rf"(?:{PREVIOUS_YEAR}\s*[:,]?\s*)?\(?\s*{value('previous')}(?:\s*\))?"
         rf"(?:{when('previous_period')}|\s+{PREVIOUS_YEAR})?",
         "result",
         r"compared",

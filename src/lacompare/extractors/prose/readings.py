@@ -60,6 +60,7 @@ class Reading:
     period: str | None
     figures: tuple[Span, ...]  # the page spans of the figures the row uses
     flag: str | None = None
+    previous_period: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,6 +73,7 @@ class Roles:
     previous_end: int  # where the match (with any trailing earlier figure) ends
     period: str | None
     next_sentence: bool = False  # the previous figure came from the next sentence
+    previous_period: str | None = None
 
 
 def sentence_ref(text: str) -> tuple[str, int]:
@@ -153,6 +155,7 @@ def _reading(
         roles.period or _lead_period(text, body, m.start()),
         page_spans,
         flag=f"stated as a bound: {bound}" if bound else None,
+        previous_period=roles.previous_period,
     )
 
 
@@ -172,11 +175,13 @@ def _roles(form: Form, m: re.Match[str], text: str, following: Sentence | None) 
     if previous and guards.is_benchmark(text, *previous):
         previous = None
     period = _period(groups)
+    previous_period = stated_period(groups.get("previous_period") or "")
     next_sentence = False
     if previous is None and form.name not in ("compared",):
         found = _trailing(text, m.end())
         if found:
             previous = found.span("previous")
+            previous_period = stated_period(found.groupdict().get("previous_period") or "")
         elif following is not None:
             later = NEXT_SENTENCE_PREVIOUS.match(following.text)
             name = "previous" if later and later.group("previous") else "previous_b"
@@ -188,7 +193,9 @@ def _roles(form: Form, m: re.Match[str], text: str, following: Sentence | None) 
         return None
     if result is None and previous is None:
         return None  # a target alone ("aiming to reach 95%") is no row
-    return Roles(result, previous, target, m.end(), period, next_sentence)
+    if previous is None:
+        previous_period = None
+    return Roles(result, previous, target, m.end(), period, next_sentence, previous_period)
 
 
 _WIDE_MIDS = frozenset({"against_target", "beside_target"})  # a rate's base may stand there: "per 1,000 people"

@@ -1,11 +1,12 @@
 """One table reader for every document: tables in every rendering (ruled PDF tables, pipes, HTML
 rows, aligned and flattened text) become one model of columns and rows (``grid``), whose header
 words say what each column holds (``header``); the rows become indicator facts and benchmark
-comparisons (``rows``)."""
+comparisons (``rows``). Tables printed a cell per line (dashboard cards, per-year lists) are read
+by ``cards``."""
 
 from __future__ import annotations
 
-from lacompare.extractors.tables import labelled, series
+from lacompare.extractors.tables import cards, labelled, series
 from lacompare.extractors.tables.grid import grids
 from lacompare.extractors.tables.model import Grid
 from lacompare.extractors.tables.rows import grid_facts
@@ -23,4 +24,5 @@ def read(doc: Document) -> list[Fact]:
     for page in doc.pages:  # tables turned on their side: a series down the rows, values a line each
         facts.extend(series.waits(page))
         facts.extend(labelled.comparisons(page))
+        facts.extend(cards.rows(page))
     return facts

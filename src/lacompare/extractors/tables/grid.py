@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterator, Sequence
 
 from lacompare import compiled
 from lacompare.extractors.tables import flat
-from lacompare.extractors.tables.cells import read_cell
+from lacompare.extractors.tables.cells import CellKind, read_cell
 from lacompare.extractors.tables.header import Column, Role, column
 from lacompare.extractors.tables.model import Grid, Row
 from lacompare.readers.base import Document, Page
@@ -155,12 +155,29 @@ def _aligned_cells(starts: list[int]) -> Callable[[str], list[str]]:
 
     def cut(line: str) -> list[str]:
         cells = [""] * len(starts)
-        for m in _PIECE.finditer(line):
-            best = max(range(len(starts)), key=lambda i: (_overlap(m.start(), m.end(), starts, i), -i))
-            cells[best] = f"{cells[best]} {m.group()}".strip()
+        for a, b in _pieces(line, starts):
+            best = max(range(len(starts)), key=lambda i: (_overlap(a, b, starts, i), -i))
+            cells[best] = f"{cells[best]} {line[a:b]}".strip()
         return cells
 
     return cut
+
+
+def _pieces(line: str, starts: list[int]) -> Iterator[tuple[int, int]]:
+    """The line's runs of words, a run cut where a value starts right under a column's heading (a
+    long label runs up to the next column one space short: "… within 28 days 90%")."""
+    for m in _PIECE.finditer(line):
+        a = m.start()
+        for start in starts:
+            if a < start < m.end() and line[start - 1] == " " and _is_value(line, start, m.end()):
+                yield a, start - 1
+                a = start
+        yield a, m.end()
+
+
+def _is_value(line: str, start: int, end: int) -> bool:
+    word = line[start:end].split(" ", 1)[0]
+    return read_cell(word).kind is not CellKind.TEXT
 
 
 def _overlap(a: int, b: int, starts: list[int], i: int) -> int:

@@ -104,7 +104,7 @@ def _column(text: str, roles: Sequence[Role | None], period: Period | None) -> C
     for role in (Role.DIRECTION, Role.POLARITY, Role.RAG, Role.TARGET, Role.BENCHMARK, Role.PREVIOUS, Role.RESULT):
         if role in named:
             name = (
-                comparator(_QUALIFIER_WORDS_RE.sub("", _without_period(text)).strip())
+                comparator(_QUALIFIER_WORDS_RE.sub("", without_period(text)).strip())
                 if role is Role.BENCHMARK
                 else None
             )
@@ -138,7 +138,7 @@ _PERIOD_ANYWHERE = compiled.pattern(rf"(?i){PERIOD}")
 _REGION_RE = compiled.pattern(rf"(?i)\b(?:{_REGIONS})\b")
 
 
-def _without_period(text: str) -> str:
+def without_period(text: str) -> str:
     return _PERIOD_ANYWHERE.sub("", text).strip()
 
 

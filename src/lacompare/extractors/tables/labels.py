@@ -1,5 +1,7 @@
 """A row's label as its reference and its measure: 'ASC 1C part 1A: The proportion …' ->
-('ASC 1C part 1A', 'The proportion …'); 'NI 136 People supported …' -> ('NI 136', 'People …')."""
+('ASC 1C part 1A', 'The proportion …'); 'NI 136 People supported …' -> ('NI 136', 'People …').
+A code printed after the reference is the row's code: 'AC/S3 (ASCOF 1G)', 'AC/S1 ASCOF3A',
+'NI 136 (Vital Signs 3)'."""
 
 from __future__ import annotations
 
@@ -24,3 +26,43 @@ def split_label(label: str) -> tuple[str | None, str]:
         if m and not m.group("ref").strip().isdigit():
             return " ".join(m.group("ref").split()), m.group("rest").strip()
     return None, text
+
+
+# A code after the reference: in brackets, holding a digit ("(ASCOF 1G)", "(Vital Signs 3)"), or a bare
+# ASCOF code.
+_CODE_AFTER = compiled.pattern(
+    r"^\s*(?:\((?=[^()]*\d)(?P<bracketed>[^()]{1,30})\)|(?P<ascof>ASCOF\s?[1-4][A-J](?:\s?\(\d[a-z]?\)|\d)?(?![\w(])))\s*"
+)
+# An ASCOF code in brackets at the end of a label: "(1A)", "(2A2)", "(1C(2a))", "(ASCOF 1I2)".
+_TRAILING_ASCOF = compiled.pattern(r"\s*\((?P<code>(?:ASCOF\s*)?[1-4][A-J](?:\d|\(\d[a-z]?\))?)\)\s*$")
+_REF_THEN = compiled.pattern(rf"^(?P<ref>{REF})(?P<rest>\s.*)$")
+
+
+def reference(ref_cell: str | None, label: str) -> tuple[str | None, str | None, str]:
+    """(reference, code, measure) of a row: its reference column's text, else the label's opening
+    reference; a code after either is the row's code, not part of its reference or measure."""
+    ref, measure = split_label(label)
+    code = None
+    if ref_cell and ref_cell.strip():
+        ref = " ".join(ref_cell.split())
+    if ref:
+        ref, code = _code_after(ref)
+    m = _CODE_AFTER.match(measure)
+    if m and m.end() < len(measure):
+        code = code or (m.group("bracketed") or m.group("ascof")).strip()
+        measure = measure[m.end() :]
+    trailing = _TRAILING_ASCOF.search(measure)
+    if trailing and code is None and trailing.start() > 0:  # "Quality of life (1A)", "… per 100,000 (2A2)"
+        code, measure = trailing.group("code"), measure[: trailing.start()]
+    return ref, code, measure
+
+
+def _code_after(ref: str) -> tuple[str, str | None]:
+    """'AC/S3 (ASCOF 1G)' -> ('AC/S3', 'ASCOF 1G'); a reference with no code after it stays whole."""
+    m = _REF_THEN.match(ref)
+    if m is None:
+        return ref, None
+    code = _CODE_AFTER.match(m.group("rest"))
+    if code is None or code.end() != len(m.group("rest")):
+        return ref, None
+    return m.group("ref"), (code.group("bracketed") or code.group("ascof")).strip()

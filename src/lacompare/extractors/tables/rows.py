@@ -14,15 +14,16 @@ comparisons and no indicator rows; a column headed as a result ("Outturn", "Actu
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from lacompare import ascof
+from lacompare import ascof, compiled
 from lacompare.extractors.periods import Period
-from lacompare.extractors.tables.cells import Cell, CellKind
-from lacompare.extractors.tables.header import Column, Role
-from lacompare.extractors.tables.labels import split_label
+from lacompare.extractors.tables.cells import Cell, CellKind, read_cell
+from lacompare.extractors.tables.header import Column, Role, without_period
+from lacompare.extractors.tables.labels import reference, split_label
 from lacompare.extractors.tables.model import Grid, Row
-from lacompare.model import Benchmark, Comparison, Fact, Indicator
+from lacompare.extractors.tables.named import named_benchmarks, other_period, stated_source
+from lacompare.model import Benchmark, CellRole, Comparison, Fact, Indicator, RowCell, split_cell
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,6 +38,7 @@ class Plan:
     direction: int | None = None
     polarity: int | None = None
     period: Period | None = None
+    others: tuple[int, ...] = ()  # further cells the row keeps: other targets, results, directions, counts
 
     @property
     def is_indicator_table(self) -> bool:
@@ -53,7 +55,7 @@ def plan(columns: Sequence[Column]) -> Plan:
         return Plan(None)
     result = max(results, key=lambda i: (_end(columns[i]), -i))
     period = columns[result].period
-    return Plan(
+    how = Plan(
         result,
         previous=_previous(columns, results, result),
         target=_target(columns, period),
@@ -63,6 +65,27 @@ def plan(columns: Sequence[Column]) -> Plan:
         polarity=_first(columns, Role.POLARITY),
         period=period,
     )
+    used = {how.result, how.previous, how.target, how.rag, how.direction, how.polarity}
+    others = tuple(i for i, c in enumerate(columns) if i not in used and _further_role(c) is not None)
+    return replace(how, others=others)
+
+
+# The roles of further cells a row keeps beside its headline ones (a bare period's column is a result).
+_FURTHER = {
+    Role.RESULT: CellRole.RESULT,
+    Role.PERIOD: CellRole.RESULT,
+    Role.TARGET: CellRole.TARGET,
+    Role.PREVIOUS: CellRole.PREVIOUS,
+    Role.DIRECTION: CellRole.DIRECTION,
+    Role.RAG: CellRole.RAG,
+}
+_COUNT_HEADING = compiled.pattern(r"(?i)\b(?:numerator|denominator)")
+
+
+def _further_role(column: Column) -> CellRole | None:
+    if column.role is Role.NOTE:
+        return CellRole.COUNT if _COUNT_HEADING.search(column.header) else None
+    return _FURTHER.get(column.role)
 
 
 def _first(columns: Sequence[Column], role: Role) -> int | None:
@@ -109,8 +132,7 @@ def grid_facts(grid: Grid) -> list[Fact]:
 
 
 def _indicator(grid: Grid, row: Row, how: Plan) -> Indicator:
-    ref, description = split_label(row.label)
-    ref = row.ref or ref
+    ref, code, description = reference(row.ref, row.label)
     period = how.period.text if how.period else None
 
     def cell(index: int | None) -> str | None:
@@ -125,21 +147,69 @@ def _indicator(grid: Grid, row: Row, how: Plan) -> Indicator:
         row.quote,
         flag=row.flag,
         ref=ref or "",
+        code=code,
         description=description,
         result=_number_text(result),
-        previous_result=_number_text(_at(row, how.previous)),
-        target=_number_text(_at(row, how.target)),
+        previous=_number_text(_at(row, how.previous)),
+        previous_period=_period_of(grid, how.previous),
+        target=_number_text(_at(row, how.target)) or _word(_at(row, how.target)),
         rag=cell(how.rag),
-        status=cell(how.direction),
+        direction=cell(how.direction),
         polarity=cell(how.polarity),
-        benchmarks=tuple(
-            Benchmark(c.value, c.text, grid.columns[i].comparator or "average")
-            for i in how.benchmarks
-            if (c := row.cells[i]).is_number and _same_period(how.period, grid.columns[i].period)
-        ),
+        benchmarks=tuple(Benchmark(b.cell.value, b.cell.text, b.comparator, b.period) for b in _beside(grid, row, how)),
+        cells=tuple(_further(grid, row, i) for i in how.others if _stated(_at(row, i))),
         period=period,
-        metric_id=ascof.metric_id((ref, description), period),
+        metric_id=ascof.metric_id((code, ref, description), period),
     )
+
+
+@dataclass(frozen=True, slots=True)
+class _Beside:
+    """A benchmark beside a row's result: a column of its own, or one a cell names among several."""
+
+    comparator: str
+    cell: Cell
+    period: str | None = None  # its own period, where the cell states one that is not the result's
+    source: str | None = None
+    column: bool = True
+
+
+def _beside(grid: Grid, row: Row, how: Plan) -> list[_Beside]:
+    out: list[_Beside] = []
+    for index in how.benchmarks:
+        cell, column = _at(row, index), grid.columns[index]
+        if cell is None:
+            continue
+        if cell.is_number:
+            if _same_period(how.period, column.period):
+                out.append(_Beside(column.comparator or "average", cell))
+        elif cell.kind is CellKind.TEXT:  # "68.8% (CIPFA) 70.1% (London) ASCOF comparators (2015/16)"
+            source, own = stated_source(cell.text)
+            other = own if own and (how.period is None or own != how.period.text) else None
+            named = named_benchmarks(cell.text)
+            out.extend(_Beside(n.comparator, read_cell(n.text), other, source, column=False) for n in named)
+    return out
+
+
+def _further(grid: Grid, row: Row, index: int) -> RowCell:
+    column = grid.columns[index]
+    role = _further_role(column)
+    heading = without_period(column.header)  # a bare period's column is named by its role and period
+    return RowCell(role or CellRole.NOTE, heading, row.cells[index].text, column.period.text if column.period else None)
+
+
+def _word(cell: Cell | None) -> str | None:
+    """A short stated word where a figure could stand ("Monitor" for a target), as printed."""
+    return cell.text if cell is not None and cell.kind is CellKind.TEXT and len(cell.text) <= 30 else None
+
+
+def _stated(cell: Cell | None) -> bool:
+    return cell is not None and bool(cell.text) and cell.kind is not CellKind.NOT_STATED
+
+
+def _period_of(grid: Grid, index: int | None) -> str | None:
+    period = grid.columns[index].period if index is not None else None
+    return period.text if period else None
 
 
 def _at(row: Row, index: int | None) -> Cell | None:
@@ -147,9 +217,13 @@ def _at(row: Row, index: int | None) -> Cell | None:
 
 
 def _number_text(cell: Cell | None) -> str | None:
-    """The cell as the indicator keeps it: its number and unit ('65.9%', '£1234'), or None."""
+    """The cell as the indicator keeps it: as printed ('61.0%', '61.0% (within CI)') where that reads
+    as its number, else its number and unit ('1,944*' -> '1944', '(1.2)' -> '-1.2'); None for no number."""
     if cell is None or not cell.is_number:
         return None
+    printed = split_cell(cell.text)
+    if printed == (cell.value, cell.unit):
+        return cell.text
     value = cell.value
     text = f"{value:g}" if isinstance(value, float) else str(value)
     return f"£{text}" if cell.unit == "£" else f"{text}%" if cell.unit == "%" else text
@@ -160,13 +234,10 @@ def _comparisons(grid: Grid, row: Row, how: Plan, indicator: Indicator) -> list[
     if result is None or not result.is_number:
         return []
     out = []
-    for index in how.benchmarks:
-        bench, column = row.cells[index], grid.columns[index]
-        if not bench.is_number or not _same_period(how.period, column.period):
-            continue
-        out.append(_comparison(grid, row, indicator, result, bench, column, aside=False))
-        if result.aside is not None and bench.aside is not None:
-            out.append(_comparison(grid, row, indicator, result, bench, column, aside=True))
+    for bench in _beside(grid, row, how):
+        out.append(_comparison(grid, row, indicator, result, bench, aside=False))
+        if bench.column and result.aside is not None and bench.cell.aside is not None:
+            out.append(_comparison(grid, row, indicator, result, bench, aside=True))
     return out
 
 
@@ -174,23 +245,24 @@ def _same_period(result: Period | None, benchmark: Period | None) -> bool:
     return result is None or benchmark is None or result.text == benchmark.text
 
 
-def _comparison(
-    grid: Grid, row: Row, indicator: Indicator, result: Cell, bench: Cell, column: Column, *, aside: bool
-) -> Comparison:
+def _comparison(grid: Grid, row: Row, indicator: Indicator, result: Cell, bench: _Beside, *, aside: bool) -> Comparison:
     value = result.aside if aside else result.value
-    against = bench.aside if aside else bench.value
-    flag = row.flag
+    against = bench.cell.aside if aside else bench.cell.value
+    notes = [row.flag]
     if aside:
-        flag = "; ".join(f for f in (flag, "bracketed figures: an earlier period the table does not name") if f)
+        notes.append("bracketed figures: an earlier period the table does not name")
+    if bench.period:
+        notes.append(other_period(bench.period))
     return Comparison(
         grid.page,
         row.quote,
-        flag=flag,
+        flag="; ".join(n for n in notes if n) or None,
         metric=indicator.description,
         value=value,  # type: ignore[arg-type]
-        unit=result.unit or bench.unit,
-        comparator=column.comparator or "average",
+        unit=result.unit or bench.cell.unit,
+        comparator=bench.comparator,
         comparator_value=against,  # type: ignore[arg-type]
+        source=bench.source,
         year=None if aside else indicator.period,
         metric_id=indicator.metric_id or "",
     )

@@ -91,11 +91,11 @@ def _row(text: str, page: int, m: regex.Match[str], end: int, columns: list[str]
         text[m.start() : quote_end],
         ref=ref,
         description=" ".join(text[m.end() : tail.start()].split()),
-        baseline=_first(by_column, "baseline"),
+        previous=_first(by_column, "baseline"),
         target=_first(by_column, "target"),
         result=_result(columns, by_column),
         rag=tail.group("rag"),
-        dot_short=tail.group("dot"),
+        direction=tail.group("dot"),
         benchmarks=bench,
         period=_result_column(columns),
     )

@@ -141,7 +141,7 @@ def _row(text: str, page: int, m: regex.Match[str], block: RefSection, period: s
         description=block.name,
         result=_group(m, "result"),
         target=_group(m, "target"),
-        last_year_result=last,
+        previous=last,
         period=_group(m, "year") or period,
     )
 

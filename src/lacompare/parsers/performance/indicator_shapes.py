@@ -1,18 +1,27 @@
-"""Indicator rows of papers without a ruled indicator table: flattened tables read by their
-header, one-value-per-line runs and prose rows, each value taken by the first reader whose
-shape it stands in (a value is never in two rows)."""
+"""Indicator rows of papers the general table reader cannot place: the scorecard's text dump
+(cells scattered line by line), flattened tables whose rows run together on one line, and rows of
+minutes stated under their reference. A paper with a ruled indicator table gets none of these: the
+general table reader reads its rows. Each value is taken by the first reader whose shape it stands
+in (a value is never in two rows)."""
 
 from __future__ import annotations
 
+from lacompare.extractors.tables.header import column
+from lacompare.extractors.tables.rows import plan
 from lacompare.model import Fact, Indicator
-from lacompare.parsers.performance import indicator_flat, indicator_lines, indicator_prose
+from lacompare.parsers.performance import indicator_flat, indicator_prose, indicators_text
 from lacompare.readers.base import Document
 
 
 def parse(doc: Document) -> list[Fact]:
+    if any(plan([column(h) for h in t.rows[0]]).is_indicator_table for t in doc.tables if t.rows):
+        return []
+    dump = indicators_text.parse(doc)
+    if dump:
+        return dump
     facts: list[Fact] = []
     spans: dict[int, list[tuple[int, int]]] = {}
-    for reader in (indicator_flat.parse, indicator_lines.parse, indicator_prose.parse):
+    for reader in (indicator_flat.parse, indicator_prose.parse):
         for fact in reader(doc):
             if isinstance(fact, Indicator) and _overlaps(doc, fact, spans.setdefault(fact.page, [])):
                 continue

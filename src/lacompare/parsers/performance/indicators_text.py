@@ -14,6 +14,7 @@ import regex
 
 from lacompare import compiled
 from lacompare.model import Benchmark, Fact, Indicator
+from lacompare.model.indicator import scorecard_row
 from lacompare.parsers.performance.indicator_benchmarks import benchmark_comparisons, parse_benchmarks
 from lacompare.parsers.text.tablequote import report_period
 from lacompare.readers.base import Document
@@ -85,14 +86,15 @@ def _row(text: str, start: int, pos: int, end: int, ref: str, page: int, period:
             flag = f"text dump: only the first {len(cells)} cells could be placed; read the PDF for the rest"
         else:
             bench_text, bench_end = _benchmark_text(text, cells_end, end)
-            benchmarks = parse_benchmarks(bench_text)
+            benchmarks = parse_benchmarks(bench_text, period)
             if benchmarks:
                 quote_end = bench_end
     else:
         flag = "text dump: the row's cells are scattered; read the PDF for its values"
-    return Indicator(
+    return scorecard_row(
         page,
         text[start:quote_end],
+        values,
         flag=flag,
         ref=ref,
         code=code,
@@ -100,7 +102,6 @@ def _row(text: str, start: int, pos: int, end: int, ref: str, page: int, period:
         polarity=" ".join(polarity.group().split()),
         benchmarks=benchmarks,
         period=period,
-        **values,
     )
 
 

@@ -1,4 +1,4 @@
-"""Typed facts and the report that holds them. No parsing and no I/O here.
+"""The fact kinds (an indicator row apart, see :mod:`lacompare.model.indicator`).
 
 Every fact carries ``page`` (1-based) and ``quote``: a verbatim substring of that page's
 normalised text containing every number of the fact. ``flag`` records doubt (a claim
@@ -8,14 +8,9 @@ that contradicts its numbers, an ambiguous cell) without dropping the fact.
 from __future__ import annotations
 
 import re
-from dataclasses import asdict, dataclass, field, fields
+from dataclasses import asdict, dataclass, field
 from typing import Any, ClassVar
 
-from lacompare.kinds import CQC_ASSESSMENT as CQC_ASSESSMENT
-from lacompare.kinds import DASHBOARD as DASHBOARD
-from lacompare.kinds import DOCUMENT_KINDS as DOCUMENT_KINDS
-from lacompare.kinds import PERFORMANCE_REPORT as PERFORMANCE_REPORT
-from lacompare.kinds import UNKNOWN as UNKNOWN
 from lacompare.kinds import FactKind
 
 Number = float | int
@@ -207,85 +202,6 @@ class Finance(Fact):
 
 
 @dataclass(frozen=True, slots=True)
-class Benchmark:
-    value: Number | None
-    text: str
-    comparator: str
-
-
-@dataclass(frozen=True, slots=True)
-class Indicator(Fact):
-    """One row of a council performance report's indicator table (cells as printed)."""
-
-    kind: ClassVar[str] = FactKind.INDICATOR
-    ref: str = ""
-    code: str | None = None
-    description: str = ""
-    polarity: str | None = None
-    annual_target: str | None = None
-    period_target: str | None = None
-    numerator_denominator: str | None = None
-    result: str | None = None
-    previous_result: str | None = None
-    dot_short: str | None = None
-    last_year_result: str | None = None
-    dot_long: str | None = None
-    benchmarks: tuple[Benchmark, ...] = ()
-    period: str | None = None
-    # Cells of other layouts (prose rows, dashboards, flattened tables), as printed.
-    target: str | None = None
-    baseline: str | None = None
-    rag: str | None = None
-    status: str | None = None
-    metric_id: str | None = None  # the catalogue id an ASCOF code maps to
-
-    CELL_FIELDS: ClassVar[tuple[str, ...]] = (
-        "polarity",
-        "annual_target",
-        "period_target",
-        "numerator_denominator",
-        "result",
-        "previous_result",
-        "dot_short",
-        "last_year_result",
-        "dot_long",
-    )
-    OTHER_FIELDS: ClassVar[tuple[str, ...]] = ("target", "baseline", "rag", "status")
-
-    @property
-    def key(self) -> str:
-        """The row's id in metric ids: its reference, else words of its description."""
-        return self.ref or words_key(self.description)
-
-    def measures(self) -> list[Measure]:
-        out = []
-        label = f"{self.ref} {self.description}" if self.ref else self.description
-        for name in self.CELL_FIELDS + self.OTHER_FIELDS:
-            cell = getattr(self, name)
-            if cell:
-                value, unit = split_cell(cell)
-                metric = f"{label}: {name.replace('_', ' ')}"
-                out.append(Measure(f"indicator.{self.key}.{name}", metric, value, unit, year=self.period))
-        for b in self.benchmarks:
-            out.append(
-                Measure(
-                    f"indicator.{self.key}.benchmark",
-                    f"{label}: benchmark",
-                    split_cell(self.result or "")[0],
-                    split_cell(b.text)[1],
-                    b.comparator,
-                    b.value,
-                    year=self.period,
-                )
-            )
-        return out
-
-    def numbers(self) -> list[Number]:
-        # Indicator cells come from a table; their numbers are checked against the row quote.
-        return [v for m in self.measures() for v in (m.value, m.comparator_value) if isinstance(v, int | float)]
-
-
-@dataclass(frozen=True, slots=True)
 class Statistic(Fact):
     """A value stated with no benchmark beside it: a count, a population, a RAG tally."""
 
@@ -304,90 +220,3 @@ class Statistic(Fact):
 def words_key(text: str, *, most: int = 8) -> str:
     """An id made of a text's first words: 'Carers accessing support (new)' -> 'carers_accessing_support_new'."""
     return "_".join(re.findall(r"[^\W_]+", text.casefold())[:most]) or "unnamed"
-
-
-_CELL_NOTE = re.compile(r"(?<=\S)\s+\([^()]*\)$")
-
-
-def split_cell(cell: str) -> tuple[Number | str | None, str | None]:
-    """'65.9%' -> (65.9, '%'); '£1,234' -> (1234, '£'); 'Improving' -> ('Improving', None)."""
-    text = cell.strip()
-    if not text:
-        return None, None
-    unit = None
-    core = _CELL_NOTE.sub("", text)  # '61.0% (within CI)', '530 (new method)': the note is in the quote
-    if core.startswith("£"):
-        unit, core = "£", core[1:]
-    if core.endswith("%"):
-        unit, core = "%", core[:-1]
-    try:
-        number = float(core.replace(",", ""))
-    except ValueError:
-        return text, None
-    return (int(number) if number.is_integer() and "." not in core else number), unit
-
-
-FACT_TYPES: dict[str, type[Fact]] = {
-    cls.kind: cls for cls in (Rating, Score, Comparison, Wait, Finance, Indicator, Statistic)
-}
-
-
-def fact_from_dict(data: dict[str, Any]) -> Fact:
-    """Inverse of ``Fact.to_dict`` (used by the cache and the store)."""
-    data = dict(data)
-    cls = FACT_TYPES[data.pop("fact")]
-    if cls is Indicator:
-        data["benchmarks"] = tuple(Benchmark(**b) for b in data.get("benchmarks", ()))
-    names = {f.name for f in fields(cls)}
-    return cls(**{k: v for k, v in data.items() if k in names})
-
-
-@dataclass(frozen=True, slots=True)
-class Report:
-    """Everything extracted from one document."""
-
-    document: str
-    kind: str
-    local_authority: str | None
-    published: str | None
-    pages: int
-    sha256: str
-    facts: tuple[Fact, ...] = ()
-    notes: tuple[str, ...] = ()
-
-    def of_kind(self, kind: str) -> list[Fact]:
-        return [f for f in self.facts if f.kind == kind]
-
-    @property
-    def rating(self) -> Rating | None:
-        found = self.of_kind("rating")
-        return found[0] if found else None  # type: ignore[return-value]
-
-    @property
-    def scores(self) -> list[Score]:
-        return self.of_kind("score")  # type: ignore[return-value]
-
-    @property
-    def comparisons(self) -> list[Comparison]:
-        return self.of_kind("comparison")  # type: ignore[return-value]
-
-    @property
-    def waits(self) -> list[Wait]:
-        return self.of_kind("wait")  # type: ignore[return-value]
-
-    @property
-    def finance(self) -> list[Finance]:
-        return self.of_kind("finance")  # type: ignore[return-value]
-
-    @property
-    def indicators(self) -> list[Indicator]:
-        return self.of_kind("indicator")  # type: ignore[return-value]
-
-    def to_dict(self) -> dict[str, Any]:
-        head = {f.name: getattr(self, f.name) for f in fields(self) if f.name != "facts"}
-        return {**head, "facts": [f.to_dict() for f in self.facts]}
-
-    @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> Report:
-        facts = tuple(fact_from_dict(f) for f in data["facts"])
-        return cls(**{**data, "facts": facts, "notes": tuple(data.get("notes", ()))})

@@ -1,12 +1,12 @@
-"""Indicator rows printed one value per line, as dashboards and benchmarking pages print them.
+"""Tables printed one cell per line, as web dashboards and benchmarking pages print them.
 
-- A measure's name, its value alone on the next line, then a status ("Improved performance",
-  "Stayed the same", "Requires improvement", "Green"): a status is the dashboard's, never a CQC
-  rating.
-- A measure, then "<Council>:" and one "- <period>: <value>" item per line: the council's latest
-  figure is the row's result, the one before it the previous; a second list right after it (the
-  region, England) is a benchmark, not part of the row.
-- Items whose own words name the measure ("- 2021-2022: 41,665 new requests for adult social care").
+- Cards: a measure's name, its value alone on the next line, then its status ("Improved
+  performance", "Stayed the same", "Green"); a page holds two or more such cards in a run. A
+  status is the dashboard's, never a CQC rating.
+- Year lists: a measure, then "<Council>:" and one "- <period>: <value>" item per line: the
+  council's latest figure is the row's result, the one before it the previous; a second list right
+  after it (the region, England) is a benchmark, not part of the row. Items whose own words name
+  the measure ("- 2021-2022: 41,665 new requests for adult social care") name it themselves.
 
 A value whose neighbours are values or statuses (a text dump printing all values, then all
 statuses, then all names) cannot be paired with a name and is left out.
@@ -17,10 +17,10 @@ from __future__ import annotations
 import regex
 
 from lacompare import compiled
-from lacompare.model import Fact, Indicator
+from lacompare.model import Indicator
 from lacompare.parsers.performance.refs import RAG_RE, STATUS_LINE
 from lacompare.parsers.text.patterns import NUMBER, YEAR
-from lacompare.readers.base import Document
+from lacompare.readers.base import Page
 from lacompare.readers.blocks import text_lines
 
 _VALUE_LINE = compiled.pattern(rf"^\s*(?P<value>£?{NUMBER}(?:%|\s?(?:days|weeks|per\s+[\d,]+))?)\s*$")
@@ -30,13 +30,14 @@ _LIST_LABEL = compiled.pattern(r"^\s*(?P<label>[A-Z][^:\n]{1,60}):\s*$")
 _NAME = compiled.pattern(r"[A-Za-z]{3,}")
 
 
-def parse(doc: Document) -> list[Fact]:
-    facts: list[Fact] = []
-    for page in doc.pages:
-        lines = text_lines(page.text)
-        facts.extend(_status_runs(page.text, page.number, lines))
-        facts.extend(_year_lists(page.text, page.number, lines))
-    return facts
+MIN_CARDS = 2  # one name/value/status triple alone is too weak a sign of a dashboard
+
+
+def rows(page: Page) -> list[Indicator]:
+    """The page's cards and year lists as indicator rows."""
+    lines = text_lines(page.text)
+    cards = _status_runs(page.text, page.number, lines)
+    return (cards if len(cards) >= MIN_CARDS else []) + _year_lists(page.text, page.number, lines)
 
 
 def _is_name(line: str) -> bool:
@@ -58,7 +59,7 @@ def _status_runs(text: str, page: int, lines: list[tuple[int, str]]) -> list[Ind
                 text[name_at + len(name) - len(name.lstrip()) : status_at + len(status.rstrip())],
                 description=" ".join(name.split()),
                 result=v.group("value"),
-                status=None if rag else word,
+                direction=None if rag else word,
                 rag=rag,
             )
         )
@@ -108,6 +109,7 @@ def _list_row(
         text[start : last_at + len(last.rstrip())],
         description=" ".join(name.split()),
         result=latest.group("value"),
-        previous_result=before.group("value"),
+        previous=before.group("value"),
+        previous_period=before.group("period"),
         period=latest.group("period"),
     )

@@ -1,0 +1,130 @@
+"""The general indicator row from tables written here: a reference's code, benchmarks named inside
+one cell, and the further cells a table gives (other targets, earlier results, counts, directions).
+The grammar is general: references with a code after them ("NI 136 (Vital Signs 3)", "AC/S3 (ASCOF
+1G)") and benchmarking cells listing several comparators are printed by many councils' scorecards."""
+
+from __future__ import annotations
+
+import pytest
+
+from lacompare.extractors.tables.labels import reference
+from lacompare.extractors.tables.named import named_benchmarks, stated_source
+from lacompare.model import CellRole, Comparison, Indicator
+from lacompare.pipeline import extract_text
+
+
+@pytest.mark.parametrize(
+    ("ref_cell", "label", "expected"),
+    [
+        ("AC/S3 (ASCOF 1G)", "AC/S3 (ASCOF 1G) Adults with a learning disability at home", "AC/S3|ASCOF 1G"),
+        ("KP7 ASCOF2A (2)", "KP7 ASCOF2A (2) Admissions to care homes", "KP7|ASCOF2A (2)"),
+        (None, "NI 136 (Vital Signs 3) People supported to live independently", "NI 136|Vital Signs 3"),
+        (None, "PI 12 (PAF D40) Reviews completed", "PI 12|PAF D40"),
+        (None, "AS01: Reviews completed", "AS01|"),
+        (None, "ASC 1C part 1A: Direct payments", "ASC 1C part 1A|"),
+        (None, "NI 136 People supported (LAA)", "NI 136|"),
+        (None, "Carers supported (new)", "|"),
+        (None, "Social care-related quality of life (1A)", "|1A"),
+        (None, "Admissions to care homes, per 100,000 population (2A2)", "|2A2"),
+        (None, "Adults receiving direct payments (ASCOF 1C(2a))", "|ASCOF 1C(2a)"),
+        (None, "Admissions of people aged 65+ (65+)", "|"),
+    ],
+)
+def test_a_code_after_the_reference_is_the_rows_code(ref_cell: str | None, label: str, expected: str) -> None:
+    ref, code, measure = reference(ref_cell, label)
+    assert f"{ref or ''}|{code or ''}" == expected
+    assert not measure.startswith(("(", "ASCOF"))
+    assert not measure.endswith(")") or not code
+
+
+@pytest.mark.parametrize(
+    "cell",
+    [
+        "68.8% (CIPFA) 70.1% (London)",
+        "68.8% (CIPFA)\n70.1% (London) ASCOF comparators (2015/16)",
+        "CIPFA comparator group average 68.8%; London average 70.1%",
+        "CIPFA: 68.8%, London: 70.1%",
+        "CIPFA – 68.8% London – 70.1%",
+    ],
+)
+def test_benchmarks_named_in_one_cell(cell: str) -> None:
+    assert [(n.comparator, n.value) for n in named_benchmarks(cell)] == [("CIPFA", 68.8), ("London", 70.1)]
+
+
+@pytest.mark.parametrize(
+    ("cell", "expected"),
+    [
+        ("England average 12.3 (statistical neighbours 11.0)", [("England", 12.3), ("comparator group", 11.0)]),
+        ("65.0% (England) 63.2% (North West)", [("England", 65.0), ("regional", 63.2)]),
+        ("N/A (Not comparable)", []),
+        ("Target 70% by March", []),  # a target is no benchmark
+        ("12 (2019)", []),
+    ],
+)
+def test_what_a_benchmark_cell_names(cell: str, expected: list[tuple[str, float]]) -> None:
+    assert [(n.comparator, n.value) for n in named_benchmarks(cell)] == expected
+
+
+def test_a_benchmark_cell_may_state_its_source_and_period() -> None:
+    assert stated_source("68.8% (CIPFA) ASCOF comparators (2015/16)") == ("ASCOF", "2015-16")
+    assert stated_source("68.8% (CIPFA)") == (None, None)
+
+
+SCORECARD = [
+    ["Ref", "Indicator", "Annual Target", "Q3 2023/24 Target", "Numerator / denominator", "Q3 2023/24 Result",
+     "Q2 2023/24 Result", "DoT (from last quarter)", "Q3 2022/23 Result", "Benchmarking"],
+    ["KP1 (ASCOF 1G)", "Adults with a learning disability living at home", "80.0%", "78.0%", "412/520", "79.2%",
+     "77.5%", "Improving", "74.1%", "76.9% (England) 81.0% (North West) ASCOF comparators (2022/23)"],
+    ["KP2", "Reviews completed within 12 months", "Monitor", "70%", "n/a", "66.4%", "61.0%", "Improving", "58.3%",
+     "n/a"],
+]  # fmt: skip
+
+
+def _render(rows: list[list[str]], how: str) -> str:
+    if how == "pipes":
+        return "\n".join("| " + " | ".join(r) + " |" for r in [rows[0], ["---"] * len(rows[0]), *rows[1:]])
+    return "\n".join("\t".join(r) for r in rows)
+
+
+@pytest.mark.parametrize("how", ["pipes", "tabs"])
+def test_a_scorecard_row_keeps_every_cell_by_role(how: str) -> None:
+    facts = list(extract_text("Quarterly scorecard\n" + _render(SCORECARD, how) + "\nEnd of table.").facts)
+    rows = {f.ref: f for f in facts if isinstance(f, Indicator)}
+    kp1 = rows["KP1"]
+    assert (kp1.code, kp1.result, kp1.period, kp1.target, kp1.previous, kp1.previous_period, kp1.direction) == (
+        "ASCOF 1G", "79.2%", "Q3 2023-24", "78.0%", "77.5%", "Q2 2023-24", "Improving",
+    )  # fmt: skip
+    assert [(c.role, c.name, c.text) for c in kp1.cells] == [
+        (CellRole.TARGET, "annual_target", "80.0%"),
+        (CellRole.COUNT, "numerator_denominator", "412/520"),
+        (CellRole.RESULT, "result_q3_2022_23", "74.1%"),
+    ]
+    assert [(b.comparator, b.value, b.period) for b in kp1.benchmarks] == [
+        ("England", 76.9, "2022-23"),
+        ("regional", 81.0, "2022-23"),
+    ]
+    assert (rows["KP2"].target, rows["KP2"].cell("numerator_denominator"), rows["KP2"].benchmarks) == ("70%", None, ())
+    assert [f.flag for f in facts if isinstance(f, Indicator) and f.flag] == []
+
+
+@pytest.mark.parametrize("how", ["pipes", "tabs"])
+def test_a_benchmark_of_another_year_is_compared_with_a_flag(how: str) -> None:
+    facts = extract_text("Quarterly scorecard\n" + _render(SCORECARD, how)).facts
+    found = [(c.comparator, c.value, c.comparator_value, c.year, c.source) for c in facts if isinstance(c, Comparison)]
+    assert found == [("England", 79.2, 76.9, "Q3 2023-24", "ASCOF"), ("regional", 79.2, 81.0, "Q3 2023-24", "ASCOF")]
+    flags = {c.flag for c in facts if isinstance(c, Comparison)}
+    assert flags == {"the benchmark is for 2022-23, the result for another period"}
+
+
+def test_a_long_label_running_up_to_the_next_column_leaves_its_value_there() -> None:
+    """Space-aligned text: a label one space short of the target column ("… in 28 days 90%")."""
+    text = (
+        "Indicator                                   Target    Q3 2023/24   Q2 2023/24   RAG\n"
+        "Percentage of reviews completed on time     85%       71.3%        68.0%        Red\n"
+        "Safeguarding enquiries concluded in 28 days 90%       92.4%        88.1%        Green\n"
+    )
+    rows = [(f.description, f.target, f.result) for f in extract_text(text).indicators]
+    assert rows == [
+        ("Percentage of reviews completed on time", "85%", "71.3%"),
+        ("Safeguarding enquiries concluded in 28 days", "90%", "92.4%"),
+    ]
