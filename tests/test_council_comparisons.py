@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from lacompare.extractors.prose import benchmarks
+from lacompare.extractors.tables import year_lists
 from lacompare.model import Comparison
-from lacompare.parsers.dashboard import year_lists
 from lacompare.pipeline import extract, extract_text
 from lacompare.readers import document_from_bytes
 
@@ -48,12 +48,12 @@ YEAR_LISTS = [
 
 @pytest.mark.parametrize(("text", "expected"), YEAR_LISTS, ids=[t[:30] for t, _ in YEAR_LISTS])
 def test_year_lists_give_one_comparison_per_year(text: str, expected: list[Row]) -> None:
-    assert _rows(year_lists.parse(document_from_bytes(text.encode(), "-"))) == expected
+    assert _rows(year_lists.comparisons(document_from_bytes(text.encode(), "-"))) == expected
 
 
 def test_year_list_quotes_both_lists_and_names_the_measure() -> None:
     doc = document_from_bytes(YEAR_LISTS[0][0].encode(), "-")
-    first = year_lists.parse(doc)[0]
+    first = year_lists.comparisons(doc)[0]
     assert first.quote.startswith("Norfolk:\n- 2020-2021: 24.4%") and first.quote.endswith("2021-2022: 25.5%")
     assert first.metric == "Proportion of people receiving a direct payment"
 

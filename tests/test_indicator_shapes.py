@@ -133,7 +133,7 @@ def test_year_lists_give_the_latest_figure() -> None:
         for f in extract(document("norfolk-benchmarking-ascof-2021-22")).indicators
     ]
     assert found == [
-        ("new requests for adult social care", "41,665", "41,410", "2021-2022"),
+        ("new requests for adult social care", "41,665", "41,410", "2021-22"),
         ("Proportion of people accessing long-term", "24.9%", "25.3%", "January 2023"),
         ("Proportion of carers receiving carer-spe", "48.7%", "53.8%", "January 2023"),
     ]

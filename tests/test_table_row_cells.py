@@ -128,3 +128,40 @@ def test_a_long_label_running_up_to_the_next_column_leaves_its_value_there() -> 
         ("Percentage of reviews completed on time", "85%", "71.3%"),
         ("Safeguarding enquiries concluded in 28 days", "90%", "92.4%"),
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Reviews completed:\nLeeds:\n- 2021-22: 61%\n- 2022-23: 64%\n",
+        "Reviews completed:\nLeeds:\n• 2021/22 – 61%\n• 2022/23 – 64%\n",
+        "Reviews completed:\nLeeds:\n2021-22: 61%\n2022-23: 64%\n",
+        "- 2021-22: 61% reviews completed\n- 2022-23: 64% reviews completed\n",
+    ],
+)
+def test_a_measure_listed_by_period_is_a_row_of_its_latest_figure(text: str) -> None:
+    rows = [(f.description, f.result, f.period, f.previous, f.previous_period) for f in extract_text(text).indicators]
+    assert rows == [("Reviews completed", "64%", "2022-23", "61%", "2021-22")] or rows == [
+        ("reviews completed", "64%", "2022-23", "61%", "2021-22")
+    ]
+
+
+def test_a_sentence_opening_with_a_month_word_and_a_year_is_no_list_item() -> None:
+    text = "During 2021-2022 there was an increase:\n- 2020-21: 41,410 new requests\n- 2021-22: 41,665 new requests\n"
+    [row] = extract_text(text).indicators
+    assert (row.description, row.result, row.previous) == ("new requests", "41,665", "41,410")
+
+
+@pytest.mark.parametrize("how", ["pipes", "tabs"])
+def test_a_benchmark_of_an_earlier_year_than_the_result_gives_no_comparison(how: str) -> None:
+    """Each benchmark is set against the row's result, for the result's period only: "England
+    2023/24" beside "Q2 2024/25 Actual" gives none (and never the older figure the result's year)."""
+    rows = [
+        ["Ref", "Indicator", "2023/24 Outturn", "Q2 2024/25 Target", "Q2 2024/25 Actual", "RAG", "England 2023/24"],
+        ["ASC01", "Adults receiving direct payments (ASCOF 1C part 2A)", "27.4%", "28.0%", "28.3%", "Green", "26.2%"],
+        ["ASC04", "People waiting for a Care Act assessment", "843", "700", "765", "Amber", "n/a"],
+    ]
+    report = extract_text("Scorecard\n" + _render(rows, how))
+    assert report.comparisons == []
+    [asc01, _] = report.indicators
+    assert (asc01.code, asc01.result, asc01.previous, asc01.benchmarks) == ("ASCOF 1C part 2A", "28.3%", "27.4%", ())

@@ -18,7 +18,7 @@ _MONTHS = {
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
     "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12,
 }  # fmt: skip
-_MONTH = (
+MONTH = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
     r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
 )
@@ -33,7 +33,7 @@ PERIOD = (
     rf"(?:{_quarter('q')}[\s,]*(?:of\s+)?(?P<qfy>{_FY})"
     rf"|(?P<fyq>{_FY})\s*[,:]?\s*{_quarter('fq')}"
     rf"|(?P<fy>{_FY})"
-    rf"|(?P<month>{_MONTH})\.?[\s'’-]*(?P<my>(?:19|20)\d\d|\d\d)(?![\d/])"
+    rf"|(?P<month>{MONTH})\.?[\s'’-]*(?P<my>(?:19|20)\d\d|\d\d)(?![\d/])"
     r"|(?<![\d/.,£-])(?P<year>(?:19|20)\d\d)(?![\d%/-])"
     r"|(?P<bare_q>(?-i:Q)[1-4])\b)"  # "Q1 Q2 Q3 Q4": the quarters of a year the page names elsewhere
 )

@@ -21,10 +21,9 @@ def _cqc_page() -> tuple[Parser, ...]:
 
 
 def _performance_report() -> tuple[Parser, ...]:
-    from lacompare.parsers.dashboard import year_lists
     from lacompare.parsers.performance import budget, indicator_shapes, rag, targets
 
-    return (indicator_shapes.parse, budget.parse, rag.parse, targets.parse, year_lists.parse)
+    return (indicator_shapes.parse, budget.parse, rag.parse, targets.parse)
 
 
 def _budget_report() -> tuple[Parser, ...]:

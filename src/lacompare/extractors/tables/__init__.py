@@ -1,12 +1,12 @@
 """One table reader for every document: tables in every rendering (ruled PDF tables, pipes, HTML
 rows, aligned and flattened text) become one model of columns and rows (``grid``), whose header
 words say what each column holds (``header``); the rows become indicator facts and benchmark
-comparisons (``rows``). Tables printed a cell per line (dashboard cards, per-year lists) are read
-by ``cards``."""
+comparisons (``rows``). Tables printed a cell per line are read by ``cards`` (dashboard cards) and
+``year_lists`` (figures listed by period, and benchmarks listed the same way)."""
 
 from __future__ import annotations
 
-from lacompare.extractors.tables import cards, labelled, series
+from lacompare.extractors.tables import cards, labelled, series, year_lists
 from lacompare.extractors.tables.grid import grids
 from lacompare.extractors.tables.model import Grid
 from lacompare.extractors.tables.rows import grid_facts
@@ -25,4 +25,6 @@ def read(doc: Document) -> list[Fact]:
         facts.extend(series.waits(page))
         facts.extend(labelled.comparisons(page))
         facts.extend(cards.rows(page))
+        facts.extend(year_lists.rows(page))
+    facts.extend(year_lists.comparisons(doc))
     return facts

@@ -33,8 +33,10 @@ def split_label(label: str) -> tuple[str | None, str]:
 _CODE_AFTER = compiled.pattern(
     r"^\s*(?:\((?=[^()]*\d)(?P<bracketed>[^()]{1,30})\)|(?P<ascof>ASCOF\s?[1-4][A-J](?:\s?\(\d[a-z]?\)|\d)?(?![\w(])))\s*"
 )
-# An ASCOF code in brackets at the end of a label: "(1A)", "(2A2)", "(1C(2a))", "(ASCOF 1I2)".
-_TRAILING_ASCOF = compiled.pattern(r"\s*\((?P<code>(?:ASCOF\s*)?[1-4][A-J](?:\d|\(\d[a-z]?\))?)\)\s*$")
+# An ASCOF code in brackets at the end of a label: "(1A)", "(2A2)", "(1C(2a))", "(ASCOF 1C part 2A)".
+_TRAILING_ASCOF = compiled.pattern(
+    r"\s*\((?P<code>(?:ASCOF\s*)?[1-4][A-J](?:\d|\(\d[a-z]?\)|\s+part\s+\d[A-Za-z]?)?)\)\s*$"
+)
 _REF_THEN = compiled.pattern(rf"^(?P<ref>{REF})(?P<rest>\s.*)$")
 
 

@@ -47,9 +47,9 @@ def parse(doc: Document) -> list[Fact]:
     """The page's own "national average" sentences, the prose reader's comparisons, year lists."""
     from lacompare.extractors.merge import unique
     from lacompare.extractors.prose import benchmarks
-    from lacompare.parsers.dashboard import papers, year_lists
+    from lacompare.parsers.dashboard import papers
 
-    return unique(papers.merged(_read(doc), benchmarks.read(doc)) + year_lists.parse(doc))
+    return unique(papers.merged(_read(doc), benchmarks.read(doc)))
 
 
 def _read(doc: Document) -> list[Fact]:

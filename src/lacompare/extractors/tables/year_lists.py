@@ -1,4 +1,8 @@
-"""Benchmarks listed by year: a place's figures, one line per period, then a benchmark's.
+"""Figures listed by period, a line each: a measure's latest figure, and benchmarks listed the same way.
+
+A list under a measure (its name on the line before, or in each item's own words: "- 2021-2022:
+41,665 new requests for adult social care") is an indicator row: the latest figure is its result,
+the one before its previous. A place's list followed by a benchmark's:
 
     Proportion of people … receiving a direct payment:
     Norfolk:
@@ -18,24 +22,28 @@ against it. The measure is the line that introduces the lists. No relation is st
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
 from lacompare import compiled
-from lacompare.model import Comparison, Fact, Number
+from lacompare.extractors.periods import MONTH, stated_period
+from lacompare.model import Comparison, Fact, Indicator, Number
 from lacompare.parsers.text import benchmarks as bm
 from lacompare.parsers.text import relations
 from lacompare.parsers.text.lines import Line, content_lines
 from lacompare.parsers.text.patterns import NUMBER, YEAR, normalise_year, parse_number
-from lacompare.readers.base import Document
+from lacompare.readers.base import Document, Page
+from lacompare.readers.blocks import text_lines
 
 # "Norfolk:", "East of England:", "England average:": a short name ending in a colon.
 _NAME = compiled.pattern(r"\s*(?P<name>[A-Z][\w'’&,. -]{1,60}?)\s*:\s*")
-# "- 2020-2021: 24.4%", "• 2021/22 – 25.3%", "2022-23: 1,128 per 100,000"
+# "- 2020-2021: 24.4%", "• 2021/22 – 25.3%", "2022-23: 1,128 per 100,000", and words after the figure
 _ITEM = compiled.pattern(
-    rf"\s*(?:[-•*]\s+)?(?P<period>{YEAR}|[A-Z][a-z]+\s+(?:19|20)\d\d|Q[1-4]\s+{YEAR})\s*[:–-]\s*"
-    rf"(?P<cur>£)?(?P<num>{NUMBER})\s*(?P<unit>%|per\s+100,000)?\s*"
+    rf"\s*(?:[-•·*]\s*)?(?P<period>{YEAR}|(?i:{MONTH})\s+(?:19|20)\d\d|Q[1-4]\s+{YEAR})\s*[:–-]\s*"
+    rf"(?P<value>(?P<cur>£)?(?P<num>{NUMBER})(?P<pct>%)?)\s*(?P<unit>per\s+100,000)?(?P<words>[^\n]*?)\s*"
 )
+_WORDY = compiled.pattern(r"[A-Za-z]{3,}")  # words that can name a measure
 _MEASURE = compiled.pattern(r"\s*(?P<measure>[A-Z][^:\n]{8,200}?)\s*:?\s*")
 # How far before the lists a data source may be named ("Benchmarking ASCOF").
 _SOURCE_REACH = 300
@@ -59,7 +67,8 @@ class YearList:
     items: tuple[Item, ...]
 
 
-def parse(doc: Document) -> list[Fact]:
+def comparisons(doc: Document) -> list[Fact]:
+    """One comparison per period a place's list and a benchmark's list both state."""
     lines = content_lines(doc)
     out: list[Fact] = []
     for group, measure in _groups(lines):
@@ -96,7 +105,9 @@ def _year_list(lines: list[Line], k: int) -> YearList | None:
         m = _ITEM.fullmatch(line.text)
         if m is None or line.page != last.page:
             break
-        unit = "%" if m.group("unit") == "%" else "£" if m.group("cur") else m.group("unit")
+        if m.group("words"):
+            break  # a figure with words after it is a measure's own item, not a place's list
+        unit = "%" if m.group("pct") else "£" if m.group("cur") else m.group("unit")
         items.append(Item(normalise_year(m.group("period")) or m.group("period"), parse_number(m.group("num")), unit))
         last = line
     return YearList(head.group("name"), lines[k], last, tuple(items)) if items else None
@@ -149,3 +160,57 @@ def _measure(line: Line | None) -> str | None:
 def _source(text: str, line: Line) -> str | None:
     found = bm.citations(text[max(0, line.start - _SOURCE_REACH) : line.end])
     return found[-1].source if found else None
+
+
+# -- a measure's list as an indicator row ----------------------------------------------------
+
+
+def rows(page: Page) -> list[Indicator]:
+    """The page's lists under a measure as indicator rows (a benchmark's list after one is skipped)."""
+    text, number, lines = page.text, page.number, text_lines(page.text)
+    rows, i = [], 0
+    while i < len(lines):
+        items = _items_from(lines, i)
+        if len(items) < 2:
+            i += 1
+            continue
+        row = _list_row(text, number, lines, i, items)
+        if row is not None:
+            rows.append(row)
+        i += len(items)
+        # a second labelled list right after the first: a benchmark (region, England), skipped
+        while i < len(lines) and _NAME.fullmatch(lines[i][1]) and len(nxt := _items_from(lines, i + 1)) >= 2:
+            i += 1 + len(nxt)
+    return rows
+
+
+def _items_from(lines: list[tuple[int, str]], i: int) -> list[re.Match[str]]:
+    items = []
+    while i < len(lines) and (m := _ITEM.fullmatch(lines[i][1])):
+        items.append(m)
+        i += 1
+    return items
+
+
+def _list_row(
+    text: str, page: int, lines: list[tuple[int, str]], i: int, items: list[re.Match[str]]
+) -> Indicator | None:
+    words = {" ".join(m.group("words").split()) for m in items}
+    first_at = lines[i][0]
+    last_at, last = lines[i + len(items) - 1]
+    if len(words) == 1 and (name := words.pop()) and _WORDY.search(name):
+        start = first_at
+    elif i >= 2 and _NAME.fullmatch(lines[i - 1][1]) and lines[i - 2][1].rstrip().endswith(":"):
+        name, start = lines[i - 2][1].strip().rstrip(":"), lines[i - 2][0]
+    else:
+        return None  # no measure named for the list: not a row
+    latest, before = items[-1], items[-2]
+    return Indicator(
+        page,
+        text[start : last_at + len(last.rstrip())],
+        description=" ".join(name.split()),
+        result=latest.group("value"),
+        previous=before.group("value"),
+        previous_period=stated_period(before.group("period")),
+        period=stated_period(latest.group("period")),
+    )
