@@ -482,3 +482,33 @@ def test_corpus_document(stem: str) -> None:
     hits = wanted & set(got)
     extras = {got[n] for n in set(got) - wanted}
     assert (len(hits), extras) == CORPUS_EXPECTED[stem]
+
+
+# ---- "<measure> fell to N [in P2] from M [in P1]" ----------------------------------------------
+
+TO_FROM = [
+    (
+        "Delayed discharges fell to 12 a day in March 2024 from 19 a day in March 2023.",
+        ("Delayed discharges", "12", "19", "March 2024", "March 2023"),
+    ),
+    (
+        "The proportion of reviews completed on time increased to 71% in 2023/24 from 64% in 2022/23.",
+        ("proportion of reviews completed on time", "71%", "64%", "2023-24", "2022-23"),
+    ),
+    (
+        "The number of adults in residential care has reduced to 1,045, from 1,102 last year.",
+        ("adults in residential care", "1,045", "1,102", None, None),
+    ),
+    ("Admissions to care homes rose to 412, up from 388.", ("Admissions to care homes", "412", "388", None, None)),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), TO_FROM, ids=[t[:40] for t, _ in TO_FROM])
+def test_a_change_stated_to_the_new_figure_from_the_old(text: str, expected: tuple[str, ...]) -> None:
+    [f] = rows(text)
+    assert (f.description, f.result, f.previous, f.period, f.previous_period) == expected
+
+
+def test_the_previous_figure_keeps_its_own_period() -> None:
+    [f] = rows("In 2023/24 we received 14,210 new requests for support, compared to 13,552 in 2022/23.")
+    assert (f.period, f.previous_period) == ("2023-24", "2022-23")

@@ -28,6 +28,7 @@ from lacompare.pipeline import extract_text
         (None, "Admissions to care homes, per 100,000 population (2A2)", "|2A2"),
         (None, "Adults receiving direct payments (ASCOF 1C(2a))", "|ASCOF 1C(2a)"),
         (None, "Admissions of people aged 65+ (65+)", "|"),
+        ("3", "Care Act assessments completed", "|"),  # a row's number is no reference
     ],
 )
 def test_a_code_after_the_reference_is_the_rows_code(ref_cell: str | None, label: str, expected: str) -> None:
@@ -165,3 +166,102 @@ def test_a_benchmark_of_an_earlier_year_than_the_result_gives_no_comparison(how:
     assert report.comparisons == []
     [asc01, _] = report.indicators
     assert (asc01.code, asc01.result, asc01.previous, asc01.benchmarks) == ("ASCOF 1C part 2A", "28.3%", "27.4%", ())
+
+
+STACKED = """Measure                                        Baseline    Target     Q3         Status
+                                               2022/23     2023/24    2023/24
+Proportion of new requests resulting in        21.4%       22.0%      23.1%      On target
+a long-term service
+Number of people receiving reablement          1,212       1,300      1,018      Off target
+Carers receiving a service (per 100k)          402.6       420.0      391.2      Off target
+"""
+
+
+@pytest.mark.parametrize(
+    "text",
+    [STACKED, "\n".join(" ".join(line.split()) for line in STACKED.splitlines())],
+    ids=["aligned", "flattened"],
+)
+def test_a_header_whose_second_line_dates_its_columns(text: str) -> None:
+    """ "Baseline Target Q3 Status" over "2022/23 2023/24 2023/24": each period is its column's;
+    a label wrapped after its cells joins its row; "On target" is one cell."""
+    rows = [(f.description, f.previous, f.previous_period, f.target, f.result, f.period, f.rag) for f in
+            extract_text("Performance report\n" + text.rstrip() + "\nSource: local data.").indicators]  # fmt: skip
+    assert rows == [
+        ("Proportion of new requests resulting in a long-term service", "21.4%", "2022-23", "22.0%", "23.1%",
+         "Q3 2023-24", "On target"),
+        ("Number of people receiving reablement", "1,212", "2022-23", "1,300", "1,018", "Q3 2023-24", "Off target"),
+        ("Carers receiving a service (per 100k)", "402.6", "2022-23", "420.0", "391.2", "Q3 2023-24", "Off target"),
+    ]  # fmt: skip
+
+
+def test_a_row_no_shape_places_is_never_the_next_rows_label() -> None:
+    text = (
+        "Measure 2022/23 2023/24 Target\n"
+        "Reviews completed 61% 64% 70% see the note below\n"
+        "Carers assessed 1,120 1,644 1,900\n"
+    )
+    rows = [(f.description, f.result) for f in extract_text(text).indicators]
+    assert rows == [("Carers assessed", "1,644")]
+
+
+SPANNED = """<html><body><h2>Adult social care dashboard 2024/25</h2>
+<table border=1>
+<thead><tr><th rowspan=2>Indicator</th><th colspan=4>2024/25</th><th rowspan=2>Target</th>
+<th rowspan=2>Good is</th></tr>
+<tr><th>Q1</th><th>Q2</th><th>Q3</th><th>Q4</th></tr></thead>
+<tr><td>Reviews completed in year (%)</td><td>21%</td><td>44%</td><td>63%</td><td>71%</td><td>85%</td><td>High</td></tr>
+<tr><td>Safeguarding concerns received</td><td>1,204</td><td>1,311</td><td>1,187</td><td>-</td>
+<td>n/a</td><td>n/a</td></tr>
+</table></body></html>"""
+
+
+def test_html_cells_spanning_columns_and_rows_stand_in_each_they_cover() -> None:
+    from lacompare.readers.html import html_to_text
+
+    lines = [" ".join(line.split()) for line in html_to_text(SPANNED).splitlines() if "|" in line]
+    assert lines[:2] == [
+        "Indicator | 2024/25 | 2024/25 | 2024/25 | 2024/25 | Target | Good is",
+        "Indicator | Q1 | Q2 | Q3 | Q4 | Target | Good is",
+    ]
+    rows = "<table><tr><td rowspan=2>North</td><td>Reviews</td><td>5</td></tr><tr><td>Waits</td><td>7</td></tr></table>"
+    assert [line for line in html_to_text(rows).splitlines() if line.strip()] == [
+        "North | Reviews | 5",
+        "North | Waits | 7",
+    ]
+    note = (
+        "<table><tr><td colspan=3>Figures are for the year to 31 March 2024, 45% of them provisional.</td></tr></table>"
+    )
+    assert html_to_text(note).count("45%") == 1  # a note across the table is written once
+
+
+def test_a_second_header_row_dates_the_columns_of_the_first() -> None:
+    """'2024/25' spanning 'Q1 … Q4': each column is its quarter of 2024/25; a blank quarter still to
+    come is not stated (the row's result is the latest quarter's cell, never an earlier one)."""
+    from lacompare.pipeline import extract_bytes
+
+    report = extract_bytes(SPANNED.encode(), "dashboard.html")
+    found = [(f.description, f.result, f.period, f.previous, f.previous_period, f.target, f.polarity)
+             for f in report.indicators]  # fmt: skip
+    assert found == [
+        ("Reviews completed in year (%)", "71%", "Q4 2024-25", "63%", "Q3 2024-25", "85%", "High"),
+        ("Safeguarding concerns received", None, "Q4 2024-25", "1,187", "Q3 2024-25", None, None),
+    ]
+
+
+def test_a_row_with_more_cells_than_the_header_gives_nothing() -> None:
+    """Which cell is whose cannot be told: no row is better than a shifted one."""
+    text = "Indicator | 2024/25 | Target\nReviews completed | 21% | 44% | 63% | 85%\nCarers assessed | 1,644 | 1,900\n"
+    assert [(f.description, f.result, f.target) for f in extract_text(text).indicators] == [
+        ("Carers assessed", "1,644", "1,900")
+    ]
+
+
+def test_a_rows_number_is_neither_its_reference_nor_its_words() -> None:
+    text = (
+        "No. | Measure | Jan-24 | Feb-24 | Target\n"
+        "1 | New contacts | 2,311 | 2,104 | n/a\n"
+        "2 | Reviews done | 412 | 398 | 420\n"
+    )
+    found = [(f.ref, f.description, f.result, f.period) for f in extract_text(text).indicators]
+    assert found == [("", "New contacts", "2,104", "Feb 2024"), ("", "Reviews done", "398", "Feb 2024")]

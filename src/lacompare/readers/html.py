@@ -49,10 +49,27 @@ def html_to_text(markup: str) -> str:
     if tree.root is None:
         return ""
     events = _without_furniture(list(_walk(tree.root, _hidden(tree))))
-    builder = _TextBuilder()
+    builder = _TextBuilder(_spans(tree))
     for event in events:
         builder.feed(event)
     return "".join(builder.parts)
+
+
+def _spans(tree: LexborHTMLParser) -> dict[int, tuple[int, int]]:
+    """(columns, rows) each spanning cell covers, by its node id."""
+    out = {}
+    for node in tree.css("td[colspan], th[colspan], td[rowspan], th[rowspan]"):
+        out[node.mem_id] = (_span(node.attributes.get("colspan")), _span(node.attributes.get("rowspan")))
+    return out
+
+
+def _span(value: str | None) -> int:
+    digits = (value or "").strip()
+    return max(1, min(int(digits), MOST_SPAN)) if digits.isdigit() else 1
+
+
+MOST_SPAN = 50  # a cell said to span more columns or rows than a report's table has is read as this
+MOST_SPREAD = 60  # characters: a heading cell ("2024/25", "North locality") is written in each column
 
 
 def _hidden(tree: LexborHTMLParser) -> set[int]:
@@ -129,27 +146,35 @@ def _without_furniture(events: list[Event]) -> list[Event]:
 
 
 class _TextBuilder:
-    """The text of the shown tree, with the structure marks the normaliser reads."""
+    """The text of the shown tree, with the structure marks the normaliser reads. A cell spanning
+    columns or rows is written in each column and row it covers, so every row of a table has its
+    cells in their columns ("2024/25" over "Q1 | Q2 | Q3 | Q4" is in each of the four)."""
 
-    def __init__(self) -> None:
+    def __init__(self, spans: dict[int, tuple[int, int]] | None = None) -> None:
         self.parts: list[str] = []
+        self.spans = spans or {}
+        self.carried: dict[int, tuple[str, int]] = {}  # column -> (text, rows still to cover)
+        self.row_carry: list[int] = []  # the columns of this row that cells from above cover
+        self.cell: tuple[int, int, int] | None = None  # (node id, first part, column) of the open cell
         self.cells_in_row = 0
         self.in_cell = 0  # inside a table cell, block tags are spaces: a row stays one line
         self.cell_text = False
         self.hint = ""  # waits for the element's first text
 
     def feed(self, event: Event) -> None:
-        kind, value, _ = event
+        kind, value, node = event
         if kind == START:
-            self.start(value)
+            self.start(value, node)
         elif kind == END:
             self.end(value)
         else:
             self.text(value)
 
-    def start(self, tag: str) -> None:
+    def start(self, tag: str, node: int = 0) -> None:
         if tag in _CELLS:
+            self._carry()
             self.parts.append(" | " if self.cells_in_row else "")
+            self.cell = (node, len(self.parts), self.cells_in_row)
             self.cells_in_row += 1
             self.in_cell += 1
             self.cell_text = False
@@ -159,6 +184,7 @@ class _TextBuilder:
             self.parts.append("\n")
             if tag == "tr":
                 self.cells_in_row = 0
+                self.row_carry = sorted(self.carried)
             elif tag == "li":
                 self.hint = ITEM_HINT
             elif tag in _HEADINGS:
@@ -167,12 +193,52 @@ class _TextBuilder:
     def end(self, tag: str) -> None:
         if tag in _CELLS:
             self.in_cell = max(0, self.in_cell - 1)
+            self._spread()
         elif self.in_cell and tag in _BLOCK:
             self._cell_space()
         elif tag in _BLOCK:
+            if tag == "tr":
+                self._carry(row_end=True)
+            if tag == "table":
+                self.carried = {}
             if tag in ("tr", "table"):
                 self.cells_in_row = self.in_cell = 0
             self.parts.append("\n")
+
+    def _spread(self) -> None:
+        """The closed cell again in each further column it spans; kept for the rows it spans."""
+        if self.cell is None:
+            return
+        node, first, column = self.cell
+        self.cell = None
+        columns, rows = self.spans.get(node, (1, 1))
+        if columns == 1 and rows == 1:
+            return
+        text = "".join(self.parts[first:]).strip()
+        if len(text) > MOST_SPREAD or text.endswith("."):
+            return  # a note or a section's heading across the table: written once
+        for _ in range(1, columns):
+            self.parts.append(f" | {text}")
+            self.cells_in_row += 1
+        if rows > 1:
+            for offset in range(columns):
+                self.carried[column + offset] = (text, rows - 1)
+
+    def _carry(self, *, row_end: bool = False) -> None:
+        """Cells spanning down from rows above, each in its column: before the next cell, or at
+        the row's end (after empty cells up to its column)."""
+        while self.row_carry and (row_end or self.row_carry[0] <= self.cells_in_row):
+            column = self.row_carry.pop(0)
+            text, left = self.carried.pop(column)
+            if left > 1:
+                self.carried[column] = (text, left - 1)
+            if column < self.cells_in_row:
+                continue  # a cell of this row stands there: the span ends
+            while self.cells_in_row < column:
+                self.parts.append(" | " if self.cells_in_row else "")
+                self.cells_in_row += 1
+            self.parts.append(f" | {text}" if self.cells_in_row else text)
+            self.cells_in_row += 1
 
     def text(self, data: str) -> None:
         text = data.replace("\n", " ")

@@ -38,9 +38,9 @@ def value(name: str) -> str:
     return rf"{_NOT_BEFORE}(?P<{name}>{NUMBER}(?:\s?%|\s?per\s?cent\b)?){_NOT_AFTER}"
 
 
-# A unit or a rate's base after a figure: "9.5 days", "17.4 per 1,000 population".
+# A unit or a rate's base after a figure: "9.5 days", "12 a day", "17.4 per 1,000 population".
 AFTER_FIGURE = (
-    r"(?:\s+(?:days?|weeks?|months?|hours?|minutes?))?"
+    r"(?:\s+(?:days?|weeks?|months?|hours?|minutes?))?(?:\s+(?:a|per)\s+(?:day|week|month|year))?"
     r"(?:\s+(?:per|for\s+every)\s+[\d,]+(?:\s+(?!(?:in|during|for|at|by|over|from|on|as|to)\b)[a-z]+){0,2})?"
 )
 
@@ -163,6 +163,15 @@ FORMS: tuple[Form, ...] = (
         rf"{CHANGE_VERB}(?P<mid>[^;\n]{{0,100}}?),?\s+from\s+{value('previous')}{AFTER_FIGURE}"
         rf"(?:{when('previous_period')}|\s+{PREVIOUS_YEAR})?,?\s+to\s+{value('result')}{AFTER_FIGURE}"
         rf"(?:{when('period')})?",
+        "subject",
+        r"\bfrom\b",
+    ),
+    # "<measure> fell to 12 a day in March 2024 from 19 a day in March 2023"; "… increased to 71%, up from 64%"
+    _form(
+        "to_from",
+        rf"{CHANGE_VERB}(?P<mid>[^;\n]{{0,60}}?),?\s+to\s+{value('result')}{AFTER_FIGURE}(?:{when('period')})?"
+        rf",?\s+(?:(?:up|down)\s+)?from\s+{value('previous')}{AFTER_FIGURE}"
+        rf"(?:{when('previous_period')}|\s+{PREVIOUS_YEAR})?",
         "subject",
         r"\bfrom\b",
     ),

@@ -176,4 +176,5 @@ def inner_cells(line: str, width: int, *, strict: bool = True) -> tuple[int, int
 MAX_ROW_CHARS = 1_000
 
 
-_TOKEN_RE = compiled.pattern(r"\S+")
+# A cell of one word, or a RAG or direction of several ("On target", "Stayed the same").
+_TOKEN_RE = compiled.pattern(rf"(?:{RAG_WORDS}|{DIRECTION_WORDS})(?=\s|$)|\S+")

@@ -11,8 +11,16 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from lacompare.extractors.tables.cells import Cell, CellKind, inner_cells, row_cells
-from lacompare.extractors.tables.header import Column, Role, header_readings, is_header_fragment, split_header
+from lacompare import compiled
+from lacompare.extractors.tables.cells import Cell, CellKind, inner_cells, read_cell, row_cells
+from lacompare.extractors.tables.header import (
+    Column,
+    Role,
+    header_readings,
+    is_header_fragment,
+    opens_with_label,
+    split_header,
+)
 from lacompare.extractors.tables.model import Grid, Row
 from lacompare.readers.base import Page
 
@@ -43,7 +51,12 @@ def header_at(lines: Sequence[str], index: int) -> tuple[list[tuple[str, list[Co
     while last + 1 < len(lines) and last - index < MAX_HEADER_LINES and is_header_fragment(lines[last + 1]):
         last += 1
     if last > index:
-        joined = header_readings(" ".join(lines[index : last + 1]))
+        # a header opens with its label column's heading: a fragment above it ("Performance
+        # report") is a title, not the header's first cell
+        first = next((k for k in range(index + 1, last + 1) if opens_with_label(lines[k])), index)
+        if first > index and not opens_with_label(line):
+            index, readings = first, header_readings(lines[first]) if could_be_header(lines[first]) else []
+        joined = header_readings(" ".join(lines[index : last + 1])) if last > index else []
         if joined:
             return joined, last
     return readings, index
@@ -169,11 +182,17 @@ class _FlatRows:
             self._row(self.labels + [index], found[1], label_end=found[0])
             self.labels = []
             self.gap = 0
-        elif text and len(text) <= MAX_LABEL_LINE:
+        elif text and len(text) <= MAX_LABEL_LINE and not self._unread_row(text):
             self.labels.append(index)
             self.gap = 0
         else:
+            self.labels = []  # a row this reader cannot place is no label of the next one
             self.gap += 1
+
+    def _unread_row(self, text: str) -> bool:
+        """A line holding nearly a row's figures, which no shape placed: never a label line."""
+        figures = sum(read_cell(m.group()).is_number for m in _WORD_RE.finditer(text))
+        return figures >= max(2, self.width - 1)
 
     def _rejoined(self, index: int) -> bool:
         """Could this line be a row whose wrapped label was joined on after its cells? Not when the
@@ -216,6 +235,9 @@ class _FlatRows:
         quote = self.page.text[self.offsets[first] : self.offsets[last] + len(self.lines[last])].strip()
         self.rows.append(Row(" ".join(p for p in parts if p), tuple(cells), quote, flag))
         self.row_starts.append(first)
+
+
+_WORD_RE = compiled.pattern(r"\S+")
 
 
 def _continues_label(line: str) -> bool:

@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterator, Sequence
 from lacompare import compiled
 from lacompare.extractors.tables import flat
 from lacompare.extractors.tables.cells import CellKind, read_cell
-from lacompare.extractors.tables.header import Column, Role, column
+from lacompare.extractors.tables.header import Column, Role, column, is_header_fragment
 from lacompare.extractors.tables.model import Grid, Row
 from lacompare.readers.base import Document, Page
 
@@ -39,6 +39,10 @@ def _cell_grid(page: Page, rows: Sequence[Sequence[str]]) -> Grid | None:
         columns = [column(cell) for cell in header]
         if not _names_a_table(columns):
             continue
+        if index + 1 < len(rows) and _is_sub_header(header, rows[index + 1]):
+            below = rows[index + 1]
+            header = [f"{low} {top}" if low and low != top else top for top, low in zip(header, below, strict=True)]
+            columns, index = [column(cell) for cell in header], index + 1
         body = [_given_row(page, header, columns, row) for row in rows[index + 1 :]]
         kept = tuple(r for r in body if r is not None)
         return Grid(page.number, tuple(c for c in columns if c.role not in _LABELS), kept) if kept else None
@@ -46,6 +50,17 @@ def _cell_grid(page: Page, rows: Sequence[Sequence[str]]) -> Grid | None:
 
 
 _VALUED = (Role.RESULT, Role.PERIOD, Role.BENCHMARK, Role.TARGET)
+
+
+def _is_sub_header(header: Sequence[str], row: Sequence[str]) -> bool:
+    """A second header row under the first, cell for cell ("Q1 | Q2 | Q3 | Q4" under a "2024/25"
+    spanning them): header words and periods only, one at least not the cell above it."""
+    if len(row) != len(header):
+        return False
+    pairs = list(zip(header, row, strict=True))
+    if all(low.strip() == top.strip() for top, low in pairs):
+        return False
+    return all(not low.strip() or low == top or is_header_fragment(low) for top, low in pairs)
 
 
 def _names_a_table(columns: Sequence[Column]) -> bool:
@@ -59,12 +74,15 @@ def _names_a_table(columns: Sequence[Column]) -> bool:
 
 
 _LABELS = (Role.LABEL,)
+_ROW_NUMBER = compiled.pattern(r"\s*\d{1,3}\.?\s*")  # a "No." column's "1", "2.": not the measure's words
 _NOT_VALUES = (Role.LABEL, Role.NOTE)
 
 
 def _given_row(page: Page, header: Sequence[str], columns: Sequence[Column], row: Sequence[str]) -> Row | None:
-    cells = list(row) + [""] * (len(columns) - len(row))
-    labels = [cells[i] for i, c in enumerate(columns) if c.role in _LABELS]
+    if sum(bool(c.strip()) for c in row[len(columns) :]):
+        return None  # more cells than the header has columns: which cell is whose cannot be told
+    cells = list(row[: len(columns)]) + [""] * (len(columns) - len(row))
+    labels = [cells[i] for i, c in enumerate(columns) if c.role in _LABELS and not _ROW_NUMBER.fullmatch(cells[i])]
     if not labels and cells:  # a first column with no heading holds the labels
         labels = [cells[0]] if columns[0].role in (Role.VALUE, Role.NOTE) and cells[0] else []
     label = " ".join(x for x in labels if x).strip()

@@ -177,6 +177,12 @@ def is_header_fragment(line: str) -> bool:
     )
 
 
+def opens_with_label(line: str) -> bool:
+    """Does the line open with a label column's heading ("Measure", "Indicator", "KPI", "Ref")?"""
+    units = _units(" ".join(line.split()))
+    return bool(units) and units[0][0] is Role.LABEL
+
+
 def header_readings(line: str) -> list[tuple[str, list[Column]]]:
     """Every way the header's words can be cut into columns, the likeliest first: a period leads
     its column ("2021/22 Outturn"), trails it ("Outturn 2021/22"), or is a column of its own
@@ -193,6 +199,9 @@ def header_readings(line: str) -> list[tuple[str, list[Column]]]:
     heading = " ".join(t for _, t in units[:lead])
     out: list[tuple[str, list[Column]]] = []
     # "CIPFA comparator group" is one column, "Regional Comparator group" two: the rows tell.
+    stacked = _stacked(rest)
+    if stacked is not None and _is_header(stacked, rest, heading=bool(heading)):
+        out.append((heading, stacked))
     for joined in _join_choices(rest):
         for styles in _period_styles(rest):
             groups = _group(rest, styles, joins=joined)
@@ -200,6 +209,29 @@ def header_readings(line: str) -> list[tuple[str, list[Column]]]:
             if _is_header(columns, rest, heading=bool(heading)) and all(columns != seen for _, seen in out):
                 out.append((heading, columns))
     return out
+
+
+_TIMELESS = (Role.RAG, Role.DIRECTION, Role.POLARITY, Role.NOTE)
+
+
+def _stacked(units: list[tuple[Role | None, str]]) -> list[Column] | None:
+    """A header of two lines, the second giving each column's period in turn under the first's
+    words: "Baseline Target Q3 Status" / "2022/23 2023/24 2023/24" is "Baseline 2022/23", "Target
+    2023/24", "Q3 2023/24", "Status". None unless the trailing periods, two or more, are as many
+    as the columns before them that take a period (a RAG, direction or polarity column takes none)."""
+    tail = 0
+    while tail < len(units) and units[len(units) - 1 - tail][0] is Role.PERIOD:
+        tail += 1
+    words, periods = units[: len(units) - tail], units[len(units) - tail :]
+    if tail < 2 or not words:
+        return None
+    groups = _group(words, ("bare",) * sum(r is Role.PERIOD for r, _ in words))
+    timed = [g for g in groups if not any(r in _TIMELESS for r, _ in g)]
+    if len(timed) != tail:
+        return None
+    dated = iter(periods)
+    texts = [" ".join([*(t for _, t in g), *([next(dated)[1]] if g in timed else [])]) for g in groups]
+    return [column(text) for text in texts]
 
 
 def _join_choices(units: list[tuple[Role | None, str]]) -> list[tuple[bool, ...]]:

@@ -45,7 +45,7 @@ def reference(ref_cell: str | None, label: str) -> tuple[str | None, str | None,
     reference; a code after either is the row's code, not part of its reference or measure."""
     ref, measure = split_label(label)
     code = None
-    if ref_cell and ref_cell.strip():
+    if ref_cell and ref_cell.strip() and not ref_cell.strip().rstrip(".").isdigit():  # "1", "2.": a row's number
         ref = " ".join(ref_cell.split())
     if ref:
         ref, code = _code_after(ref)

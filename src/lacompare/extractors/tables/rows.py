@@ -195,7 +195,9 @@ def _further(grid: Grid, row: Row, index: int) -> RowCell:
     column = grid.columns[index]
     role = _further_role(column)
     heading = without_period(column.header)  # a bare period's column is named by its role and period
-    return RowCell(role or CellRole.NOTE, heading, row.cells[index].text, column.period.text if column.period else None)
+    cell = row.cells[index]
+    text = _number_text(cell) or cell.text
+    return RowCell(role or CellRole.NOTE, heading, text, column.period.text if column.period else None)
 
 
 def _word(cell: Cell | None) -> str | None:
