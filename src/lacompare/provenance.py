@@ -15,7 +15,7 @@ def quote_problem(fact: Fact, page_text: str) -> str | None:
     missing = [n for n in fact.numbers() if not any(_same(n, f) for f in found)]
     if missing:
         return "quote lacks " + ", ".join(_fmt(n) for n in missing)
-    if isinstance(fact, Rating) and fact.overall and fact.overall.lower() not in fact.quote.lower():
+    if isinstance(fact, Rating) and fact.overall and fact.overall.lower() not in " ".join(fact.quote.lower().split()):
         return f"quote lacks the rating {fact.overall!r}"
     if isinstance(fact, Score) and str(fact.score) not in fact.quote:
         return "quote lacks the score"

@@ -103,16 +103,29 @@ def parse(doc: Document, kind: str | None = None) -> Report:
     from lacompare.catalogue import assign_metric_ids
 
     facts = assign_metric_ids(facts)  # comparisons get catalogue ids, so reports line up
+    council = classify.local_authority(doc)
+    facts = _settled(doc, facts, doc_kind, council)
     return Report(
         document=doc.name,
         kind=doc_kind,
-        local_authority=classify.local_authority(doc),
+        local_authority=council,
         published=classify.published(doc),
         pages=len(doc.pages),
         sha256=doc.sha256,
         facts=tuple(_checked(doc, _one_year_form(facts))),
         notes=doc.notes,
     )
+
+
+def _settled(doc: Document, facts: list[Fact], kind: DocumentKind, council: str | None) -> list[Fact]:
+    """Each rating and score given to the council it is about, then checked against that council's others."""
+    from lacompare.model import Rating, Score
+
+    if not any(isinstance(f, Rating | Score) for f in facts):
+        return facts
+    from lacompare.parsers.cqc import attribution, consistency
+
+    return consistency.checked(attribution.attribute(doc, facts, kind, council))
 
 
 def _one_year_form(facts: list[Fact]) -> list[Fact]:

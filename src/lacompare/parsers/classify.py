@@ -136,9 +136,11 @@ _COMPILED_CUES = {kind: tuple(compiled.scanner(cue, regex.M) for cue in cues) fo
 # and council pages that pass it on. Both need CQC named and a rating or score stated.
 _ABOUT_CQC = compiled.pattern(r"Care Quality Commission|\bCQC\b")
 _STATES_RESULT = compiled.pattern(
-    r"(?i)\brat(?:ed|es|ing)\b[^.]{0,160}\b(?:outstanding|good|requires improvement|inadequate)\b"
+    r"(?i)\b(?:rat(?:ed|es|ing)|judged|deemed|graded)\b[^.]{0,160}\b(?:outstanding|good|requires\s+improvement|inadequate)\b"
     r"|\b(?:outstanding|good|requires improvement|inadequate)\W{0,2}\s+ratings?\b"
     r"|\bscore (?:out )?of (?:four|4)\b|\boverall (?:score|rating) of\b|\bout of 100\b"
+    r"|\b(?:services?|care|provision)\s+(?:requires?|required)\s+improvement\b|\btold\b[^.]{0,60}\bmust improve\b"
+    r"|\bscored\s+\d[\d.]*\s*(?:%|per\s?cent\b)"
 )
 _PRESS_RELEASE_CUES = tuple(
     compiled.pattern(p)
@@ -214,11 +216,33 @@ def _report_title(head: str) -> str | None:
 
 
 def _named_or_hosted(head: str, host: str | None) -> Authority | None:
-    from lacompare.authorities import by_host, named_in
+    from lacompare.authorities import by_host
 
     lines = _opening(head)
-    titled = _only(named_in(lines[0])) if lines else None
-    return titled or (by_host(host) if host else None) or _only(named_in("\n".join(lines)))
+    titled = _title_council(lines[0]) if lines else None
+    return titled or (by_host(host) if host else None) or _first_subject(lines)
+
+
+def _title_council(title: str) -> Authority | None:
+    """The one council a title names, as a council ("Kent County Council") or by its place alone
+    ("Watchdog rates North East Lincolnshire adult social care")."""
+    from lacompare.authorities import mentioned_in, named_in
+
+    headline = not title.rstrip().endswith((".", "!", "?"))  # a headline, not a sentence
+    return _only(named_in(title)) or (_only(mentioned_in(title)) if headline else None)
+
+
+def _first_subject(lines: list[str]) -> Authority | None:
+    """The council the opening is about: the first named as a council that is a subject ("Following
+    Surrey County Council's rating, Kent County Council …" is Kent's); a list of councils sharing
+    one verb (a round-up) is nobody's."""
+    from lacompare.parsers.cqc.attribution import listed, subjects
+
+    for line in lines:
+        named = [m for m in subjects(line) if m.dressed]
+        if named:
+            return None if listed(line, named[0], named[1:2]) else named[0].authority
+    return None
 
 
 def _without_url(head: str) -> tuple[str, str | None]:
