@@ -17,11 +17,18 @@ def quote_problem(fact: Fact, page_text: str) -> str | None:
     missing = [n for n in fact.numbers() if not any(_same(n, f) for f in found)]
     if missing:
         return "quote lacks " + ", ".join(_fmt(n) for n in missing)
-    if isinstance(fact, Rating) and fact.overall and fact.overall.lower() not in " ".join(fact.quote.lower().split()):
+    if isinstance(fact, Rating) and fact.overall and not _states_rating(fact.overall, fact.quote):
         return f"quote lacks the rating {fact.overall!r}"
     if isinstance(fact, Score) and str(fact.score) not in fact.quote and not _score_words(fact):
         return "quote lacks the score"
     return None
+
+
+def _states_rating(word: str, quote: str) -> bool:
+    """The quote states the rating: its word (over a line break too) or the verb that is it ("must improve")."""
+    from lacompare.parsers.cqc.rating_prose import states_rating
+
+    return states_rating(word, quote)
 
 
 def _score_words(fact: Fact) -> list[Number]:

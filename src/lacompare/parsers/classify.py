@@ -139,7 +139,7 @@ _STATES_RESULT = compiled.pattern(
     r"(?i)\b(?:rat(?:ed|es|ing)|judged|deemed|graded)\b[^.]{0,160}\b(?:outstanding|good|requires\s+improvement|inadequate)\b"
     r"|\b(?:outstanding|good|requires improvement|inadequate)\W{0,2}\s+ratings?\b"
     r"|\bscore (?:out )?of (?:four|4)\b|\boverall (?:score|rating) of\b|\bout of 100\b"
-    r"|\b(?:services?|care|provision)\s+(?:requires?|required)\s+improvement\b|\btold\b[^.]{0,60}\bmust improve\b"
+    r"|\b(?:services?|care|provision|to)\s+(?:requires?|required)\s+improvement\b|\btold\b[^.]{0,60}\bmust improve\b"
     r"|\bscored\s+\d[\d.]*\s*(?:%|per\s?cent\b)"
 )
 _PRESS_RELEASE_CUES = tuple(

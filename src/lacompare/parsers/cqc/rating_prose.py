@@ -61,7 +61,7 @@ _WORD_PATTERNS = tuple(
         rf"\brating\b{FOR_COUNCIL}(?:\s+(?:of|is|was|as|remains|remained)\s+|\s*[:–—]\s*){RATED_WORD}",
     )
 )
-_NAMED_PATTERN = compiled.pattern(rf"\brat(?:ed|es)\s+{_NAME}{RATED_WORD}")  # case-sensitive: a name
+_NAMED_PATTERN = compiled.pattern(rf"\brat(?:ed|es)\s+{_NAME}(?i:{RATED_WORD})")  # case-sensitive: a name
 _REQUIRES_IMPROVEMENT = tuple(
     compiled.pattern(p, regex.I)
     for p in (
@@ -96,7 +96,8 @@ _OLD_YEAR = r"\b(?:19\d\d|200\d|2010)(?:[-/]\d\d)?\b"
 _NOT_AN_OUTCOME = compiled.pattern(
     r"(?i)\b(?:aim|aims|aiming|ambitions?|aspir\w*|hopes?|hoping|strive|striving|goal|targets?|wants? to"
     r"|working towards|towards|on (?:the|its|our|their) (?:way|journey|path|road) to|threshold"
-    r"|could|would|might|may|will|if|unless|expects? to|bid to|star rating)\b"
+    r"|could|would|might|may|will|if|unless|expects? to|bid to|star rating|councils|authorities)\b"
+    r"|\d\s*%?\s*(?:to|-|–)\s*\d+\s*%|\bbetween\s+\d+\s*%?\s+and\s+\d"  # a band: "63 to 87% is rated good"
     rf"|{_OLD_YEAR}"
     r"|\b(?:children[’']?s?|childrens|Ofsted|care homes?|nursing homes?|home care|homecare|providers?"
     r"|hospitals?|GPs?|surgery|practices?|trusts?|agenc(?:y|ies)|schools?|SEND|police|housing)\b"
@@ -159,7 +160,7 @@ def _cut_short(text: str, sentence: Sentence, nxt: Sentence) -> bool:
         and not gap.strip()
         and sentence.end - line_start >= _JOIN_MIN_LINE
         and tail[-1:] not in (".", "!", "?", ":", ";", ")", "”", '"', "’")
-        and (nxt.text[:1].islower() or tail.endswith(("Requires", "requires", "“", "‘")))
+        and (nxt.text[:1].islower() or nxt.text[:1] == "(" or tail.endswith(("Requires", "requires", "“", "‘")))
     )
 
 
@@ -223,6 +224,18 @@ def _single(text: str, m: re.Match[str]) -> bool:
         or _RANGE_BEFORE.search(text, 0, m.start("pct"))
         or _SHARE.match(text, m.end())
     )
+
+
+_IMPROVE_VERB = compiled.pattern(
+    r"(?i)\brequire[sd]?\s+improvement\b|\b(?:must|needs?\s+to|had\s+to|has\s+to|should)\s+improve\b"
+)
+
+
+def states_rating(word: str, quote: str) -> bool:
+    """Whether ``quote`` states the rating ``word``: the word, over a line break too, or the verb that is it."""
+    if word.lower() in " ".join(quote.lower().split()):
+        return True
+    return word == "Requires improvement" and _IMPROVE_VERB.search(quote) is not None
 
 
 def canonical(word: str) -> str:
