@@ -143,7 +143,7 @@ ATTRIBUTIONS = [
         [(None, "Good", None), (MEDWAY, "Requires improvement", None)],
     ),
     (  # a round-up: nobody's document, each council its own rating
-        f"Three councils rated good\n\nEssex County Council, {SURREY} and {KENT} were all assessed as ‘good’.",
+        f"Three councils rated good\n\nEssex County Council, {SURREY} and {KENT} were all assessed as ‘good’ by CQC.",
         None,
         [("Essex County Council", "Good", None), (SURREY, "Good", None), (KENT, "Good", None)],
     ),
