@@ -76,7 +76,7 @@ def test_waits_in_news_and_minutes(text: str, expected: tuple[str, int, int | No
 
 def test_no_one_waiting_longer_than_a_time_is_a_bound_not_an_empty_list() -> None:
     # "No one was waiting more than 28 days": nobody over 28 days, not nobody at all.
-    waits = [f for f in lacompare.extract_text("No one was waiting more than 28 days for a review.").facts]
+    waits = lacompare.extract_text("No one was waiting more than 28 days for a review.").facts
     assert [w for w in waits if isinstance(w, Wait) and w.people == 0] == []
 
 
