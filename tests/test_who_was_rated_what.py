@@ -240,3 +240,46 @@ def test_each_council_is_checked_on_its_own_figures() -> None:
         (None, None),
         (SURREY, None),
     ]
+
+
+# --- a league: several councils' results side by side ----------------------------------------
+
+LEAGUES = [
+    (
+        "CQC pilot results\n\nThe CQC's indicative scores for the pilot councils were Nottingham City Council 60%, "
+        "Suffolk County Council 70% and Lincolnshire County Council 68%.",
+        [
+            ("Nottingham City Council", None, 60),
+            ("Suffolk County Council", None, 70),
+            ("Lincolnshire County Council", None, 68),
+        ],  # fmt: skip
+    ),
+    (
+        f"Regional round-up of CQC ratings\n\n{KENT} – Good (70%)\n{SURREY} – Requires improvement (58%)\n"
+        f"{MEDWAY} – Good (66%)",
+        [(KENT, "Good", 70), (SURREY, "Requires improvement", 58), (MEDWAY, "Good", 66)],
+    ),
+    (
+        f"How the region was rated by CQC\n\n| Council | Rating | Score |\n| {KENT} | Good | 70% |\n"
+        f"| {SURREY} | Requires improvement | 58% |",
+        [(KENT, "Good", 70), (SURREY, "Requires improvement", 58)],
+    ),
+    (
+        f"• {KENT}: 70%\n• {SURREY}: 58%\n\nThe CQC published both councils' scores, 70% and 58%, on Friday.",
+        [(KENT, None, 70), (SURREY, None, 58)],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), LEAGUES)
+def test_a_league_gives_each_council_its_own_result_and_is_nobodys_document(
+    text: str, expected: list[tuple[str | None, str | None, object]]
+) -> None:
+    report = extract(text)
+    assert report.local_authority is None
+    assert ratings(report) == expected
+
+
+def test_a_name_followed_by_a_share_is_no_league() -> None:
+    report = extract(f"{KENT} rated good by CQC\n\nIn {KENT}, 60% of carers were satisfied, the CQC found.")
+    assert ratings(report) == [(None, "Good", None)]

@@ -14,7 +14,7 @@ import re
 
 from lacompare import compiled
 from lacompare.model import Fact, Number, Rating
-from lacompare.parsers.cqc import rating_prose
+from lacompare.parsers.cqc import rating_league, rating_prose
 from lacompare.parsers.cqc.attribution import as_the_documents
 from lacompare.parsers.cqc.consistency import band as band
 from lacompare.parsers.cqc.consistency import checked_ratings
@@ -37,12 +37,7 @@ def parse(doc: Document) -> list[Fact]:
     from lacompare.parsers.classify import local_authority
 
     found = as_the_documents(_from_structure(doc) + _from_prose(doc), local_authority(doc))
-    out: list[Rating] = []
-    for rating in found:
-        if any(_same(rating, kept) for kept in out):
-            continue
-        out.append(rating)
-    return list(checked_ratings(out))
+    return list(checked_ratings(_distinct(found)))
 
 
 # --- structure: label/value blocks under a rating heading --------------------------------------
@@ -112,7 +107,7 @@ def _pct_after(blocks: list[tuple[Page, Block]], i: int) -> tuple[Block, Number 
 
 
 def _from_prose(doc: Document) -> list[Rating]:
-    return [rating for page in doc.pages for rating in rating_prose.from_page(page)]
+    return [rating for page in doc.pages for rating in rating_prose.from_page(page) + rating_league.from_page(page)]
 
 
 def _is_single_value(text: str, m: re.Match[str]) -> bool:
@@ -120,7 +115,21 @@ def _is_single_value(text: str, m: re.Match[str]) -> bool:
     return not (_RANGE_AFTER.match(text, m.end("pct")) or _RANGE_BEFORE.search(text, 0, m.start("pct")))
 
 
-def _same(a: Rating, b: Rating) -> bool:
-    """A rating that adds nothing to one already found."""
+def _distinct(found: list[Rating]) -> list[Rating]:
+    """The ratings none of the others covers: a council's "58%" beside its "Requires improvement (58%)"
+    goes; of two that state the same, the first stays."""
+    return [
+        r
+        for i, r in enumerate(found)
+        if not any(j != i and _covers(s, r) and (_stated(s) > _stated(r) or j < i) for j, s in enumerate(found))
+    ]
+
+
+def _covers(a: Rating, b: Rating) -> bool:
+    """``a`` states everything ``b`` states, for the same council."""
     same_council = a.local_authority == b.local_authority
-    return same_council and (a.overall in (None, b.overall)) and (a.score_pct is None or a.score_pct == b.score_pct)
+    return same_council and b.overall in (None, a.overall) and (b.score_pct is None or b.score_pct == a.score_pct)
+
+
+def _stated(r: Rating) -> int:
+    return (r.overall is not None) + (r.score_pct is not None)
