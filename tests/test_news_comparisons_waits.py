@@ -83,3 +83,13 @@ def test_no_one_waiting_longer_than_a_time_is_a_bound_not_an_empty_list() -> Non
 def test_comparisons_keep_the_quote_rule() -> None:
     for text, _ in COMPARISONS:
         assert all(not c.flag for c in lacompare.extract_text(text).facts if isinstance(c, Comparison))
+
+
+def test_a_news_storys_comparison_belongs_to_the_council_named_before_its_value() -> None:
+    text = (
+        "Kent County Council rated good by CQC\n\nKent County Council has been rated good by the CQC. In "
+        "neighbouring Surrey County Council, 71% of people felt safe, compared with the England average of 69%. "
+        "In Kent, 58% of carers were satisfied, compared with 64% in neighbouring authorities."
+    )
+    found = [(c.local_authority, c.value) for c in lacompare.extract_text(text).comparisons]
+    assert found == [("Surrey County Council", 71), (None, 58)]

@@ -118,11 +118,8 @@ def parse(doc: Document, kind: str | None = None) -> Report:
 
 
 def _settled(doc: Document, facts: list[Fact], kind: DocumentKind, council: str | None) -> list[Fact]:
-    """Each rating and score given to the council it is about, then checked against that council's others."""
-    from lacompare.model import Rating, Score
-
-    if not any(isinstance(f, Rating | Score) for f in facts):
-        return facts
+    """Each rating, score (and a news story's comparison) given to the council it is about; each
+    council's rating then checked against its % and nine scores."""
     from lacompare.parsers.cqc import attribution, consistency
 
     return consistency.checked(attribution.attribute(doc, facts, kind, council))

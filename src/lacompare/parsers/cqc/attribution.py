@@ -9,7 +9,8 @@ sentence before it that names one as it rates or scores it ("Medway Council was 
 improvement in March. It scored 55%."). A name that only stands beside the subject ("like
 Medway", "compared with Surrey") is no owner.
 
-A fact whose owner is the document's own council keeps ``local_authority`` empty (it is the
+In a news story or press release, a comparison's value belongs to the council named before it in
+its sentence, if any. A fact whose owner is the document's own council keeps ``local_authority`` empty (it is the
 document's); any other owner is written on the fact. CQC's own report pages are about one council:
 only a council named in a fact's own sentence can take it there.
 """
@@ -22,7 +23,7 @@ from typing import TYPE_CHECKING
 
 from lacompare import compiled
 from lacompare.kinds import CQC_PRESS_RELEASE, NEWS, DocumentKind
-from lacompare.model import Fact, Rating, Score
+from lacompare.model import Comparison, Fact, Number, Rating, Score
 from lacompare.parsers.text.patterns import sentence_list
 from lacompare.readers.base import Document
 
@@ -90,8 +91,29 @@ def attribute(doc: Document, facts: Sequence[Fact], kind: DocumentKind, council:
     for fact in facts:
         if isinstance(fact, Rating | Score) and 1 <= fact.page <= len(doc.pages):
             fact = _owned(doc, fact, kind, own)
+        elif isinstance(fact, Comparison) and kind in _NEWS_KINDS and fact.local_authority is None:
+            fact = _comparison_owned(fact, own)
         out.append(fact)
     return out
+
+
+def _comparison_owned(fact: Comparison, own: Authority | None) -> Comparison:
+    """A news story's comparison whose value a council named before it in its sentence owns ("In
+    Surrey County Council, 71% of people felt safe, compared with …"); a name after the value is
+    the comparator's ("compared with 64% in Surrey")."""
+    at = _number_at(fact.quote, fact.value)
+    named = [m for m in subjects(fact.quote) if m.end <= at] if at >= 0 else []
+    owner = named[-1].authority if named else None
+    if owner is None or (own is not None and owner.gss_code == own.gss_code):
+        return fact
+    return replace(fact, local_authority=owner.name)
+
+
+def _number_at(quote: str, value: Number) -> int:
+    """Where ``value`` is first written in ``quote`` (-1: not found)."""
+    from lacompare.parsers.text.patterns import NUMBER_RE, parse_number
+
+    return next((m.start() for m in NUMBER_RE.finditer(quote) if parse_number(m.group()) == value), -1)
 
 
 def as_the_documents(facts: Sequence[Rating], council: str | None) -> list[Rating]:
