@@ -63,6 +63,18 @@ WORDINGS = [
     (f"The CQC rated {KENT} good, with an indicative score of 68%.", "Good", 68),
     (f"The CQC rated {KENT} Good (70%).", "Good", 70),
     (f"{KENT} was rated good by the CQC, scoring 72% overall.", "Good", 72),
+    ("Kent adult social care 'requires improvement', says CQC", "Requires improvement", None),
+    (f'The CQC said {KENT}\'s adult social care was "good".', "Good", None),
+    (f"{KENT}’s adult social care was graded as good by the CQC.", "Good", None),
+    (f"{KENT} has retained its good rating from the Care Quality Commission.", "Good", None),
+    (
+        f"Cabinet noted that the CQC had assessed {KENT}'s adult social care as Requires Improvement, with an "
+        "overall score of 58%.",
+        "Requires improvement",
+        58,
+    ),  # fmt: skip
+    (f"Adult social care at {KENT}: CQC rating Good, score 70%.", "Good", 70),
+    (f"{KENT} achieved a score of 70% in its CQC assessment, which equates to a rating of good.", "Good", 70),
 ]
 
 
@@ -106,6 +118,8 @@ NOT_OUTCOMES = [
     f"The CQC rated {KENT} ‘Outstanding’ in two areas.",
     f"The CQC rated {KENT} good for safeguarding.",
     "CQC's bands: a score of 63 to 87% is rated good.",
+    f"Councillors heard the CQC would rate {KENT} good if it cut waiting lists.",
+    f"The CQC said {KENT}'s adult social care was good at listening to carers.",
 ]
 
 

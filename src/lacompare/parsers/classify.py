@@ -135,13 +135,20 @@ _COMPILED_CUES = {kind: tuple(compiled.scanner(cue, regex.M) for cue in cues) fo
 # Pages about a CQC assessment that are not the report: CQC's own announcement, and the news
 # and council pages that pass it on. Both need CQC named and a rating or score stated.
 _ABOUT_CQC = compiled.pattern(r"Care Quality Commission|\bCQC\b")
+_RATING_WORD = r"(?:outstanding|good|requires\s+improvement|inadequate)"
 _STATES_RESULT = compiled.pattern(
-    r"(?i)\b(?:rat(?:ed|es|ing)|judged|deemed|graded)\b[^.]{0,160}\b(?:outstanding|good|requires\s+improvement|inadequate)\b"
-    r"|\b(?:outstanding|good|requires improvement|inadequate)\W{0,2}\s+ratings?\b"
-    r"|\bscore (?:out )?of (?:four|4)\b|\boverall (?:score|rating) of\b|\bout of 100\b"
-    r"|\b(?:services?|care|provision|to)\s+(?:requires?|required)\s+improvement\b|\btold\b[^.]{0,60}\bmust improve\b"
-    r"|\bscored\s+\d[\d.]*\s*(?:%|per\s?cent\b)|\bindicative\s+scores?\b"
-    r"|\b(?:outstanding|good|requires improvement|inadequate)\W{0,4}\d{2}\s*%|\bscores\b[^.]{0,80}\d{2}\s*%"
+    "|".join(
+        (
+            rf"(?i)\b(?:rat(?:ed|es|ing)|judged|deemed|graded|assessed)\b[^.]{{0,160}}\b{_RATING_WORD}\b",
+            rf"\b(?:care|services?|provision)\s+(?:was|were|is|are)\s+[‘'\"“]{_RATING_WORD}\b",
+            rf"\b{_RATING_WORD}\W{{0,2}}\s+ratings?\b",
+            r"\bscore (?:out )?of (?:four|4)\b|\boverall (?:score|rating) of\b|\bout of 100\b",
+            r"\b(?:services?|care|provision|to)\W{0,2}\s+\W?(?:requires?|required)\s+improvement\b",
+            r"\btold\b[^.]{0,60}\bmust improve\b",
+            r"\bscored\s+\d[\d.]*\s*(?:%|per\s?cent\b)|\bindicative\s+scores?\b",
+            rf"\b{_RATING_WORD}\W{{0,4}}\d{{2}}\s*%|\bscores\b[^.]{{0,80}}\d{{2}}\s*%",
+        )
+    )
 )
 _PRESS_RELEASE_CUES = tuple(
     compiled.pattern(p)

@@ -29,6 +29,12 @@ _ATTACHED = compiled.pattern(
 _LINE_END = compiled.pattern(r"[\s|.;,]*$")
 _LINE_START = compiled.pattern(r"^[\s|•*·-]*(?:\d{1,2}[.)]\s*)?$")
 _CUE = compiled.pattern(r"(?i)\brat(?:ed|es|ing|ings)\b|\bscor(?:e|es|ed|ing)\b|\bCQC\b")
+# Cheap first looks: only a sentence holding a %, or a line ending in a % or a rating word, is searched for
+# councils' names.
+_PCT_WORDS = ("%", "per cent", "percent", "out of 100")
+_RESULT_ENDS = ("%", "cent", "outstanding", "good", "improvement", "inadequate")
+_TAIL = 16  # characters at the end of a line where a league's result stands
+_LINE_MAX = 160  # a league's line: a name and its results
 _MIN_LEAGUE = 2  # lines naming councils with their results: one line alone is no league
 _LOWEST_PCT, _HIGHEST_PCT = 25, 100
 
@@ -42,7 +48,8 @@ def _in_sentences(page: Page) -> list[Rating]:
 
     out: list[Rating] = []
     for sentence in sentence_list(page.text):
-        if "\n" in sentence.text or not _CUE.search(sentence.text):
+        text = sentence.text
+        if "\n" in text or not any(w in text for w in _PCT_WORDS) or not _CUE.search(text):
             continue
         for mention in mentions(sentence.text):
             rating = _attached(page.number, sentence.text, mention.end, mention.authority.name, need_pct=True)
@@ -57,6 +64,8 @@ def _in_lines(page: Page) -> list[Rating]:
 
     out: list[Rating] = []
     for line in page.text.split("\n"):
+        if len(line) > _LINE_MAX or not any(w in line[-_TAIL:].lower() for w in _RESULT_ENDS):
+            continue
         named = list(mentions(line))
         if len(named) == 1 and _LINE_START.match(line[: named[0].start]):
             rating = _attached(page.number, line, named[0].end, named[0].authority.name, need_pct=False)

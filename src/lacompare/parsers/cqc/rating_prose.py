@@ -28,6 +28,7 @@ safeguarding"), and one end of a band ("63 to 87%").
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -47,7 +48,12 @@ _UNIT = r"\s*(?:%|per\s?cent\b|percent\b|out of 100\b)"
 PCT = rf"(?P<pct>{NUMBER})(?P<unit>{_UNIT})"
 _BARE = rf"(?P<pct>{NUMBER})(?P<unit>{_UNIT})?"  # "a score of 72": a bare figure
 FOR_COUNCIL = r"(?: for [^:\n.]{3,80}?)?"  # "Overall rating for Hartlepool Borough Council: …"
-_IT = r"(?:(?:it|them|the (?:council|authority|local authority|service|department))\s+)?"
+# What is rated: "it", "the council", "the council's adult social care services", "its provision".
+_IT = (
+    r"(?:(?:it|them|its|their|(?:the\s+)?(?:council|authority|local\s+authority|service|department)(?:[’']s)?)"
+    r"(?:\s+adult)?(?:\s+social)?(?:\s+care)?(?:\s+(?:services?|provision|functions?))?\s+)?"
+)
+_QUOTED_WORD = rf"[‘'\"“]{_WORD}[’'\"”]"
 _NAME = r"(?:[A-Z][\w’'&-]*\s+){1,6}"  # "rated Kent County Council requires improvement"
 
 # Each pattern has a ``word`` group (or none: the verb that is "Requires improvement").
@@ -57,16 +63,20 @@ _WORD_PATTERNS = tuple(
         rf"\brat(?:ed|es|ing)\b[^.;:]{{0,140}}?\bas\s+(?:being\s+)?{RATED_WORD}",
         rf"\b(?:rated|judged|graded|deemed)\s+{_IT}(?:as\s+(?:being\s+)?|to\s+be\s+)?{RATED_WORD}",
         rf"\b(?:assessed|found|considered)\s+{_IT}(?:to\s+be\s+|as\s+(?:being\s+)?){RATED_WORD}",
+        rf"\b(?:assessed|judged|graded|deemed)\b[^.;:]{{0,100}}?\b(?:as\s+(?:being\s+)?|to\s+be\s+){RATED_WORD}",
         rf"(?<![\w-]){RATED_WORD}\s+(?:overall\s+)?ratings?\b",
         rf"\brating\b{FOR_COUNCIL}(?:\s+(?:of|is|was|as|remains|remained)\s+|\s*[:–—]\s*){RATED_WORD}",
+        rf"\b(?:CQC|overall)\s+rating\s+{RATED_WORD}",
+        # reported speech, the word quoted: "CQC said Kent's adult social care was “good”"
+        rf"\b(?:care|services?|provision)\s+(?:was|were|is|are|had\s+been|has\s+been)\s+{_QUOTED_WORD}",
     )
 )
 _NAMED_PATTERN = compiled.pattern(rf"\brat(?:ed|es)\s+{_NAME}(?i:{RATED_WORD})")  # case-sensitive: a name
 _REQUIRES_IMPROVEMENT = tuple(
     compiled.pattern(p, regex.I)
     for p in (
-        r"\b(?:services?|care|provision|council|authority|it|department)\s+(?:(?:still|now|also)\s+)?"
-        r"(?P<verb>requires?|required)\s+improvement\b(?!\W{0,2}\s*ratings?\b)",
+        r"\b(?:services?|care|provision|council|authority|it|department)\s+(?:(?:still|now|also)\s+)?[‘'\"“]?"
+        r"(?P<verb>requires?|required)\s+improvement\b(?![’'\"”]?\s*ratings?\b)",
         r"\b(?:found|judged|deemed|said)\s+to\s+(?P<verb>require)\s+improvement\b",
         r"\btold\s+(?:that\s+)?(?:it|they|the council|the authority|its\s+[\w\s]{1,30}?)\s+"
         r"(?P<verb>must|needs?\s+to|had\s+to|has\s+to|should)\s+improve\b",
@@ -84,12 +94,19 @@ _PCT_PATTERNS = tuple(
         rf"(?<![\w.]){PCT}\s+overall\b",
     )
 )
+# A score stated only beside a rating in the same sentence: "CQC rating Good, score 70%".
+_BESIDE_WORD_PCT = compiled.pattern(rf"(?i)\bscore\s*[:–—]?\s*{PCT}")
 # Read with ``match(text, pos)``: no pattern so used opens with ``^`` (it never matches after pos 0).
 _SHARE = compiled.pattern(r"(?i)\s*of\b")  # "scored 64% of …": a share, not a score
 _RANGE_AFTER = compiled.pattern(r"(?i)\s*(?:to|-|–|or (?:lower|higher|above|below|less|more))\b")
 _RANGE_BEFORE = compiled.pattern(r"(?i)(?:\bto|\bbetween|\bfrom|[-–])\s*$")
 _DEPRIVATION = compiled.pattern(r"(?i)deprivation|\bIMD\b")
-_CUE = compiled.pattern(r"(?i)\brat(?:ed|es|ing)\b|assessed|judged|deemed|graded|found|scor|overall|improve")
+# Words every rating phrase holds: only sentences holding one are read (found by plain substring
+# search over the lowered page: a page is looked at in microseconds).
+_CUES = (
+    "rated", "rates", "rating", "assessed", "judged", "deemed", "graded", "found", "scor", "overall", "improve",
+    *(q + w for q in "‘'\"“" for w in ("good", "outstanding", "inadequate")),
+)  # fmt: skip
 
 # Words before a rating, in its clause, that make it no current outcome of an assessment.
 _OLD_YEAR = r"\b(?:19\d\d|200\d|2010)(?:[-/]\d\d)?\b"
@@ -127,28 +144,36 @@ class _Found:
 
 def from_page(page: Page) -> list[Rating]:
     """Every prose rating and overall score on a page, one fact per council per sentence."""
+    cues = _cue_positions(page.text)
+    if not cues:
+        return []
     out: list[Rating] = []
-    for sentence in _units(page.text):
-        if not _CUE.search(sentence.text):
+    found = sentence_list(page.text)
+    joined = -1  # a sentence already read as the tail of the one before
+    for i, sentence in enumerate(found):
+        at = bisect_left(cues, sentence.start)
+        if i == joined or at >= len(cues) or cues[at] >= sentence.end:
             continue
+        nxt = found[i + 1] if i + 1 < len(found) else None
+        if nxt is not None and _cut_short(page.text, sentence, nxt):
+            sentence, joined = Sentence(sentence.start, nxt.end, page.text[sentence.start : nxt.end]), i + 1
         out.extend(_ratings(page.number, sentence.text))
     return out
 
 
-def _units(text: str) -> Iterator[Sentence]:
-    """The page's sentences, a sentence that a line break cuts short joined to the next line's first."""
-    found = sentence_list(text)
-    skip = False
-    for i, sentence in enumerate(found):
-        if skip:
-            skip = False
-            continue
-        nxt = found[i + 1] if i + 1 < len(found) else None
-        if nxt is not None and _cut_short(text, sentence, nxt):
-            yield Sentence(sentence.start, nxt.end, text[sentence.start : nxt.end])
-            skip = True
-        else:
-            yield sentence
+_RATING_STEMS = ("outstanding", "good", "requir", "inadequate", "improve")
+_DIGIT = compiled.pattern(r"\d")
+
+
+def _cue_positions(text: str) -> list[int]:
+    lowered = text.lower()
+    found = []
+    for cue in _CUES:
+        at = lowered.find(cue)
+        while at >= 0:
+            found.append(at)
+            at = lowered.find(cue, at + 1)
+    return sorted(found)
 
 
 def _cut_short(text: str, sentence: Sentence, nxt: Sentence) -> bool:
@@ -165,7 +190,11 @@ def _cut_short(text: str, sentence: Sentence, nxt: Sentence) -> bool:
 
 
 def _ratings(page: int, sentence: str) -> list[Rating]:
-    found = [f for f in _words(sentence) if _current(sentence, f.at)] + list(_pcts(sentence))
+    lowered = sentence.lower()
+    has_word = any(w in lowered for w in _RATING_STEMS)
+    words = [f for f in _words(sentence) if _current(sentence, f.at)] if has_word else []
+    has_figure = _DIGIT.search(sentence) is not None
+    found = words + (list(_pcts(sentence, beside_a_word=bool(words))) if has_figure else [])
     by_owner: dict[str | None, _Found] = {}
     for f in sorted(found, key=lambda f: f.at):
         names: list[str | None] = [a.name for a in owners_at(sentence, f.at)] or [None]
@@ -205,10 +234,10 @@ def _current(sentence: str, at: int) -> bool:
     return not _NOT_AN_OUTCOME.search(clause) and not _AFTER_WORD.match(rest)
 
 
-def _pcts(sentence: str) -> Iterator[_Found]:
+def _pcts(sentence: str, *, beside_a_word: bool) -> Iterator[_Found]:
     if _DEPRIVATION.search(sentence):
         return
-    for pattern in _PCT_PATTERNS:
+    for pattern in (*_PCT_PATTERNS, _BESIDE_WORD_PCT) if beside_a_word else _PCT_PATTERNS:
         for m in pattern.finditer(sentence):
             value = parse_number(m["pct"])
             if m["unit"] is None and not 4 < value <= 100:
