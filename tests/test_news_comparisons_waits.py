@@ -65,6 +65,7 @@ WAITS = [
     ("Nobody is on the waiting list for a Care Act assessment.", ("care_act_assessment", 0, None)),
     ("There are zero people waiting for a financial assessment.", ("financial_assessment", 0, None)),
     ("The number of people waiting for a review fell to zero in March.", ("care_review", 0, None)),
+    ("The council reported zero waits for DoLS assessments.", ("dols", 0, None)),
 ]
 
 
