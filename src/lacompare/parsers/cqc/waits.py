@@ -36,7 +36,7 @@ _LABEL_YEAR = compiled.pattern(rf"^\W*(?P<year>{SHORT_YEAR}|(?:19|20)\d\d[-/–]
 _IN_YEAR = compiled.pattern(rf"\b(?:in|during|for)\s(?:the\s)?(?:financial\s)?(?:year\s)?(?P<year>{YEAR})", _FLAGS)
 
 _NONE_WAITING = (
-    # "no waits for hospital discharge", "with no waiting list", "zero waits for DoLS"; not "reduced or no waiting times"
+    # "no waits for hospital discharge", "with no waiting list", "zero waits for DoLS"; not "reduced or no waits"
     compiled.pattern(
         r"(?<!\bor )\b(?:no|zero|nil) (?:recorded )?(?:waits?|waiting lists?|waiting times?|wait(?:ing)? list)\b"
         r"(?: (?:for|in|on|to) (?P<what>[^,.;]+))?",
