@@ -161,6 +161,23 @@ ATTRIBUTIONS = [
         None,
         [("Essex County Council", "Good", None), (SURREY, "Good", None), (KENT, "Good", None)],
     ),
+    (  # a neighbour's figure in a possessive owns nothing of the council's
+        f"{KENT} rated requires improvement\n\n{KENT}'s score of 58% was below {SURREY}'s 66%, the CQC said.",
+        KENT,
+        [(None, "Requires improvement", None), (None, None, 58)],
+    ),
+    (  # a relative clause goes on speaking of the name before it
+        f"{KENT} rated requires improvement\n\nLike {SURREY}, which scored 66%, {KENT} was rated requires "
+        "improvement by the CQC.",
+        KENT,
+        [(None, "Requires improvement", None), (SURREY, None, 66)],
+    ),
+    (
+        f"{KENT} rated requires improvement\n\nThe CQC rated {KENT} requires improvement with 58%, compared with "
+        f"66% for neighbouring {SURREY}.",
+        KENT,
+        [(None, "Requires improvement", 58)],
+    ),
     (  # the headline names the council by its place alone
         "Care watchdog rates Medway adult social care as good\n\nThe CQC visited in May.",
         MEDWAY,

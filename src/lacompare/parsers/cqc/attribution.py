@@ -35,7 +35,9 @@ _BESIDE = compiled.pattern(
     r"(?i)(?:\blike|\bunlike|\bthan|\bas with|\bsimilar to|\bcompared (?:with|to)|\bbehind|\bahead of"
     r"|\bfollowing|\bafter|\bjoins?|\bjoining|\balongside)\s+(?:the\s+)?$"
 )
-_CLAUSE_END = compiled.pattern(r"[,;:()]|\s[–—-]\s")
+# Where a clause ends; a relative clause ("Like Surrey County Council, which scored 66%, …") goes on
+# speaking of the name before it.
+_CLAUSE_END = compiled.pattern(r"[;:()]|,(?!\s*(?:which|who|whose)\b)|\s[–—-]\s")
 # Names in a list share what follows them: "Essex County Council, Suffolk County Council and Norfolk … were".
 _LIST_GAP = compiled.pattern(r"^\s*(?:,|,?\s*and|&)\s*$")
 # A sentence that states a council's assessment result: its subject can own the sentences after it.

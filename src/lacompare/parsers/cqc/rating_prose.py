@@ -88,7 +88,8 @@ _PCT_PATTERNS = tuple(
         rf"\bscor(?:ed|ing)\s+(?:an?\s+)?(?:overall\s+)?(?:of\s+)?{PCT}",
         rf"\b(?:overall|indicative|total|final|assessment)\s+(?:score|result|rating)\s+(?:of|was|is|at)\s+"
         rf"(?:just\s+|around\s+)?{_BARE}",
-        rf"\b(?:our|its|their|a|an|with|the)\s+score\s+(?:of|was|is)\s+(?:just\s+|around\s+)?{_BARE}",
+        rf"(?:\b(?:our|its|their|a|an|with|the)|[’']s)\s+score\s+(?:of|was|is)\s+(?:just\s+|around\s+)?{_BARE}",
+        rf"{RATED_WORD}[\s,]+(?:with|on|at)\s+(?:a\s+score\s+of\s+)?{PCT}",
         rf"\boverall (?:score|rating){FOR_COUNCIL}\s*:\s*{PCT}",
         rf"{RATED_WORD}\s*\(\s*{PCT}\s*\)",
         rf"(?<![\w.]){PCT}\s+overall\b",
