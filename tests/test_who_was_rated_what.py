@@ -8,6 +8,8 @@ minutes state an assessment's outcome; each row is read through the whole pipeli
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 import lacompare
@@ -314,3 +316,17 @@ def test_a_league_gives_each_council_its_own_result_and_is_nobodys_document(
 def test_a_name_followed_by_a_share_is_no_league() -> None:
     report = extract(f"{KENT} rated good by CQC\n\nIn {KENT}, 60% of carers were satisfied, the CQC found.")
     assert ratings(report) == [(None, "Good", None)]
+
+
+# --- real documents (OGL, copied in tests/real_documents with their gold) ----------------------
+
+REAL = sorted((Path(__file__).parent / "real_documents" / "text").glob("*.txt"))
+
+
+@pytest.mark.parametrize("path", REAL, ids=lambda p: p.stem)
+def test_every_rating_and_score_of_a_real_document_is_its_own_councils_and_consistent(path: Path) -> None:
+    # CQC pages, press releases and councils' news pages: each about one council, whose figures agree.
+    report = lacompare.extract(path)
+    facts = [f for f in report.facts if isinstance(f, Rating | Score)]
+    assert [f.local_authority for f in facts if f.local_authority] == []
+    assert [f.flag for f in facts if isinstance(f, Rating) and f.flag] == []
