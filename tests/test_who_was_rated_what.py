@@ -188,6 +188,12 @@ ATTRIBUTIONS = [
 ]
 
 
+def test_a_fact_about_another_council_says_which_document_it_was_stated_in() -> None:
+    text = f"{KENT} has been rated good by the CQC. {MEDWAY} was rated requires improvement in March."
+    flags = [(f.local_authority, f.flag) for f in extract(text).facts if isinstance(f, Rating)]
+    assert flags == [(None, None), (MEDWAY, f"stated in a document about {KENT}")]
+
+
 @pytest.mark.parametrize(("text", "council", "expected"), ATTRIBUTIONS)
 def test_each_rating_belongs_to_the_council_its_sentence_names(
     text: str, council: str | None, expected: list[tuple[str | None, str | None, object]]
@@ -271,7 +277,7 @@ def test_each_council_is_checked_on_its_own_figures() -> None:
     text = f"The CQC rated {KENT} good, with a score of 70%, while {SURREY} was rated inadequate, scoring 30%."
     assert [(r.local_authority, r.flag) for r in extract(text).facts if isinstance(r, Rating)] == [
         (None, None),
-        (SURREY, None),
+        (SURREY, f"stated in a document about {KENT}"),  # Surrey's figures agree; where they were said is noted
     ]
 
 

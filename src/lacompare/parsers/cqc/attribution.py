@@ -11,7 +11,8 @@ Medway", "compared with Surrey") is no owner.
 
 In a news story or press release, a comparison's value belongs to the council named before it in
 its sentence, if any. A fact whose owner is the document's own council keeps ``local_authority`` empty (it is the
-document's); any other owner is written on the fact. CQC's own report pages are about one council:
+document's); any other owner is written on the fact, flagged as stated in a document about another
+council when the document has one. CQC's own report pages are about one council:
 only a council named in a fact's own sentence can take it there.
 """
 
@@ -95,8 +96,17 @@ def attribute(doc: Document, facts: Sequence[Fact], kind: DocumentKind, council:
             fact = _owned(doc, fact, kind, own)
         elif isinstance(fact, Comparison) and kind in _NEWS_KINDS and fact.local_authority is None:
             fact = _comparison_owned(fact, own)
-        out.append(fact)
+        out.append(_told_elsewhere(fact, own))
     return out
+
+
+def _told_elsewhere(fact: Fact, own: Authority | None) -> Fact:
+    """A fact about another council than the one its document is about, flagged so: a reader of that
+    council's figures sees where it was said."""
+    if own is None or not fact.local_authority or not isinstance(fact, Rating | Score | Comparison):
+        return fact
+    note = f"stated in a document about {own.name}"
+    return fact if note in (fact.flag or "") else replace(fact, flag="; ".join(f for f in (fact.flag, note) if f))
 
 
 def _comparison_owned(fact: Comparison, own: Authority | None) -> Comparison:
