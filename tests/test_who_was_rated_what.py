@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 import lacompare
-from lacompare.model import Rating, Report, Score
+from lacompare.model import QUALITY_STATEMENTS, Rating, Report, Score
 
 KENT = "Kent County Council"
 SURREY = "Surrey County Council"
@@ -336,3 +336,40 @@ def test_every_rating_and_score_of_a_real_document_is_its_own_councils_and_consi
     facts = [f for f in report.facts if isinstance(f, Rating | Score)]
     assert [f.local_authority for f in facts if f.local_authority] == []
     assert [f.flag for f in facts if isinstance(f, Rating) and f.flag] == []
+
+
+# --- nine scores in a news story, however the list is drawn -----------------------------------
+
+_NINE_SCORES = (2, 3, 3, 2, 3, 2, 3, 3, 3)
+_LABELS = (
+    "Assessing needs", "Supporting people to live healthier lives", "Equity in experience and outcomes",
+    "Care provision, integration and continuity", "Partnerships and communities",
+    "Safe pathways, systems and transitions", "Safeguarding", "Governance, management and sustainability",
+    "Learning, improvement and innovation",
+)  # fmt: skip
+_THEMES = {0: "Working with people", 3: "Providing support", 5: "Ensuring safety", 7: "Leadership"}
+SCORE_LISTS = {
+    "dash": "\n".join(f"{label} - {n}" for label, n in zip(_LABELS, _NINE_SCORES, strict=True)),
+    "colon": "\n".join(f"• {label}: {n}" for label, n in zip(_LABELS, _NINE_SCORES, strict=True)),
+    "out-of-4": "\n".join(f"{label} – score {n} out of 4" for label, n in zip(_LABELS, _NINE_SCORES, strict=True)),
+    "bracketed": "\n".join(f"{label} (score: {n})" for label, n in zip(_LABELS, _NINE_SCORES, strict=True)),
+    "scored": "\n".join(f"{label} – scored {n}" for label, n in zip(_LABELS, _NINE_SCORES, strict=True)),
+    "theme-headings": "\n".join(
+        (f"Theme: {_THEMES[i]}\n" if i in _THEMES else "") + f"{label}: {n}"
+        for i, (label, n) in enumerate(zip(_LABELS, _NINE_SCORES, strict=True))
+    ),
+    "table": "| Theme | Quality statement | Score |\n"
+    + "\n".join(
+        f"| {_THEMES.get(i, '')} | {label} | {n} |"
+        for i, (label, n) in enumerate(zip(_LABELS, _NINE_SCORES, strict=True))
+    ),
+}
+
+
+@pytest.mark.parametrize("rendering", SCORE_LISTS)
+def test_nine_scores_in_a_news_story_however_listed(rendering: str) -> None:
+    text = f"The CQC has rated {KENT} as good.\n\n{KENT} received the following scores:\n\n{SCORE_LISTS[rendering]}"
+    report = extract(text)
+    found = {s.statement_id: s.score for s in report.facts if isinstance(s, Score)}
+    assert found == dict(zip(QUALITY_STATEMENTS, _NINE_SCORES, strict=True))
+    assert all(f.local_authority is None and not f.flag for f in report.facts if isinstance(f, Rating | Score))

@@ -27,9 +27,11 @@ from lacompare.readers.blocks import BlockKind
 
 _SCORE = r"(?P<score>[1-4])(?!\s*[\d.,%])(?:\s*(?:/|out of)\s*4\b)?"
 _SCORE_CELL = compiled.pattern(rf"(?i)^\s*(?:score\s*:?\s*)?{_SCORE}\s*[|.]?\s*$")
-# "Assessing needs Score: 2", "Assessing people’s needs – 2", "Safeguarding: 1", "Safeguarding (3)"
+# "Assessing needs Score: 2", "Assessing people’s needs – 2", "Safeguarding: 1", "Safeguarding (3)",
+# "Learning, improvement and innovation (score: 3)", "Equity in experience and outcomes – scored 2"
 _LABEL_AND_SCORE = compiled.pattern(
-    rf"(?i)^(?P<label>.{{4,120}}?)\s*(?:[-–—:]\s*(?:score\s*:?\s*)?|\s+score\s*:?\s*|\s*\(\s*(?=\d\s*\)))"
+    rf"(?i)^(?P<label>.{{4,120}}?)\s*(?:[-–—:]\s*(?:scored?\s*:?\s*)?|\s+scored?\s*:?\s*"
+    rf"|\s*\(\s*(?:score\s*:?\s*)?(?=\d\s*\)))"
     rf"{_SCORE}\s*\)?\s*[|.]?\s*$"
 )
 # "2 - Evidence shows some shortfalls" under the score.
@@ -76,7 +78,12 @@ def _cells(doc: Document) -> list[_Cell]:
         for block in page.blocks:
             if block.kind is BlockKind.TABLE_ROW:
                 spans = list(block.cells)
-            elif block.label is not None and block.value is not None and not _SCORE_CELL.match(block.text):
+            elif (
+                block.label is not None
+                and block.value is not None
+                and not _SCORE_CELL.match(block.text)
+                and not _LABEL_AND_SCORE.match(block.text)  # "Learning, … (score: 3)": one cell, not cut at its colon
+            ):
                 spans = [block.label, block.value]
             else:
                 spans = [block.body]
