@@ -373,3 +373,12 @@ def test_nine_scores_in_a_news_story_however_listed(rendering: str) -> None:
     found = {s.statement_id: s.score for s in report.facts if isinstance(s, Score)}
     assert found == dict(zip(QUALITY_STATEMENTS, _NINE_SCORES, strict=True))
     assert all(f.local_authority is None and not f.flag for f in report.facts if isinstance(f, Rating | Score))
+
+
+def test_every_score_of_a_list_belongs_to_the_council_the_sentence_before_the_list_names() -> None:
+    text = (
+        f"{KENT} rated good by CQC\n\n{KENT} has been rated good by the CQC.\n\n"
+        f"{SURREY} was rated requires improvement. {SURREY} received these scores:\n\n{SCORE_LISTS['dash']}"
+    )
+    owners = {s.local_authority for s in extract(text).facts if isinstance(s, Score)}
+    assert owners == {SURREY}

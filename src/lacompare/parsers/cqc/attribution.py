@@ -44,7 +44,7 @@ _LIST_GAP = compiled.pattern(r"^\s*(?:,|,?\s*and|&)\s*$")
 # A sentence that states a council's assessment result: its subject can own the sentences after it.
 _RESULT_CUE = compiled.pattern(r"(?i)\brat(?:ed|es|ing)\b|\bscor(?:e|ed|es|ing)\b|\bassess|\brequires? improvement\b")
 _SUBJECT_REACH = 60  # characters: a subject opens its sentence
-_BACK_SENTENCES = 6  # how far back a figure with no council of its own looks for its subject
+_BACK_REACH = 1_500  # characters: how far back a figure with no council of its own looks for its subject
 _NEWS_KINDS = frozenset({NEWS, CQC_PRESS_RELEASE})
 
 
@@ -178,7 +178,7 @@ def _anchor(fact: Rating | Score) -> int:
 
 def subject_before(text: str, at: int) -> Authority | None:
     """The council opening the nearest sentence before offset ``at`` that states a result."""
-    before = [s for s in sentence_list(text) if s.end <= at][-_BACK_SENTENCES:]
+    before = [s for s in sentence_list(text) if s.end <= at and s.start >= at - _BACK_REACH]
     for sentence in reversed(before):
         named = [m for m in subjects(sentence.text) if m.start <= _SUBJECT_REACH]
         if named and _RESULT_CUE.search(sentence.text):
