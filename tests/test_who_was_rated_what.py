@@ -130,6 +130,15 @@ def test_hypotheticals_aims_other_services_and_parts_of_the_work_are_no_rating(t
     assert ratings(extract(text)) == []
 
 
+def test_an_areas_word_under_a_ratings_heading_is_no_overall_rating() -> None:
+    text = (
+        f"CQC ratings by area\n\nSafeguarding: Good\nLeadership: Requires improvement\n\nThe CQC rated {KENT} as good."
+    )
+    assert [(r.overall, r.quote) for r in extract(text).facts if isinstance(r, Rating)] == [
+        ("Good", f"The CQC rated {KENT} as good.")
+    ]
+
+
 def test_another_services_rating_beside_the_councils_leaves_only_the_councils() -> None:
     text = f"{KENT}'s children's services were rated inadequate by Ofsted. CQC rated its adult social care as good."
     assert ratings(extract(text)) == [(None, "Good", None)]

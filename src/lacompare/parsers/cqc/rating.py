@@ -19,6 +19,7 @@ from lacompare.parsers.cqc.attribution import as_the_documents
 from lacompare.parsers.cqc.consistency import band as band
 from lacompare.parsers.cqc.consistency import checked_ratings
 from lacompare.parsers.cqc.rating_prose import PCT, RATED_WORD, canonical
+from lacompare.parsers.cqc.statements import statement_in
 from lacompare.parsers.text.patterns import parse_number
 from lacompare.readers.base import Document, Page
 from lacompare.readers.blocks import Block, BlockKind
@@ -66,8 +67,9 @@ def _rated_value(page: Page, block: Block, under_heading: bool) -> str | None:
     """The rating word a block states as a value: "X" / "Good" under a rating heading, "Rating: Good"."""
     if block.kind is BlockKind.LABEL_VALUE and block.label is not None and block.value is not None:
         m = _WORD_ONLY.match(block.value.of(page.text))
-        if m and (under_heading or _RATING_HEADING.search(block.label.of(page.text))):
-            return canonical(m["word"])
+        label = block.label.of(page.text)
+        if m and (under_heading or _RATING_HEADING.search(label)) and statement_in(label) is None:
+            return canonical(m["word"])  # not an area's word: "Safeguarding: Good"
     if under_heading and block.kind in (BlockKind.PARAGRAPH, BlockKind.LIST_ITEM, BlockKind.HEADING):
         m = _WORD_ONLY.match(page.text[block.body.start : block.end])
         if m:
