@@ -82,7 +82,8 @@ def _cells(doc: Document) -> list[_Cell]:
                 block.label is not None
                 and block.value is not None
                 and not _SCORE_CELL.match(block.text)
-                and not _LABEL_AND_SCORE.match(block.text)  # "Learning, … (score: 3)": one cell, not cut at its colon
+                # "Learning, … (score: 3)" on one line: one cell, not cut at its colon
+                and not ("\n" not in block.text and _LABEL_AND_SCORE.match(block.text))
             ):
                 spans = [block.label, block.value]
             else:
