@@ -18,8 +18,9 @@ A phrase may break over a line ("an overall rating of “Requires" / "Improvemen
 word or score belongs to the council named nearest before it in its sentence
 (:mod:`~lacompare.parsers.cqc.attribution`); one sentence may rate several councils.
 
-Not the council's current overall rating: an aim or a hypothetical ("aiming to be rated
-outstanding", "could be rated good"), a rating before 2011, a star rating, another service's
+Not the council's current overall rating: an aim, a forecast or a hypothetical ("aiming to be
+rated outstanding", "could be rated good", "on track for a good rating"), an earlier rating ("its
+previous rating of requires improvement"), a rating before 2011, a star rating, another service's
 rating (children's services, Ofsted, care homes, providers, hospitals), the share of providers
 rated good, a rating of part of the work ("rated ‘Outstanding’ in two areas", "rated good for
 safeguarding"), and one end of a band ("63 to 87%").
@@ -114,7 +115,9 @@ _OLD_YEAR = r"\b(?:19\d\d|200\d|2010)(?:[-/]\d\d)?\b"
 _NOT_AN_OUTCOME = compiled.pattern(
     r"(?i)\b(?:aim|aims|aiming|ambitions?|aspir\w*|hopes?|hoping|strive|striving|goal|targets?|wants? to"
     r"|working towards|towards|on (?:the|its|our|their) (?:way|journey|path|road) to|threshold"
-    r"|could|would|might|may|will|if|unless|expects? to|bid to|star rating|councils|authorities)\b"
+    r"|could|would|might|may|will|if|unless|expects? to|bid to|star rating|councils|authorities"
+    r"|likely|predict\w*|on track|forecast\w*|in line to|expect\w*|anticipat\w*|hoped"
+    r"|previous|previously|formerly|prior|earlier)\b"
     r"|\d\s*%?\s*(?:to|-|–)\s*\d+\s*%|\bbetween\s+\d+\s*%?\s+and\s+\d"  # a band: "63 to 87% is rated good"
     rf"|{_OLD_YEAR}"
     r"|\b(?:children[’']?s?|childrens|Ofsted|care homes?|nursing homes?|home care|homecare|providers?"
