@@ -94,3 +94,13 @@ def test_a_news_storys_comparison_belongs_to_the_council_named_before_its_value(
     )
     found = [(c.local_authority, c.value) for c in lacompare.extract_text(text).comparisons]
     assert found == [("Surrey County Council", 71), (None, 58)]
+
+
+def test_a_news_storys_wait_belongs_to_the_council_named_before_its_figure() -> None:
+    text = (
+        "Kent County Council rated good by CQC\n\nKent County Council has been rated good by the CQC. "
+        "In Surrey County Council, 1,200 people were waiting for a Care Act assessment. "
+        "In Kent, 312 people were waiting for a Care Act assessment."
+    )
+    found = [(w.local_authority, w.people) for w in lacompare.extract_text(text).facts if isinstance(w, Wait)]
+    assert found == [("Surrey County Council", 1200), (None, 312)]

@@ -9,11 +9,13 @@ sentence before it that names one as it rates or scores it ("Medway Council was 
 improvement in March. It scored 55%."). A name that only stands beside the subject ("like
 Medway", "compared with Surrey") is no owner.
 
-In a news story or press release, a comparison's value belongs to the council named before it in
-its sentence, if any. A fact whose owner is the document's own council keeps ``local_authority`` empty (it is the
+In a news story or press release, a comparison's value or a wait's figure belongs to the council
+named before it in its sentence, if any.
+
+A fact whose owner is the document's own council keeps ``local_authority`` empty (it is the
 document's); any other owner is written on the fact, flagged as stated in a document about another
-council when the document has one. CQC's own report pages are about one council:
-only a council named in a fact's own sentence can take it there.
+council when the document has one. CQC's own report pages are about one council: only a council
+named in a fact's own sentence can take it there.
 """
 
 from __future__ import annotations
@@ -24,7 +26,7 @@ from typing import TYPE_CHECKING
 
 from lacompare import compiled
 from lacompare.kinds import CQC_PRESS_RELEASE, NEWS, DocumentKind
-from lacompare.model import Comparison, Fact, Number, Rating, Score
+from lacompare.model import Comparison, Fact, Number, Rating, Score, Wait
 from lacompare.parsers.text.patterns import sentence_list
 from lacompare.readers.base import Document
 
@@ -94,8 +96,8 @@ def attribute(doc: Document, facts: Sequence[Fact], kind: DocumentKind, council:
     for fact in facts:
         if isinstance(fact, Rating | Score) and 1 <= fact.page <= len(doc.pages):
             fact = _owned(doc, fact, kind, own)
-        elif isinstance(fact, Comparison) and kind in _NEWS_KINDS and fact.local_authority is None:
-            fact = _comparison_owned(fact, own)
+        elif isinstance(fact, Comparison | Wait) and kind in _NEWS_KINDS and fact.local_authority is None:
+            fact = _figure_owned(fact, own)
         out.append(_told_elsewhere(fact, own))
     return out
 
@@ -103,17 +105,18 @@ def attribute(doc: Document, facts: Sequence[Fact], kind: DocumentKind, council:
 def _told_elsewhere(fact: Fact, own: Authority | None) -> Fact:
     """A fact about another council than the one its document is about, flagged so: a reader of that
     council's figures sees where it was said."""
-    if own is None or not fact.local_authority or not isinstance(fact, Rating | Score | Comparison):
+    if own is None or not fact.local_authority or not isinstance(fact, Rating | Score | Comparison | Wait):
         return fact
     note = f"stated in a document about {own.name}"
     return fact if note in (fact.flag or "") else replace(fact, flag="; ".join(f for f in (fact.flag, note) if f))
 
 
-def _comparison_owned(fact: Comparison, own: Authority | None) -> Comparison:
-    """A news story's comparison whose value a council named before it in its sentence owns ("In
-    Surrey County Council, 71% of people felt safe, compared with …"); a name after the value is
-    the comparator's ("compared with 64% in Surrey")."""
-    at = _number_at(fact.quote, fact.value)
+def _figure_owned(fact: Comparison | Wait, own: Authority | None) -> Fact:
+    """A news story's comparison or wait whose first figure a council named before it in its sentence
+    owns ("In Surrey County Council, 71% of people felt safe, compared with …"); a name after the
+    figure is the comparator's ("compared with 64% in Surrey")."""
+    numbers = fact.numbers()
+    at = _number_at(fact.quote, numbers[0]) if numbers else -1
     named = [m for m in subjects(fact.quote) if m.end <= at] if at >= 0 else []
     owner = named[-1].authority if named else None
     if owner is None or (own is not None and owner.gss_code == own.gss_code):
