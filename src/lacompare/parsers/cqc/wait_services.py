@@ -37,8 +37,6 @@ _SPECIFIC = (
     ("other_adaptations", r"adaptations?\b"),
     ("other_advocacy", r"advoca(?:cy|tes?)\b"),
     ("other_reablement", r"reablement\b"),
-    # "1,200 cases waiting allocation", "awaiting allocation to a social worker"
-    ("other_allocation", r"allocation\b|(?:an\s+)?allocated\s+(?:social\s+)?worker"),
 )
 # Bare words, used only when no specific name is in the sentence.
 _GENERIC = (

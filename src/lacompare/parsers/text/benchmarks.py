@@ -28,7 +28,7 @@ _WHERE = (
 )
 # A benchmark is found from its keyword, then read forwards (and its comparator backwards):
 # one pass of a plain pattern over the page, and small anchored matches where it hits.
-KEYWORD_RE = compiled.scanner(r"[Aa]verage|[Cc]ompared|[Tt]arget|\b(?:[Rr]ate|[Ff]igure|[Mm]ean)\b")
+KEYWORD_RE = compiled.scanner(r"[Aa]verage|[Cc]ompare[ds]|[Tt]arget|\b(?:[Rr]ate|[Ff]igure|[Mm]ean|against)\b")
 _LOOK_BACK = 60
 # "the England average of 58.77%", "national average (17.3%)", "England average being 83.38%",
 # "national average: 18.69%", "(national average, 81.05%)", "the regional and England averages of …"
@@ -53,7 +53,10 @@ _BARE = compiled.pattern(
     rf"(?:\s+(?:of\s+)?(?:across|in)\s+(?:the\s+)?(?P<cmp>{_CMP})(?:\s+boroughs)?\b)?"
 )
 # "compared to 7% in London", "compared with 45% in the rest of England", "compared to 75% nationally"
-_COMPARED_IN = compiled.pattern(rf"(?i)compared\s+(?:to|with)\s+(?:an?\s+|the\s+)?{_FIGURE}{_RATE_OF}\s+{_WHERE}")
+# "which compares with 61% in England", "against 69 per cent for England as a whole"
+_COMPARED_IN = compiled.pattern(
+    rf"(?i)(?:compare[ds]\s+(?:to|with)|against)\s+(?:an?\s+|the\s+)?{_FIGURE}{_RATE_OF}\s+{_WHERE}"
+)
 # "… compared to 45% regionally and 40% nationally": a further benchmark joined on.
 _CHAINED = compiled.pattern(rf"(?i)\s*,?\s*(?:and|or|while|whilst)\s+(?:an?\s+|the\s+)?{_FIGURE}{_RATE_OF}\s+{_WHERE}")
 # "higher than both the regional (64.0%) and national (62.7%) averages": figures before the keyword.
@@ -118,7 +121,7 @@ def anchors(line: str, start: int = 0, end: int | None = None) -> list[Anchor]:
 
 def _anchors_at(line: str, at: int, word: str) -> list[Anchor]:
     start, names, m = at, [], None
-    if word == "compared":
+    if word in ("compared", "compares", "against"):
         m = _COMPARED_IN.match(line, at)
     elif word == "target":
         m = _TARGET.match(line, at)
