@@ -44,6 +44,15 @@ COMPARISONS = [
         "The rate was 12.1, showing no significant variation from the England average (12.4).",
         (12.1, "England", 12.4, "comparable"),
     ),  # fmt: skip
+    (
+        "The proportion of carers who are satisfied with social services was 55%, which compares with 61% in England.",
+        (55, "England", 61, None),
+    ),
+    (
+        "The proportion of people who use services who feel safe was 71.2 per cent in Kent, against 69 per cent "
+        "for England as a whole.",
+        (71.2, "England", 69, None),
+    ),
 ]
 
 
