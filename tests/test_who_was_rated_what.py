@@ -236,6 +236,10 @@ SCORE_WORDINGS = [
     ("It scored 2 out of 4 for learning, improvement and innovation.", {"learning_improvement_innovation": 2}),
     ("Inspectors gave a score of 4 for ‘partnership and communities’.", {"partnerships_and_communities": 4}),
     ("It was given a four for leadership.", {"governance_management_sustainability": 4}),
+    (
+        "The authority scored a two for assessing people's needs and a one for safeguarding.",
+        {"assessing_needs": 2, "safeguarding": 1},
+    ),  # fmt: skip
     ("Three areas achieved a score of three for better performance in system safety.", {}),
 ]
 

@@ -23,7 +23,8 @@ from lacompare.readers.base import Page
 
 NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4}
 _N = r"(?P<score>[1-4]|one|two|three|four)(?![\d.,%])(?:\s*(?:/\s*4|out of (?:4|four))\b)?"
-_FOR = r"\s+(?:for|in)\s+[‘'\"“]?(?P<label>[^.;:’'\"”]{3,80})"
+# The statement's name, quoted or not; an apostrophe inside a word ("people's") is no closing quote.
+_FOR = r"\s+(?:for|in)\s+[‘'\"“]?(?P<label>(?:[^.;:’'\"”]|(?<=\w)[’'](?=\w)){3,80})"
 # Every pattern has ``score`` and ``label`` groups.
 _ONE = compiled.pattern(
     rf"(?i)\b(?:(?:score|rating|rated|scored|scoring)\s+(?:of\s+)?(?:an?\s+)?|\b(?:a|an)\s+){_N}{_FOR}"
