@@ -7,7 +7,8 @@ it is for, named by its label or its key words, quoted or not:
   safeguarding", "an indicative score of three for assessing needs", "scored 2 out of 4 for
   learning, improvement and innovation";
 - "a three for safeguarding and a two for partnerships" (one sentence, several scores);
-- "… and a score of 3 for all other areas" (the statements the sentence has not named).
+- "… and a score of 3 for all other areas" (the statements the sentence has not named);
+- "received a score of 2 for all nine areas" (each of the nine).
 
 A score whose "for …" names no statement ("a score of three for better performance in system
 safety") is none: which statements are meant is not stated.
@@ -34,6 +35,12 @@ _REST = compiled.pattern(
     r"(?:all|each of the|every)\s+(?:the\s+)?(?:other|remaining)\s+(?:areas|quality statements|statements)\b"
 )
 _NEXT_SCORE = compiled.pattern(r"(?i)\s+and\s+(?:a|an)\s+(?:[1-4]|one|two|three|four)\b|,\s+(?:a|an)\s")
+# "a score of 2 for all nine areas", "scored 3 in every area": each of the nine.
+_ALL = compiled.pattern(
+    r"(?i)\b(?:score|rating|rated|scored)\s+(?:of\s+)?(?:an?\s+)?(?P<score>[1-4]|one|two|three|four)(?![\d.,%])"
+    r"(?:\s*(?:/\s*4|out of (?:4|four))\b)?\s+(?:for|in|across)\s+(?:all|each of the|every|each)\s+(?:(?:nine|9)\s+)?"
+    r"(?:of\s+the\s+)?(?:areas?|quality statements?|statements?)\b"
+)
 _CUE = compiled.pattern(r"(?i)\bscor|\brat(?:ed|ing)\b|\b(?:a|an)\s+(?:one|two|three|four)\s+for\b")
 
 
@@ -56,7 +63,8 @@ def scores_in(sentence: str) -> dict[str, int]:
             stated.setdefault(sid, _value(m["score"]))
         at = m.start("label") + len(label)  # the next score may stand inside this label's run
     if not stated:
-        return {}
+        every = _ALL.search(sentence)
+        return {sid: _value(every["score"]) for sid in QUALITY_STATEMENTS} if every else {}
     rest = _REST.search(sentence)
     if rest is not None:
         stated |= {sid: _value(rest["score"]) for sid in QUALITY_STATEMENTS if sid not in stated}
