@@ -320,6 +320,11 @@ LEAGUES = [
         [(KENT, "Good", 70), (SURREY, "Requires improvement", 58)],
     ),
     (
+        f"CQC publishes three assessments\n\nThe CQC has rated three councils: {KENT} (Good), {SURREY} (Requires "
+        f"improvement, 58%) and {MEDWAY} (Outstanding).",
+        [(KENT, "Good", None), (SURREY, "Requires improvement", 58), (MEDWAY, "Outstanding", None)],
+    ),
+    (
         f"• {KENT}: 70%\n• {SURREY}: 58%\n\nThe CQC published both councils' scores, 70% and 58%, on Friday.",
         [(KENT, None, 70), (SURREY, None, 58)],
     ),

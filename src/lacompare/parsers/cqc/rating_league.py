@@ -5,7 +5,8 @@ else between them but a separator:
 
 - in a sentence that speaks of ratings or scores: "the pilot councils' indicative scores were
   Nottingham City Council 60%, Suffolk County Council 70% and Lincolnshire County Council 68%",
-  "Kent County Council (58%) and Surrey County Council (66%) were both rated …";
+  "Kent County Council (58%) and Surrey County Council (66%) were both rated …", "CQC rated three
+  councils: Kent County Council (Good), Surrey County Council (Requires improvement) and …";
 - as lines of a list or table, two or more councils one a line: "Kent County Council – Good (70%)",
   "| Surrey County Council | Requires improvement | 58% |", "• Medway Council: 61%".
 
@@ -26,6 +27,7 @@ _ATTACHED = compiled.pattern(
     rf"(?i){_SEP}(?:{RATED_WORD}[^\S\n]*(?:[|,–—-]+[^\S\n]*)?)?(?:\(?[^\S\n]*{PCT}[^\S\n]*\)?)?"
     r"(?=[^\S\n]*(?:[,;.)|]|and\b|or\b|were\b|was\b|$))"  # the name's results end there: not "Kent, 60% of carers"
 )
+_BRACKETED = compiled.pattern(rf"(?i)[^\S\n]*\([^\S\n]*{RATED_WORD}[^\S\n]*(?:[,;–-][^\S\n]*{PCT}[^\S\n]*)?\)")
 _LINE_END = compiled.pattern(r"[\s|.;,]*$")
 _LINE_START = compiled.pattern(r"^[\s|•*·-]*(?:\d{1,2}[.)]\s*)?$")
 _CUE = compiled.pattern(r"(?i)\brat(?:ed|es|ing|ings)\b|\bscor(?:e|es|ed|ing)\b|\bCQC\b")
@@ -49,10 +51,17 @@ def _in_sentences(page: Page) -> list[Rating]:
     out: list[Rating] = []
     for sentence in sentence_list(page.text):
         text = sentence.text
-        if "\n" in text or not any(w in text for w in _PCT_WORDS) or not _CUE.search(text):
+        if "\n" in text or not any(w in text for w in _PCT_WORDS + ("(",)) or not _CUE.search(text):
             continue
-        for mention in mentions(sentence.text):
-            rating = _attached(page.number, sentence.text, mention.end, mention.authority.name, need_pct=True)
+        for mention in mentions(text):
+            bracketed = _BRACKETED.match(text, mention.end)
+            if bracketed is not None:  # "Kent County Council (Good)", "(Good, 70%)"
+                pct = parse_number(bracketed["pct"]) if bracketed["pct"] else None
+                out.append(
+                    Rating(page.number, text, canonical(bracketed["word"]), pct, local_authority=mention.authority.name)
+                )
+                continue
+            rating = _attached(page.number, text, mention.end, mention.authority.name, need_pct=True)
             if rating is not None:
                 out.append(rating)
     return out
