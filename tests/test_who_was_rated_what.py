@@ -121,6 +121,7 @@ NOT_OUTCOMES = [
     f"The CQC rated {KENT} good for safeguarding.",
     "CQC's bands: a score of 63 to 87% is rated good.",
     f"Councillors heard the CQC would rate {KENT} good if it cut waiting lists.",
+    "The CQC has awarded ‘good’ ratings for adult social care provision at three councils.",
     f"{KENT} says it is on track for a good rating at its next CQC assessment.",
     f"{KENT} is expected to be rated good by the CQC.",
     f"{KENT} has improved on its previous rating of requires improvement, the CQC said in its letter.",

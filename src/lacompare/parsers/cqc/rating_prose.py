@@ -123,7 +123,12 @@ _NOT_AN_OUTCOME = compiled.pattern(
     r"|\b(?:children[’']?s?|childrens|Ofsted|care homes?|nursing homes?|home care|homecare|providers?"
     r"|hospitals?|GPs?|surgery|practices?|trusts?|agenc(?:y|ies)|schools?|SEND|police|housing)\b"
 )
-_AFTER_WORD = compiled.pattern(r"(?i)^\W{0,2}\s*by\s+(?:the\s+)?(?:Ofsted|inspectors? of)|^\s*(?:in|for)\s+\d{4}")
+# After the word: another inspectorate, an old year, ratings given to several councils at once
+# ("awarded ‘good’ ratings … at three councils").
+_AFTER_WORD = compiled.pattern(
+    r"(?i)^\W{0,2}\s*by\s+(?:the\s+)?(?:Ofsted|inspectors? of)|^\s*(?:in|for)\s+\d{4}"
+    r"|^\W{0,2}\s*ratings\b[^.;]{0,80}\b(?:at|to|for)\s+(?:\w+\s+)?(?:councils|authorities|local\s+authorities)\b"
+)
 # "rated good or outstanding", "85% of care homes are rated good", "rated ‘Outstanding’ in two areas"
 _JOINED_WORD = compiled.pattern(rf"(?i)\s*{_Q}\s*(?:or|and|to)\s+{_Q}{_WORD}")
 _SHARE_RATED = compiled.pattern(
@@ -232,7 +237,7 @@ def _current(sentence: str, at: int) -> bool:
     start = max(0, at - _CLAUSE_REACH)
     breaks = [m.end() for m in _CLAUSE_BREAK.finditer(sentence, start, at)]
     clause = sentence[breaks[-1] if breaks else start : at]
-    after = sentence[at : at + 40]
+    after = sentence[at : at + 140]
     word_end = regex.match(r"(?i)\S+(?:[\s-]+improvement)?\W?", after)
     rest = after[word_end.end() :] if word_end else after
     return not _NOT_AN_OUTCOME.search(clause) and not _AFTER_WORD.match(rest)
