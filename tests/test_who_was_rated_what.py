@@ -77,6 +77,11 @@ WORDINGS = [
     ),  # fmt: skip
     (f"Adult social care at {KENT}: CQC rating Good, score 70%.", "Good", 70),
     (f"{KENT} achieved a score of 70% in its CQC assessment, which equates to a rating of good.", "Good", 70),
+    (
+        f"{KENT} has become one of the first councils in England to be rated outstanding by the CQC.",
+        "Outstanding",
+        None,
+    ),  # fmt: skip
 ]
 
 
@@ -122,6 +127,7 @@ NOT_OUTCOMES = [
     "CQC's bands: a score of 63 to 87% is rated good.",
     f"Councillors heard the CQC would rate {KENT} good if it cut waiting lists.",
     "The CQC has awarded ‘good’ ratings for adult social care provision at three councils.",
+    "Three councils rated good by the CQC this week.",
     f"{KENT} says it is on track for a good rating at its next CQC assessment.",
     f"{KENT} is expected to be rated good by the CQC.",
     f"{KENT} has improved on its previous rating of requires improvement, the CQC said in its letter.",
