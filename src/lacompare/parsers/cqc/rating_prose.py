@@ -115,7 +115,7 @@ _OLD_YEAR = r"\b(?:19\d\d|200\d|2010)(?:[-/]\d\d)?\b"
 _NOT_AN_OUTCOME = compiled.pattern(
     r"(?i)\b(?:aim|aims|aiming|ambitions?|aspir\w*|hopes?|hoping|strive|striving|goal|targets?|wants? to"
     r"|working towards|towards|on (?:the|its|our|their) (?:way|journey|path|road) to|threshold"
-    r"|could|would|might|may|will|if|unless|expects? to|bid to|star rating"
+    r"|(?-i:could|would|might|may|will|if|If|unless|Unless)|expects? to|bid to|star rating"  # not "In May"
     r"|(?:\d+|two|three|four|five|six|several|many|all|both|other)\s+(?:\w+\s+)?(?:councils|authorities)"
     r"\s+(?:(?:were|are|have\s+been|had\s+been)\s+)?(?:rated|assessed|judged)"  # "three councils rated good"
     r"|likely|predict\w*|on track|forecast\w*|in line to|expect\w*|anticipat\w*|hoped"
