@@ -78,6 +78,7 @@ WORDINGS = [
     (f"Adult social care at {KENT}: CQC rating Good, score 70%.", "Good", 70),
     (f"{KENT} achieved a score of 70% in its CQC assessment, which equates to a rating of good.", "Good", 70),
     (f"In May 2025, {KENT} was rated good by the CQC.", "Good", None),
+    (f"{KENT} was rated good in 2025, the CQC said.", "Good", None),
     (
         f"{KENT} has become one of the first councils in England to be rated outstanding by the CQC.",
         "Outstanding",

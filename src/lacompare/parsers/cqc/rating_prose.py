@@ -128,7 +128,7 @@ _NOT_AN_OUTCOME = compiled.pattern(
 # After the word: another inspectorate, an old year, ratings given to several councils at once
 # ("awarded ‘good’ ratings … at three councils").
 _AFTER_WORD = compiled.pattern(
-    r"(?i)^\W{0,2}\s*by\s+(?:the\s+)?(?:Ofsted|inspectors? of)|^\s*(?:in|for)\s+\d{4}"
+    rf"(?i)^\W{{0,2}}\s*by\s+(?:the\s+)?(?:Ofsted|inspectors? of)|^\s*(?:in|for)\s+{_OLD_YEAR}"
     r"|^\W{0,2}\s*ratings\b[^.;]{0,80}\b(?:at|to|for)\s+(?:\w+\s+)?(?:councils|authorities|local\s+authorities)\b"
 )
 # "rated good or outstanding", "85% of care homes are rated good", "rated ‘Outstanding’ in two areas"
