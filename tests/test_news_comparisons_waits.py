@@ -62,6 +62,28 @@ def test_comparisons_in_news_prose(text: str, expected: tuple[object, str, objec
     assert found == [expected]
 
 
+PEERS = [
+    ("The CQC said 58% of carers in Kent were satisfied, compared with 66% in Surrey.", (58, "Surrey", 66)),
+    ("Kent’s rate was 58%, which compares with Surrey County Council’s 66%.", (58, "Surrey", 66)),
+    (
+        "The proportion of carers satisfied was 38%, compared with 64% for neighbouring Surrey County Council.",
+        (38, "Surrey", 64),
+    ),  # fmt: skip
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), PEERS)
+def test_a_peer_council_named_as_the_benchmark_is_the_comparator(
+    text: str, expected: tuple[object, str, object]
+) -> None:
+    found = [(c.value, c.comparator, c.comparator_value) for c in lacompare.extract_text(text).comparisons]
+    assert found == [expected]
+
+
+def test_words_that_only_begin_with_a_councils_name_are_no_peer() -> None:
+    assert lacompare.extract_text("The share was 38%, compared with 64% in Reading Room data.").comparisons == []
+
+
 WAITS = [
     # waiting allocation to a worker names no service: kept as unnamed (and flagged)
     (
