@@ -156,7 +156,8 @@ SENTENCES: list[tuple[str, list[Row]]] = [
         "average of 0.25.",
         [
             (16.78, "%", "England", 8.06, None, "Skills for Care", "2023-24"),
-            (0.10, "ratio", "England", 0.25, None, "Skills for Care", "2023-24"),
+            # CQC's statistical wording states the relation: "a significantly positive variation to" is better
+            (0.10, "ratio", "England", 0.25, "better", "Skills for Care", "2023-24"),
         ],
     ),
     (
@@ -647,7 +648,7 @@ CAMDEN: list[Row] = [
     (11.43, "%", "England", 16.14, "lower", "SACE", "2023-24"),
     (16.67, "%", "England", 21.73, "comparable", "SACE", "2023-24"),
     (16.78, "%", "England", 8.06, None, "Skills for Care", "2023-24"),
-    (0.1, "ratio", "England", 0.25, None, "Skills for Care", "2023-24"),
+    (0.1, "ratio", "England", 0.25, "better", "Skills for Care", "2023-24"),  # "a significantly positive variation"
     (5.3, "days", "England", 5.33, "comparable", None, None),
     (63.93, "%", "national", 71.06, "lower", "ASCS", "2023-24"),
     (79.34, "%", "national", 87.82, "lower", "ASCS", "2023-24"),

@@ -27,7 +27,7 @@ from .parser_helpers import fixture, quote_problems, text_doc
 BARNET = (BARNET_MD, BARNET_CHROMIUM, BARNET_LIBREOFFICE)
 CAMDEN = (CAMDEN_TXT, CAMDEN_CHROMIUM)
 QS_PAGE = (QS_TXT, QS_CHROMIUM)
-NOT_CQC = (PERF_TXT, PERF_PDF, DASHBOARD_TXT)
+NOT_CQC = (PERF_TXT, PERF_PDF)
 
 
 def ratings(path: Path) -> list[tuple[str | None, object, str | None]]:
@@ -63,6 +63,12 @@ def test_camden_is_rated_outstanding(path: Path) -> None:
 @pytest.mark.parametrize("path", QS_PAGE + NOT_CQC, ids=lambda p: p.name)
 def test_documents_without_an_overall_rating_give_none(path: Path) -> None:
     assert ratings(path) == []
+
+
+def test_a_dashboard_stating_the_cqc_score_gives_the_score_and_no_rating() -> None:
+    # "In the 2024/25 assessment by the Care Quality Commission (CQC), Barnet received a score of 64, …
+    # yet maintaining a status of "Good"": the score is CQC's; a status word is no rating.
+    assert ratings(DASHBOARD_TXT) == [(None, 64, None)]
 
 
 @pytest.mark.parametrize("path", BARNET, ids=lambda p: p.name)

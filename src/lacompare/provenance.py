@@ -3,6 +3,8 @@ contains every number of the fact."""
 
 from __future__ import annotations
 
+import regex
+
 from lacompare.model import Fact, Number, Rating, Score
 from lacompare.parsers.text.patterns import numbers_in
 
@@ -11,15 +13,32 @@ def quote_problem(fact: Fact, page_text: str) -> str | None:
     """Return why the fact breaks the quote rule, or None when it keeps it."""
     if not fact.quote or fact.quote not in page_text:
         return "quote not found on its page"
-    found = numbers_in(fact.quote)
+    found = numbers_in(fact.quote) + _score_words(fact)
     missing = [n for n in fact.numbers() if not any(_same(n, f) for f in found)]
     if missing:
         return "quote lacks " + ", ".join(_fmt(n) for n in missing)
-    if isinstance(fact, Rating) and fact.overall and fact.overall.lower() not in fact.quote.lower():
+    if isinstance(fact, Rating) and fact.overall and not _states_rating(fact.overall, fact.quote):
         return f"quote lacks the rating {fact.overall!r}"
-    if isinstance(fact, Score) and str(fact.score) not in fact.quote:
+    if isinstance(fact, Score) and str(fact.score) not in fact.quote and not _score_words(fact):
         return "quote lacks the score"
     return None
+
+
+def _states_rating(word: str, quote: str) -> bool:
+    """The quote states the rating: its word (over a line break too) or the verb that is it ("must improve")."""
+    from lacompare.parsers.cqc.rating_prose import states_rating
+
+    return states_rating(word, quote)
+
+
+def _score_words(fact: Fact) -> list[Number]:
+    """A quality-statement score stated in words ("a three for safeguarding")."""
+    if not isinstance(fact, Score):
+        return []
+    from lacompare.parsers.cqc.scores_prose import NUMBER_WORDS
+
+    quote = fact.quote.lower()
+    return [n for word, n in NUMBER_WORDS.items() if n == fact.score and regex.search(rf"\b{word}\b", quote)]
 
 
 def _same(a: Number, b: Number) -> bool:

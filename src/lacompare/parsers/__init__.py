@@ -102,16 +102,26 @@ def parse(doc: Document, kind: str | None = None) -> Report:
     from lacompare.catalogue import assign_metric_ids
 
     facts = assign_metric_ids(facts)  # comparisons get catalogue ids, so reports line up
+    council = classify.local_authority(doc)
+    facts = _settled(doc, facts, doc_kind, council)
     return Report(
         document=doc.name,
         kind=doc_kind,
-        local_authority=classify.local_authority(doc),
+        local_authority=council,
         published=classify.published(doc),
         pages=len(doc.pages),
         sha256=doc.sha256,
         facts=tuple(_checked(doc, _one_year_form(facts))),
         notes=doc.notes,
     )
+
+
+def _settled(doc: Document, facts: list[Fact], kind: DocumentKind, council: str | None) -> list[Fact]:
+    """Each rating, score (and a news story's comparison) given to the council it is about; each
+    council's rating then checked against its % and nine scores."""
+    from lacompare.parsers.cqc import attribution, consistency
+
+    return consistency.checked(attribution.attribute(doc, facts, kind, council))
 
 
 def _one_year_form(facts: list[Fact]) -> list[Fact]:

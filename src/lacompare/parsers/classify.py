@@ -135,10 +135,20 @@ _COMPILED_CUES = {kind: tuple(compiled.scanner(cue, regex.M) for cue in cues) fo
 # Pages about a CQC assessment that are not the report: CQC's own announcement, and the news
 # and council pages that pass it on. Both need CQC named and a rating or score stated.
 _ABOUT_CQC = compiled.pattern(r"Care Quality Commission|\bCQC\b")
+_RATING_WORD = r"(?:outstanding|good|requires\s+improvement|inadequate)"
 _STATES_RESULT = compiled.pattern(
-    r"(?i)\brat(?:ed|es|ing)\b[^.]{0,160}\b(?:outstanding|good|requires improvement|inadequate)\b"
-    r"|\b(?:outstanding|good|requires improvement|inadequate)\W{0,2}\s+ratings?\b"
-    r"|\bscore (?:out )?of (?:four|4)\b|\boverall (?:score|rating) of\b|\bout of 100\b"
+    "|".join(
+        (
+            rf"(?i)\b(?:rat(?:ed|es|ing)|judged|deemed|graded|assessed)\b[^.]{{0,160}}\b{_RATING_WORD}\b",
+            rf"\b(?:care|services?|provision)\s+(?:was|were|is|are)\s+[‘'\"“]{_RATING_WORD}\b",
+            rf"\b{_RATING_WORD}\W{{0,2}}\s+ratings?\b",
+            r"\bscore (?:out )?of (?:four|4)\b|\boverall (?:score|rating) of\b|\bout of 100\b",
+            r"\b(?:services?|care|provision|to)\W{0,2}\s+\W?(?:requires?|required)\s+improvement\b",
+            r"\btold\b[^.]{0,60}\bmust improve\b",
+            r"\bscored\s+\d[\d.]*\s*(?:%|per\s?cent\b)|\bindicative\s+scores?\b",
+            rf"\b{_RATING_WORD}\W{{0,4}}\d{{2}}\s*%|\bscores\b[^.]{{0,80}}\d{{2}}\s*%",
+        )
+    )
 )
 _PRESS_RELEASE_CUES = tuple(
     compiled.pattern(p)
@@ -217,8 +227,44 @@ def _named_or_hosted(head: str, host: str | None) -> Authority | None:
     from lacompare.authorities import by_host, named_in
 
     lines = _opening(head)
-    titled = _only(named_in(lines[0])) if lines else None
-    return titled or (by_host(host) if host else None) or _only(named_in("\n".join(lines)))
+    titled = _title_council(lines[0]) if lines else None
+    return titled or (by_host(host) if host else None) or _first_subject(lines) or _only(named_in("\n".join(lines)))
+
+
+def _title_council(title: str) -> Authority | None:
+    """The one council a title names, as a council ("Kent County Council") or by its place alone
+    ("Watchdog rates North East Lincolnshire adult social care")."""
+    from lacompare.authorities import mentioned_in, mentions, named_in
+    from lacompare.parsers.cqc.rating_league import has_results
+
+    headline = not title.rstrip().endswith((".", "!", "?"))  # a headline, not a sentence
+    council = _only(named_in(title)) or (_only(mentioned_in(title)) if headline else None)
+    if council is None or any(has_results(title, m.end) for m in mentions(title)):
+        return None  # a league's first line ("• Kent County Council: 70%") is no title
+    return council
+
+
+# A name with a sentence after it ("… has been rated good"), not a league's line ("Kent County Council –
+# Good (70%)", "… were Nottingham City Council 60%, Suffolk County Council 70% …").
+_SENTENCE_WORD = compiled.pattern(r"\b[a-z]{2,}\b")
+
+
+def _first_subject(lines: list[str]) -> Authority | None:
+    """The council the opening is about: the first named as a council that is a subject ("Following
+    Surrey County Council's rating, Kent County Council …" is Kent's); a list of councils sharing
+    one verb (a round-up) is nobody's."""
+    from lacompare.parsers.cqc.attribution import listed, subjects
+    from lacompare.parsers.cqc.rating_league import has_results
+
+    for line in lines:
+        named = [
+            m
+            for m in subjects(line)
+            if m.dressed and _SENTENCE_WORD.search(line, m.end) and not has_results(line, m.end)
+        ]
+        if named:
+            return None if listed(line, named[0], named[1:2]) else named[0].authority
+    return None
 
 
 def _without_url(head: str) -> tuple[str, str | None]:

@@ -5,8 +5,9 @@ A statement's label and its score come in every layout CQC and councils use: a l
 "Safeguarding: 1"), a web table flattened into ``|`` cells and lines ("| 2. supporting people to
 lead healthier lives |" / "3 | |"), one cell per line. The page's blocks are read as one run of
 cells: a cell naming a statement takes the score stated in it or in the cell after it. Prose
-summaries are read too: "received the highest rating of 4 for ‘partnership and communities’, and
-a score of 3 for all other areas".
+summaries are read too (:mod:`~lacompare.parsers.cqc.scores_prose`): "received the highest
+rating of 4 for ‘partnership and communities’, and a score of 3 for all other areas", "a three for
+safeguarding and a two for partnerships".
 
 A report states each score in its summary list and again in the statement's own section; one
 Score per statement is kept (the first), flagged when a later statement of it disagrees. A
@@ -18,32 +19,24 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from lacompare import compiled
-from lacompare.model import QUALITY_STATEMENTS, Fact, Score
+from lacompare.model import Fact, Score
+from lacompare.parsers.cqc import scores_prose
 from lacompare.parsers.cqc.statements import statement_id
-from lacompare.parsers.text.patterns import sentences
 from lacompare.readers.base import Document, Page
 from lacompare.readers.blocks import BlockKind
 
 _SCORE = r"(?P<score>[1-4])(?!\s*[\d.,%])(?:\s*(?:/|out of)\s*4\b)?"
 _SCORE_CELL = compiled.pattern(rf"(?i)^\s*(?:score\s*:?\s*)?{_SCORE}\s*[|.]?\s*$")
-# "Assessing needs Score: 2", "Assessing people’s needs – 2", "Safeguarding: 1", "Safeguarding (3)"
+# "Assessing needs Score: 2", "Assessing people’s needs – 2", "Safeguarding: 1", "Safeguarding (3)",
+# "Learning, improvement and innovation (score: 3)", "Equity in experience and outcomes – scored 2"
 _LABEL_AND_SCORE = compiled.pattern(
-    rf"(?i)^(?P<label>.{{4,120}}?)\s*(?:[-–—:]\s*(?:score\s*:?\s*)?|\s+score\s*:?\s*|\s*\(\s*(?=\d\s*\)))"
+    rf"(?i)^(?P<label>.{{4,120}}?)\s*(?:[-–—:]\s*(?:scored?\s*:?\s*)?|\s+scored?\s*:?\s*"
+    rf"|\s*\(\s*(?:score\s*:?\s*)?(?=\d\s*\)))"
     rf"{_SCORE}\s*\)?\s*[|.]?\s*$"
 )
 # "2 - Evidence shows some shortfalls" under the score.
 _BAND_LINE = compiled.pattern(r"^\s*(?P<score>[1-4])\s*[-–]\s*Evidence shows\b")
 _FILLER = compiled.pattern(r"^[\s\-*_|:]*$")
-_QUOTED = r"[‘'\"“](?P<label>[^’'\"”]{4,80})[’'\"”]"
-# "a score of 4 for ‘partnership and communities’", "the highest rating of 4 for ‘…’"
-_PROSE_ONE = compiled.pattern(rf"(?i)\b(?:score|rating|rated)\s+(?:of\s+)?(?P<score>[1-4])\s+(?:for|in)\s+{_QUOTED}")
-# "… and a score of 3 for all other areas"
-_PROSE_REST = compiled.pattern(
-    r"(?i)\b(?:score|rating|rated)\s+(?:of\s+)?(?P<score>[1-4])\s+(?:for|in)\s+(?:all|each of the|every)\s+"
-    r"(?:the\s+)?(?:other|remaining)\s+(?:areas|quality statements|statements)\b"
-)
-
-
 LABEL_CELL_MAX = 160  # a statement's name and its score; a longer cell is prose
 
 
@@ -85,7 +78,13 @@ def _cells(doc: Document) -> list[_Cell]:
         for block in page.blocks:
             if block.kind is BlockKind.TABLE_ROW:
                 spans = list(block.cells)
-            elif block.label is not None and block.value is not None and not _SCORE_CELL.match(block.text):
+            elif (
+                block.label is not None
+                and block.value is not None
+                and not _SCORE_CELL.match(block.text)
+                # "Learning, … (score: 3)" on one line: one cell, not cut at its colon
+                and not ("\n" not in block.text and _LABEL_AND_SCORE.match(block.text))
+            ):
                 spans = [block.label, block.value]
             else:
                 spans = [block.body]
@@ -148,17 +147,4 @@ def _band_flag(cells: list[_Cell], i: int, value: int) -> str | None:
 
 
 def _from_prose(doc: Document) -> list[Score]:
-    out: list[Score] = []
-    for page in doc.pages:
-        if "for all" not in page.text and " for ‘" not in page.text and " for '" not in page.text:
-            continue
-        for sentence in sentences(page.text):
-            named = [(statement_id(m["label"]), int(m["score"])) for m in _PROSE_ONE.finditer(sentence.text)]
-            stated = {sid: n for sid, n in named if sid is not None}
-            if not stated:
-                continue
-            rest = _PROSE_REST.search(sentence.text)
-            if rest is not None:
-                stated |= {sid: int(rest["score"]) for sid in QUALITY_STATEMENTS if sid not in stated}
-            out.extend(Score(page.number, sentence.text, sid, n) for sid, n in stated.items())
-    return out
+    return [score for page in doc.pages for score in scores_prose.from_page(page)]

@@ -69,3 +69,35 @@ def statement_id(label: str) -> str | None:
     if inner is not None:
         return _BY_KEY.get(_key(inner.group(1))) or _BY_KEY.get(_key(_PAREN.sub("", text)))
     return None
+
+
+# A statement named in passing, by its theme's or its own key words ("a three for safeguarding and a
+# two for partnerships"): the first statement whose words a phrase opens with. Specific words first.
+_KEY_WORDS: tuple[tuple[str, str], ...] = (
+    ("assessing_needs", r"assess\w*(?:\s+(?:people[’']?s?\s+)?needs?)|(?:working|works)\s+with\s+people"),
+    (
+        "supporting_healthier_lives",
+        r"(?:supporting\s+people\s+to\s+)?(?:lead|live)?\s*(?:a\s+)?healthier\s+li(?:ves|fe)",
+    ),
+    ("equity_in_experience_and_outcomes", r"equity"),
+    ("care_provision_integration_continuity", r"care\s+provision|providing\s+support|integration\s+and\s+continuity"),
+    ("partnerships_and_communities", r"partnerships?(?:\s+(?:and|&)\s+communit(?:y|ies))?"),
+    (
+        "safe_pathways_systems_transitions",
+        r"safe\s+(?:pathways|systems)|transitions|(?:ensur\w+\s+)?safety\s+(?:in|within)\s+the\s+system",
+    ),
+    ("safeguarding", r"safeguarding"),
+    ("governance_management_sustainability", r"governance|leadership"),
+    ("learning_improvement_innovation", r"learning(?:,?\s+improvement)?(?:\s+(?:and|&)\s+innovation)?|innovation"),
+)
+_KEY_PATTERNS = tuple(
+    (sid, compiled.pattern(rf"(?i)^\W*(?:the\s+|its\s+|their\s+)?(?:{words})\b")) for sid, words in _KEY_WORDS
+)
+
+
+def statement_in(phrase: str) -> str | None:
+    """The quality statement a phrase opens by naming (its label or key words), or None."""
+    sid = statement_id(phrase)
+    if sid is not None:
+        return sid
+    return next((sid for sid, pattern in _KEY_PATTERNS if pattern.match(phrase)), None)

@@ -36,15 +36,30 @@ _LABEL_YEAR = compiled.pattern(rf"^\W*(?P<year>{SHORT_YEAR}|(?:19|20)\d\d[-/–]
 _IN_YEAR = compiled.pattern(rf"\b(?:in|during|for)\s(?:the\s)?(?:financial\s)?(?:year\s)?(?P<year>{YEAR})", _FLAGS)
 
 _NONE_WAITING = (
-    # "no waits for hospital discharge", "with no waiting list"; not "reduced or no waiting times"
+    # "no waits for hospital discharge", "with no waiting list", "zero waits for DoLS"; not "reduced or no waits"
     compiled.pattern(
-        r"(?<!\bor )\bno (?:recorded )?(?:waits?|waiting lists?|waiting times?|wait(?:ing)? list)\b"
+        r"(?<!\bor )\b(?:no|zero|nil) (?:recorded )?(?:waits?|waiting lists?|waiting times?|wait(?:ing)? list)\b"
         r"(?: (?:for|in|on|to) (?P<what>[^,.;]+))?",
         _FLAGS,
     ),
     # "nor were there any waits for safeguarding assessments or standard DoLS cases"
     compiled.pattern(
         r"\b(?:nor|not) (?:were|was) there any (?:waits?|waiting lists?|waiting times?) (?:for|in) (?P<what>[^,.;]+)",
+        _FLAGS,
+    ),
+    # "no one was waiting for an OT assessment", "nobody on the waiting list for a review", "zero people waiting"
+    compiled.pattern(
+        r"\b(?:no[\s-]one|nobody|zero|nil)\s+(?:people\s+|cases\s+)?(?:(?:is|was|were|are|has\s+been)\s+)?"
+        r"(?:currently\s+|now\s+|left\s+)?(?:waiting|awaiting|on\s+(?:a|the|our)\s+waiting\s+list)\b"
+        r"(?!\s+(?:more|longer|over|beyond|in\s+excess|above|under|less)\b)"  # "no one waited over 28 days": a bound
+        r"(?:\s+(?:for|on|to)\s+(?P<what>[^,.;]+))?",
+        _FLAGS,
+    ),
+    # "the number of people waiting for a review fell to zero", "the waiting list was reduced to nil"
+    compiled.pattern(
+        r"\b(?:waiting\s+list|number\s+of\s+(?:people|cases)\s+(?:waiting|awaiting))(?:\s+(?:for|on)\s+(?P<what>[^,.;]+?))?"
+        r"\s+(?:has\s+|had\s+|was\s+|were\s+)?(?:fell|fallen|reduced|dropped|come\s+down|came\s+down|cut)\s+to\s+"
+        r"(?:zero|nil|none|nobody)\b",
         _FLAGS,
     ),
     # "no safeguarding concerns or s42 enquiries waiting"
@@ -199,7 +214,8 @@ def _extend(draft: _Draft, sentence: Sentence, figs: Figures, as_of: str | None)
 
 def _none_waiting(paragraph: str, sentence: Sentence, masked: str, as_of: str | None) -> list[_Draft]:
     out: list[_Draft] = []
-    if "no" not in masked.lower():  # "no", "nor", "not"
+    lowered = masked.lower()
+    if "no" not in lowered and "zero" not in lowered and "nil" not in lowered:  # "no", "nor", "not", "nobody"
         return out
     for pattern in _NONE_WAITING:
         for m in pattern.finditer(masked):

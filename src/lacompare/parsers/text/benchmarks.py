@@ -28,7 +28,7 @@ _WHERE = (
 )
 # A benchmark is found from its keyword, then read forwards (and its comparator backwards):
 # one pass of a plain pattern over the page, and small anchored matches where it hits.
-KEYWORD_RE = compiled.scanner(r"[Aa]verage|[Cc]ompared|[Tt]arget|\b(?:[Rr]ate|[Ff]igure|[Mm]ean)\b")
+KEYWORD_RE = compiled.scanner(r"[Aa]verage|[Cc]ompare[ds]|[Tt]arget|\b(?:[Rr]ate|[Ff]igure|[Mm]ean|against)\b")
 _LOOK_BACK = 60
 # "the England average of 58.77%", "national average (17.3%)", "England average being 83.38%",
 # "national average: 18.69%", "(national average, 81.05%)", "the regional and England averages of …"
@@ -52,8 +52,18 @@ _BARE = compiled.pattern(
     rf"(?i)average(?:\s+of)?\s*\(?\s*{_FIGURE}\)?"
     rf"(?:\s+(?:of\s+)?(?:across|in)\s+(?:the\s+)?(?P<cmp>{_CMP})(?:\s+boroughs)?\b)?"
 )
+# A peer council named as the benchmark: "compared with 66% in Surrey", "compared with 64% for
+# neighbouring Surrey County Council", "compared with Surrey County Council's 66%".
+_PEER_NAME = r"(?P<peer>[A-Z][\w’'&-]*(?:[^\S\n]+(?:and[^\S\n]+|of[^\S\n]+)?[A-Z][\w’'&-]*){0,5})"
+_COMPARED_PEER = compiled.pattern(
+    rf"(?:compare[ds]\s+(?:to|with)|against)\s+(?:(?:an?\s+|the\s+)?{_FIGURE}{_RATE_OF}\s+(?:in|for|at)\s+"
+    rf"(?:neighbouring\s+)?{_PEER_NAME}|(?:neighbouring\s+)?{_PEER_NAME.replace('peer', 'owner')}[’']s\s+{_FIGURE})"
+)
 # "compared to 7% in London", "compared with 45% in the rest of England", "compared to 75% nationally"
-_COMPARED_IN = compiled.pattern(rf"(?i)compared\s+(?:to|with)\s+(?:an?\s+|the\s+)?{_FIGURE}{_RATE_OF}\s+{_WHERE}")
+# "which compares with 61% in England", "against 69 per cent for England as a whole"
+_COMPARED_IN = compiled.pattern(
+    rf"(?i)(?:compare[ds]\s+(?:to|with)|against)\s+(?:an?\s+|the\s+)?{_FIGURE}{_RATE_OF}\s+{_WHERE}"
+)
 # "… compared to 45% regionally and 40% nationally": a further benchmark joined on.
 _CHAINED = compiled.pattern(rf"(?i)\s*,?\s*(?:and|or|while|whilst)\s+(?:an?\s+|the\s+)?{_FIGURE}{_RATE_OF}\s+{_WHERE}")
 # "higher than both the regional (64.0%) and national (62.7%) averages": figures before the keyword.
@@ -118,8 +128,10 @@ def anchors(line: str, start: int = 0, end: int | None = None) -> list[Anchor]:
 
 def _anchors_at(line: str, at: int, word: str) -> list[Anchor]:
     start, names, m = at, [], None
-    if word == "compared":
+    if word in ("compared", "compares", "against"):
         m = _COMPARED_IN.match(line, at)
+        if m is None:
+            return _peer(line, at)
     elif word == "target":
         m = _TARGET.match(line, at)
     else:
@@ -141,6 +153,20 @@ def _anchors_at(line: str, at: int, word: str) -> list[Anchor]:
     if len(names) > 1 or "plural" in m.re.groupindex and m.group("plural"):
         return _several(line, start, m, [comparator(n) for n in names])
     return [Anchor(start, m.end(), figure, comparator(names[0]))]
+
+
+def _peer(line: str, at: int) -> list[Anchor]:
+    """A benchmark that is another council's figure, named by the council (its short name)."""
+    m = _COMPARED_PEER.match(line, at)
+    if m is None:
+        return []
+    from lacompare.authorities import mentions
+
+    name = m["peer"] or m["owner"]
+    named = list(mentions(name))
+    if len(named) != 1 or (named[0].start, named[0].end) != (0, len(name)):
+        return []  # the words are a council's name and nothing more ("Reading Room data" is none)
+    return [Anchor(at, m.end(), _figure_of(m), named[0].authority.short_name)]
 
 
 def _listed_before(line: str, at: int) -> list[Anchor]:

@@ -46,6 +46,11 @@ _LIKE_AFTER = (
     r"|consistent\s+with|close\s+to|on\s+(?:a\s+)?par\s+with"
     r"|not\s+(?:(?:statistically|significantly)\s+){0,2}different|no\s+(?:statistically\s+)?significant\s+difference"
 )
+# CQC's statistical wording: "tending towards a positive variation from the England average",
+# "a negative variation", "no significant variation" (a variation is better or worse, not a size).
+_POSITIVE_VARIATION = r"(?:tending\s+towards\s+)?(?:a\s+)?positive\s+variation"
+_NEGATIVE_VARIATION = r"(?:tending\s+towards\s+)?(?:a\s+)?negative\s+variation"
+_NO_VARIATION = r"no\s+(?:(?:statistically\s+)?significant\s+)?variation"
 # "more than 85 languages" is a quantity, not a relation.
 _NOT_A_QUANTITY = r"(?!\s+than\s+(?:£\s*)?\d)"
 # After the value a comparative states a relation only with its "than": "which is higher than",
@@ -72,6 +77,7 @@ _AFTER_RE = compiled.pattern(
         [(r, f"(?:{w}){_THAN}") for r, w in _COMPARATIVES]
         + [(HIGHER, rf"{_ABOVE}|higher\s+at|more\s+likely"), (LOWER, rf"{_BELOW}|lower\s+at|less\s+likely")]
         + [(BETTER, _OUTDID), (WORSE, _FELL_BEHIND), (COMPARABLE, _LIKE_AFTER)]
+        + [(BETTER, _POSITIVE_VARIATION), (WORSE, _NEGATIVE_VARIATION), (COMPARABLE, _NO_VARIATION)]
     )
     + r")\b"
 )
@@ -166,11 +172,14 @@ REGIONS = (
     r"North[\s-]+East|North[\s-]+West|Yorkshire\s+and\s+(?:the\s+)?Humber|East\s+Midlands|West\s+Midlands"
     r"|East\s+of\s+England|South[\s-]+East|South[\s-]+West"
 )
+# A peer: "compared with 64% in a neighbouring county", "in neighbouring authorities".
+NEIGHBOURING = r"(?:an?\s+)?neighbouring\s+(?:count(?:y|ies)|councils?|authorit(?:y|ies)|boroughs?|areas?)"
 # Named benchmarks, as CQC reports and councils write them (a regex fragment for finding them).
 COMPARATOR_WORDS = (
     rf"{REGIONS}|England|English|national|nationally|country|London|regional|regionally|region|"
     r"CIPFA(?:\s+(?:comparator\s+group|nearest\s+neighbours?|group))?|"
-    r"comparator\s+(?:family\s+)?(?:group|councils|authorities)|statistical\s+neighbours?|nearest\s+neighbours?|target"
+    r"comparator\s+(?:family\s+)?(?:group|councils|authorities)|statistical\s+neighbours?|nearest\s+neighbours?|target|"
+    rf"{NEIGHBOURING}"
 )
 _COMPARATORS = (
     ("regional", compiled.pattern(rf"(?i)^(?:{REGIONS}|region)")),
@@ -180,6 +189,7 @@ _COMPARATORS = (
     ("CIPFA", compiled.pattern(r"(?i)^cipfa")),
     ("comparator group", compiled.pattern(r"(?i)^(?:comparator|statistical|nearest|sn$)")),
     ("target", compiled.pattern(r"(?i)^target")),
+    ("neighbouring area", compiled.pattern(r"(?i)^(?:an?\s+)?neighbouring")),
 )
 _LEADING = compiled.pattern(r"(?i)^(?:(?:in|for|across|of)\s+)?(?:the\s+)?(?:rest\s+of\s+(?:the\s+)?)?")
 
