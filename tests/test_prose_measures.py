@@ -512,3 +512,10 @@ def test_a_change_stated_to_the_new_figure_from_the_old(text: str, expected: tup
 def test_the_previous_figure_keeps_its_own_period() -> None:
     [f] = rows("In 2023/24 we received 14,210 new requests for support, compared to 13,552 in 2022/23.")
     assert (f.period, f.previous_period) == ("2023-24", "2022-23")
+
+
+def test_a_figure_stated_for_another_place_is_no_previous_figure() -> None:
+    """'compared with 66% in Surrey' is a peer's figure (a comparison), not this council's last year."""
+    assert rows("Kent scored 58%, compared with 66% in Surrey.") == []
+    [f] = rows("Reviews reached 80%, compared with 75% at the end of Q2.")
+    assert (f.result, f.previous) == ("80%", "75%")

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from lacompare import compiled
+from lacompare.extractors.periods import MONTH
 from lacompare.parsers.text.patterns import BOUND, NUMBER, STATED_YEAR_RE, parse_number
 
 # The word before a figure that makes it a reference, an age or a position, not a value.
@@ -79,11 +80,21 @@ def bound_word(sentence: str, start: int) -> str | None:
 
 def is_benchmark(sentence: str, start: int, end: int) -> bool:
     """Whether the figure at [start, end) is set out as a benchmark ("the England average of 45%",
-    "compared with 61% nationally")."""
+    "compared with 61% nationally", "compared with 66% in Surrey": another place's figure)."""
     before = _clause_tail(sentence[max(0, start - 40) : start], _BENCH_CLAUSE)
     after = sentence[end : end + 20]
     cut = _AFTER_END.search(after)
+    if _ANOTHER_PLACE.match(sentence, end) and not _PERIOD_AFTER.match(sentence, end):
+        return True
     return bool(_BENCHMARK.search(before) or _BENCHMARK.search(after[: cut.start()] if cut else after))
+
+
+# "… in Surrey", "… for the rest of the county": a figure stated for a place, not for a time.
+_ANOTHER_PLACE = compiled.pattern(r"\s+(?:in|for|across|at)\s+(?:the\s+)?(?:neighbouring\s+)?[A-Z][a-z]{2,}")
+_PERIOD_AFTER = compiled.pattern(
+    rf"\s+(?:in|for|across|at)\s+(?:the\s+)?(?:end\s+of\s+)?(?:{MONTH}|Q[1-4]|Quarter|March|Spring|Summer|Autumn|Winter)",
+    re.I,
+)
 
 
 def benchmark_elsewhere(sentence: str, used: list[tuple[int, int]], around: tuple[int, int]) -> bool:
