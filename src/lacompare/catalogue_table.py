@@ -231,3 +231,8 @@ def has_words(words: Sequence[str], *texts: str) -> bool:
     """Whether every word is in the texts (ids read with their underscores as spaces)."""
     haystack = " ".join(texts).casefold().replace("_", " ")
     return all(w in haystack for w in words)
+
+
+def source_of() -> dict[str, str]:
+    """Each catalogue measure's id -> the data collection it comes from ("SACE", "ASCOF", "Census")."""
+    return {m.id: m.source for m in CATALOGUE}

@@ -13,7 +13,12 @@ from dataclasses import dataclass
 from lacompare.catalogue_table import HIGHER as HIGHER  # the polarities, re-exported for the comparing code
 from lacompare.catalogue_table import LOWER as LOWER
 from lacompare.catalogue_table import NEITHER as NEITHER
+from lacompare.catalogue_table import source_of
+from lacompare.extractors.periods import Period, fact_period, period_text
 from lacompare.model import RATING_ORDER, Fact, Indicator, Number, Report
+
+# A catalogue measure's data collection ("SACE"): a year stated without one is that collection's year.
+_CATALOGUE_SOURCES = source_of()
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,6 +46,16 @@ class Value:
     sha256: str = ""
     kind: str = ""  # the document's kind
     published: str | None = None  # the document's publication date
+
+    @property
+    def period(self) -> Period | None:
+        """The period the value was stated for, in one comparable form (None when not stated)."""
+        return fact_period(self.year, self.source or _CATALOGUE_SOURCES.get(self.metric_id))
+
+    @property
+    def period_text(self) -> str | None:
+        """The value's period as lacompare writes it ('2023-24'); the stated words where they name none."""
+        return period_text(self.year, self.source or _CATALOGUE_SOURCES.get(self.metric_id))
 
     @property
     def number(self) -> float | None:

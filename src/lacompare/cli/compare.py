@@ -44,6 +44,36 @@ RegionOpt = Annotated[
 ]
 
 
+PeriodOpt = Annotated[
+    Optional[str],  # noqa: UP045
+    typer.Option(
+        "--period", metavar="PERIOD", help="Only figures for this period: 2023-24, Q2 2023/24, Jan 2025, 2024."
+    ),
+]
+AnyPeriodOpt = Annotated[
+    bool,
+    typer.Option("--any-period", help="Compare figures for different periods too (the row says so)."),
+]
+RULE_HELP = (
+    "Each council's figure: its newest period (a figure with no period stated counts from its document's "
+    "publication date); on a tie, the most authoritative document (the CQC assessment, then the council's own "
+    "papers, then the press)."
+)
+
+
+def check_period(value: str | None) -> str | None:
+    """``--period`` in the form facts carry ('2023/24' -> '2023-24')."""
+    from lacompare.extractors.periods import parse_period
+
+    if value is None:
+        return None
+    found = parse_period(value)
+    if found is None:
+        hint = "a period like 2023-24, Q2 2023-24 or Jan 2025"
+        raise typer.BadParameter(f"{value!r} is not {hint}", param_hint="--period")
+    return found.text
+
+
 def _kinds(kinds: list[DocumentKind] | None) -> list[str] | None:
     return [k.value for k in kinds] if kinds else None
 
@@ -75,6 +105,8 @@ def diff(
     region: RegionOpt = None,
     wide: Annotated[bool, typer.Option("--wide", help="CSV/JSON: one row per measure, a column per council.")] = False,
     as_of: AsOfOpt = None,
+    period: PeriodOpt = None,
+    any_period: AnyPeriodOpt = False,
     db: DbOpt = None,
     fmt: FormatOpt = None,
     output: OutputOpt = None,
@@ -83,11 +115,20 @@ def diff(
     safe_csv: SafeCsvOpt = None,
     quiet: QuietOpt = False,
 ) -> None:
-    """Councils side by side: every measure on one row, the benchmark, the difference and who does better."""
+    """Councils side by side: every measure on one row, the benchmark, the difference and who does better.
+
+    Each council's figure: its newest period (a figure with no period stated counts from its
+    document's publication date); on a tie, the most authoritative document (the CQC assessment,
+    then the council's own papers, then the press). The difference and ✓ are given only where the
+    councils' figures are for the same period (or with --any-period, noted on the row).
+    """
     if every:
         if councils:
             raise typer.BadParameter("give councils or --all, not both", param_hint="--all")
-        table(fact, kind, region, as_of, db, fmt, output, plain, no_headers, safe_csv, quiet)
+        if only not in (None, "shared"):
+            raise typer.BadParameter(f"{only!r}: the only choice is 'shared'", param_hint="--only")
+        table(fact, kind, region, as_of, period, db, fmt, output, plain, no_headers, safe_csv, quiet,
+              only_shared=only == "shared")  # fmt: skip
         return
     from lacompare import compare
     from lacompare.cli.resolve import resolve_sides
@@ -100,7 +141,11 @@ def diff(
     with exit_on_error(), open_library(db) as library:
         sides = resolve_sides(councils, library, as_of=check_date(as_of), kinds=_kinds(kind))
     _warn_notes(sides, quiet)
-    rows = compare.diff(sides, only_shared=only == "shared", facts=_facts(fact))
+    rows = compare.diff(
+        sides, only_shared=only == "shared", facts=_facts(fact), period=check_period(period), any_period=any_period
+    )
+    if not quiet:
+        err(f"Note: {compare.RULE}.")
     _write_diff(rows, sides, chosen, output, plain=plain, wide=wide, headers=not no_headers, safe_csv=safe_csv)
 
 
@@ -130,6 +175,7 @@ def table(
     kind: KindsOpt = None,
     region: RegionOpt = None,
     as_of: AsOfOpt = None,
+    period: PeriodOpt = None,
     db: DbOpt = None,
     fmt: FormatOpt = None,
     output: OutputOpt = None,
@@ -137,8 +183,13 @@ def table(
     no_headers: NoHeadersOpt = False,
     safe_csv: SafeCsvOpt = None,
     quiet: QuietOpt = False,
+    only_shared: Annotated[bool, typer.Option(hidden=True)] = False,
 ) -> None:
-    """Every council in the library on one row, one column per measure (for spreadsheets: -o table.xlsx)."""
+    """Every council in the library on one row, one column per measure (for spreadsheets: -o table.xlsx).
+
+    Each cell is the council's figure as `diff` chooses it (its newest period; on a tie the most
+    authoritative document), with its period beside it in the next column.
+    """
     from lacompare import compare
     from lacompare.render import diff_rows
 
@@ -147,9 +198,9 @@ def table(
         region_name = region.value if region else None
         sides = library.sides(as_of=check_date(as_of), kinds=_kinds(kind), region=region_name, quotes=False)
     _warn_notes(sides, quiet)
-    grid = compare.table(sides, facts=_facts(fact))
+    grid = compare.table(sides, facts=_facts(fact), period=check_period(period), only_shared=only_shared)
     if not quiet:
-        err(f"{len(grid.sides)} councils x {len(grid.metric_ids)} measures")
+        err(f"{len(grid.sides)} councils x {len(grid.metric_ids)} measures ({compare.RULE})")
     records = diff_rows.grid_records(grid)
     write_records(records, diff_rows.grid_columns(grid), chosen, output, plain, not no_headers, safe_csv=safe_csv)
 
@@ -165,6 +216,7 @@ def rank(
     region: RegionOpt = None,
     kind: KindsOpt = None,
     as_of: AsOfOpt = None,
+    period: PeriodOpt = None,
     db: DbOpt = None,
     fmt: FormatOpt = None,
     output: OutputOpt = None,
@@ -173,7 +225,12 @@ def rank(
     safe_csv: SafeCsvOpt = None,
     quiet: QuietOpt = False,
 ) -> None:
-    """League table of the councils in the library for one measure, best first by its polarity."""
+    """League table of the councils in the library for one measure, best first by its polarity.
+
+    Each council's figure: its newest period (a figure with no period stated counts from its
+    document's publication date); on a tie, the most authoritative document. Figures for
+    different periods are listed with their period and noted: --period ranks one period.
+    """
     from lacompare import compare
     from lacompare.cli.resolve import resolve_metric
     from lacompare.render.library_rows import RANK_COLUMNS, polarity_text, rank_records
@@ -184,12 +241,19 @@ def rank(
         sides = library.sides(
             as_of=check_date(as_of), kinds=_kinds(kind), region=region.value if region else None, metric_id=metric_id
         )
-    ranked = compare.rank(sides, metric_id, worst=worst, limit=limit)
+    ranked = compare.rank(sides, metric_id, worst=worst, limit=limit, period=check_period(period))
     if not quiet:
-        first = ranked[0].value if ranked else None
+        first = ranked[0].value if len(ranked) else None
         described = f"{first.label} ({metric_id}, {polarity_text(first.polarity)})" if first else metric_id
-        err(f"{described}: {len({r.name for r in ranked})} of {len(sides)} councils state it")
-    write_records(rank_records(ranked), RANK_COLUMNS, chosen, output, plain, not no_headers, safe_csv=safe_csv)
+        err(f"{described}: {ranked.stating} of {ranked.councils} {_councils(ranked.councils)} state it")
+        if len(ranked.periods) > 1:
+            listed = ", ".join(f"{p} ({n})" for p, n in ranked.periods)
+            err(f"Note: the figures are for different periods: {listed}; --period ranks one period.")
+    write_records(rank_records(ranked.rows), RANK_COLUMNS, chosen, output, plain, not no_headers, safe_csv=safe_csv)
+
+
+def _councils(n: int) -> str:
+    return "council" if n == 1 else "councils"
 
 
 @app.command()

@@ -56,7 +56,12 @@ DbOpt = Annotated[
 ]
 AsOfOpt = Annotated[
     Optional[str],  # noqa: UP045
-    typer.Option("--as-of", metavar="DATE", help="Use each council's latest report published on or before DATE."),
+    typer.Option(
+        "--as-of",
+        metavar="DATE",
+        help="As known on DATE: each council's documents published by then, figures for periods ended by then "
+        "(2025-01-31, 31/01/2025, Jan 2025, 2024-25).",
+    ),
 ]
 
 
@@ -74,14 +79,17 @@ def open_library(db: Path | None, *, create: bool = False) -> Library:
 
 
 def check_date(value: str | None) -> str | None:
-    import datetime as dt
+    """``--as-of`` as an ISO date: a day ('2025-01-31', '31/01/2025') or the last day of a period
+    ('Jan 2025', '2024-25')."""
+    from lacompare.extractors.periods import as_of_date
 
     if value is None:
         return None
-    try:
-        return dt.date.fromisoformat(value).isoformat()
-    except ValueError:
-        raise typer.BadParameter(f"{value!r} is not a date like 2024-12-31", param_hint="--as-of") from None
+    found = as_of_date(value)
+    if found is None:
+        hint = "a date like 2025-01-31 or 31/01/2025, a month like Jan 2025, or a year like 2024-25"
+        raise typer.BadParameter(f"{value!r} is not {hint}", param_hint="--as-of")
+    return found
 
 
 def write_records(

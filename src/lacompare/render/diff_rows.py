@@ -14,7 +14,7 @@ BETTER_MARK = "✓"
 POLARITY_MARK = {HIGHER: "↑", LOWER: "↓", NEITHER: ""}
 
 TIDY_COLUMNS = (
-    "metric_id", "metric", "fact", "council", "gss_code", "value", "unit", "better", "comparator",
+    "metric_id", "metric", "fact", "council", "gss_code", "value", "unit", "period", "better", "comparator",
     "comparator_value", "relation", "source", "year", "polarity", "flag", "notes", "document", "sha256", "kind",
     "published", "page", "quote",
 )  # fmt: skip
@@ -31,7 +31,7 @@ def tidy_records(rows: Sequence[DiffRow], sides: Sequence[Side]) -> list[dict[st
             out.append(
                 {
                     "metric_id": row.metric_id, "metric": row.label, "fact": row.fact, "council": side.name,
-                    "gss_code": side.gss_code, "value": v.value, "unit": v.unit,
+                    "gss_code": side.gss_code, "value": v.value, "unit": v.unit, "period": v.period_text,
                     "better": (i in row.better) if row.better else None, "comparator": v.comparator,
                     "comparator_value": v.comparator_value, "relation": v.relation, "source": v.source,
                     "year": v.year, "polarity": row.polarity, "flag": v.flag, "notes": notes,
@@ -110,8 +110,8 @@ def value_text(value: Value | None, *, better: bool) -> str:
     if value is None:
         return "–"
     text = number_text(value.value, value.unit)
-    if value.year:
-        text += f" ({value.year})"
+    if value.period_text:
+        text += f" ({value.period_text})"
     return f"{text} {BETTER_MARK}" if better else text
 
 
@@ -130,8 +130,8 @@ def benchmark_text(row: DiffRow) -> str:
 
 
 def table_notes(row: DiffRow) -> str:
-    """Notes the table's cells do not already show (each value carries its year)."""
-    return "; ".join(n for n in row.notes if not n.startswith("years differ"))
+    """The row's notes (the cells show each value's period; "periods differ" says why there is no ✓)."""
+    return "; ".join(row.notes)
 
 
 def difference_text(row: DiffRow) -> str:
