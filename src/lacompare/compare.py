@@ -102,7 +102,20 @@ def diff(
         row = _row(metric_id, fact_kind, found, names, period=period, any_period=any_period)
         if (not only_shared or row.shared) and any(v is not None for v in row.values):
             rows.append(row)
-    return rows
+    return _one_row_per_measure(rows)
+
+
+def _one_row_per_measure(rows: list[DiffRow]) -> list[DiffRow]:
+    """Rows of one measure under several ids (a dashboard repeating "Population density" in each
+    of its sections) are one row: same label, fact, values and periods for every side."""
+    seen: set[tuple[object, ...]] = set()
+    out = []
+    for row in rows:
+        key = (row.label, row.fact, *((v.value, v.unit, v.period_text) if v else None for v in row.values))
+        if key not in seen:
+            seen.add(key)
+            out.append(row)
+    return out
 
 
 def _measures(per_side: Sequence[dict[str, list[Value]]], facts: Iterable[str] | None) -> list[tuple[str, str]]:

@@ -26,7 +26,7 @@ class Value:
     """One measured value as a document states it."""
 
     metric_id: str
-    label: str  # the catalogue's name for the measure, else the words the document uses
+    label: str  # the measure's name: the catalogue's, else the subject of the document's words
     metric: str  # the words the document uses
     fact: str
     value: Number | str
@@ -85,14 +85,15 @@ def current_ids(report: Report) -> list[Fact]:
 
 
 def fact_values(fact: Fact, report: Report, gss_code: str | None = None) -> list[Value]:
-    """One fact's measured values, with its report's document."""
-    from lacompare import catalogue
+    """One fact's measured values, with its report's document, each labelled by
+    :func:`lacompare.labels.measure_label`."""
+    from lacompare.labels import measure_label
 
     council = _fact_council(fact, gss_code)
     return [
         Value(
             m.metric_id,
-            catalogue.label(m.metric_id, m.metric),
+            measure_label(m.metric_id, m.metric),
             m.metric,
             fact.kind,
             m.value,

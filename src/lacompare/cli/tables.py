@@ -121,13 +121,14 @@ def print_fact_table(reports: Sequence[Report], console: Console | None = None) 
 
 
 def _fact_cells(row: Row) -> list[Text]:
+    from lacompare.labels import measure_label
     from lacompare.render.rows import cell
 
     unit = row["unit"] or ""
     value = cell(row["value"]) + (unit if unit == "%" else f" {unit}" if unit and unit != "score (1-4)" else "")
     if unit == "£":
         value = "£" + cell(row["value"])
-    metric = text(cell(row["metric"]))
+    metric = text(measure_label(row["metric_id"], cell(row["metric"])))
     if row["flag"]:
         metric.append(f"\n⚠ {printable(row['flag'])}", style="dim")
     return [
