@@ -55,7 +55,7 @@ class Value:
     @property
     def period_text(self) -> str | None:
         """The value's period as lacompare writes it ('2023-24'); the stated words where they name none."""
-        return period_text(self.year, self.source or _CATALOGUE_SOURCES.get(self.metric_id))
+        return period_of(self.metric_id, self.year, self.source)
 
     @property
     def number(self) -> float | None:
@@ -65,6 +65,12 @@ class Value:
         if isinstance(self.value, int | float):
             return float(self.value)
         return float(RATING_ORDER[self.value]) if self.value in RATING_ORDER else None
+
+
+def period_of(metric_id: str, year: str | None, source: str | None) -> str | None:
+    """A measured value's period as lacompare writes it: its stated year in one form, a catalogue
+    survey's plain year as the survey's year ('2024' for SACE -> '2023-24')."""
+    return period_text(year, source or _CATALOGUE_SOURCES.get(metric_id))
 
 
 def values_of(report: Report, gss_code: str | None = None) -> list[Value]:

@@ -21,7 +21,16 @@ from lacompare.cli import (
     exit_on_error,
     rich_table_wanted,
 )
-from lacompare.cli.library import AsOfOpt, DbOpt, check_date, open_library, write_records
+from lacompare.cli.library import (
+    AsOfOpt,
+    ColumnsOpt,
+    DbOpt,
+    WideOpt,
+    check_date,
+    open_library,
+    pick_columns,
+    write_records,
+)
 from lacompare.kinds import DocumentKind, FactKind, Region
 from lacompare.render import Format
 
@@ -103,7 +112,15 @@ def diff(
     fact: FactOpt = None,
     kind: KindsOpt = None,
     region: RegionOpt = None,
-    wide: Annotated[bool, typer.Option("--wide", help="CSV/JSON: one row per measure, a column per council.")] = False,
+    wide: Annotated[
+        bool,
+        typer.Option(
+            "--wide",
+            help="On a terminal: each value's period, every benchmark and the notes; CSV/JSON: one row per "
+            "measure, a column per council.",
+        ),
+    ] = False,
+    columns: ColumnsOpt = None,
     as_of: AsOfOpt = None,
     period: PeriodOpt = None,
     any_period: AnyPeriodOpt = False,
@@ -127,7 +144,7 @@ def diff(
             raise typer.BadParameter("give councils or --all, not both", param_hint="--all")
         if only not in (None, "shared"):
             raise typer.BadParameter(f"{only!r}: the only choice is 'shared'", param_hint="--only")
-        table(fact, kind, region, as_of, period, db, fmt, output, plain, no_headers, safe_csv, quiet,
+        table(fact, kind, region, as_of, period, db, fmt, output, plain, no_headers, safe_csv, quiet, columns,
               only_shared=only == "shared")  # fmt: skip
         return
     from lacompare import compare
@@ -146,27 +163,30 @@ def diff(
     )
     if not quiet:
         err(f"Note: {compare.RULE}.")
-    _write_diff(rows, sides, chosen, output, plain=plain, wide=wide, headers=not no_headers, safe_csv=safe_csv)
+    _write_diff(rows, sides, chosen, output, plain=plain, wide=wide, headers=not no_headers, safe_csv=safe_csv,
+                columns=columns)  # fmt: skip
 
 
 def _write_diff(
     rows: list[DiffRow], sides: list[Side], chosen: Format, output: Path | None, *, plain: bool,
-    wide: bool, headers: bool, safe_csv: bool | None,
+    wide: bool, headers: bool, safe_csv: bool | None, columns: str | None,
 ) -> None:  # fmt: skip
     from lacompare.render import diff_rows
 
-    if output is None and rich_table_wanted(chosen, plain, sys.stdout):
+    if chosen is Format.table:
+        records, available = diff_rows.table_records(rows, sides), diff_rows.table_columns(sides)
+    elif wide:
+        records, available = diff_rows.wide_records(rows, sides), diff_rows.wide_columns(sides)
+    else:
+        records, available = diff_rows.tidy_records(rows, sides), diff_rows.TIDY_COLUMNS
+    picked = pick_columns(columns, available)
+    if output is None and picked is None and rich_table_wanted(chosen, plain, sys.stdout):
         from lacompare.cli.tables import print_diff_table
 
-        print_diff_table(sides, rows)
+        print_diff_table(sides, rows, wide=wide)
         return
-    if chosen is Format.table:
-        records, columns, plain = diff_rows.table_records(rows, sides), diff_rows.table_columns(sides), True
-    elif wide:
-        records, columns = diff_rows.wide_records(rows, sides), diff_rows.wide_columns(sides)
-    else:
-        records, columns = diff_rows.tidy_records(rows, sides), diff_rows.TIDY_COLUMNS
-    write_records(records, columns, chosen, output, plain, headers, safe_csv=safe_csv)
+    plain = plain or chosen is Format.table
+    write_records(records, picked or available, chosen, output, plain, headers, safe_csv=safe_csv)
 
 
 @app.command("table")
@@ -183,6 +203,7 @@ def table(
     no_headers: NoHeadersOpt = False,
     safe_csv: SafeCsvOpt = None,
     quiet: QuietOpt = False,
+    columns: ColumnsOpt = None,
     only_shared: Annotated[bool, typer.Option(hidden=True)] = False,
 ) -> None:
     """Every council in the library on one row, one column per measure (for spreadsheets: -o table.xlsx).
@@ -202,7 +223,10 @@ def table(
     if not quiet:
         err(f"{len(grid.sides)} councils x {len(grid.metric_ids)} measures ({compare.RULE})")
     records = diff_rows.grid_records(grid)
-    write_records(records, diff_rows.grid_columns(grid), chosen, output, plain, not no_headers, safe_csv=safe_csv)
+    picked = pick_columns(columns, diff_rows.grid_columns(grid))
+    write_records(
+        records, picked or diff_rows.grid_columns(grid), chosen, output, plain, not no_headers, safe_csv=safe_csv
+    )
 
 
 @app.command()
@@ -224,6 +248,8 @@ def rank(
     no_headers: NoHeadersOpt = False,
     safe_csv: SafeCsvOpt = None,
     quiet: QuietOpt = False,
+    wide: WideOpt = False,
+    columns: ColumnsOpt = None,
 ) -> None:
     """League table of the councils in the library for one measure, best first by its polarity.
 
@@ -234,7 +260,9 @@ def rank(
     from lacompare import compare
     from lacompare.cli.resolve import resolve_metric
     from lacompare.render.library_rows import RANK_COLUMNS, polarity_text, rank_records
+    from lacompare.render.lines import RANK_LINE_COLUMNS, rank_lines
 
+    picked = pick_columns(columns, RANK_COLUMNS)
     chosen = choose_format(fmt, plain, output)
     with exit_on_error(), open_library(db) as library:
         metric_id = resolve_metric(metric, library)
@@ -249,7 +277,9 @@ def rank(
         if len(ranked.periods) > 1:
             listed = ", ".join(f"{p} ({n})" for p, n in ranked.periods)
             err(f"Note: the figures are for different periods: {listed}; --period ranks one period.")
-    write_records(rank_records(ranked.rows), RANK_COLUMNS, chosen, output, plain, not no_headers, safe_csv=safe_csv)
+    lines = None if wide or picked else (rank_lines(ranked.rows), RANK_LINE_COLUMNS)
+    write_records(rank_records(ranked.rows), picked or RANK_COLUMNS, chosen, output, plain, not no_headers,
+                  safe_csv=safe_csv, lines=lines)  # fmt: skip
 
 
 def _councils(n: int) -> str:
@@ -268,22 +298,32 @@ def metrics(
     plain: PlainOpt = False,
     no_headers: NoHeadersOpt = False,
     safe_csv: SafeCsvOpt = None,
+    wide: WideOpt = False,
+    columns: ColumnsOpt = None,
 ) -> None:
-    """The measures in the library: id, label, unit, which direction is better, and how many councils state it."""
+    """The measures in the library: id, label, unit, which direction is better, and how many councils state it.
+
+    WORDS match whole words of the id or label, and a word's forms ("waiting" finds "wait").
+    """
     from lacompare.render import library_rows
+    from lacompare.render.lines import METRIC_LINE_COLUMNS, metric_lines
 
     chosen = choose_format(fmt, plain, output)
     if catalogue:
         from lacompare import catalogue as known
 
-        found = known.find(words) if words else list(known.every_metric())
-        records = library_rows.catalogue_records(found)
-        columns = library_rows.CATALOGUE_COLUMNS
-        write_records(records, columns, chosen, output, plain, not no_headers, safe_csv=safe_csv)
+        listed = known.find(words) if words else list(known.every_metric())
+        records = library_rows.catalogue_records(listed)
+        shown = pick_columns(columns, library_rows.CATALOGUE_COLUMNS) or library_rows.CATALOGUE_COLUMNS
+        write_records(records, shown, chosen, output, plain, not no_headers, safe_csv=safe_csv)
         return
+    picked = pick_columns(columns, library_rows.METRIC_COLUMNS)
     with exit_on_error(), open_library(db) as library:
-        records = library_rows.metric_records(library.metrics(words))
+        found = library.metrics(words)
+    records = library_rows.metric_records(found)
     if not records:
         hint = "see the national measures with `lacompare metrics --catalogue`"
         err(f"No measure in the library matches: {hint}." if words else f"The library holds no measures yet: {hint}.")
-    write_records(records, library_rows.METRIC_COLUMNS, chosen, output, plain, not no_headers, safe_csv=safe_csv)
+    lines = None if wide or picked else (metric_lines(found), METRIC_LINE_COLUMNS)
+    write_records(records, picked or library_rows.METRIC_COLUMNS, chosen, output, plain, not no_headers,
+                  safe_csv=safe_csv, lines=lines)  # fmt: skip

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Optional
 
@@ -42,11 +43,12 @@ from lacompare.cli import (
     terminal_width,
 )
 from lacompare.errors import LacompareError
-from lacompare.kinds import DocumentKind
+from lacompare.kinds import DocumentKind, FactKind
 from lacompare.render import Format
 from lacompare.render.widths import printable
 
 if TYPE_CHECKING:
+    from lacompare.authorities import Authority
     from lacompare.render.rows import Row
     from lacompare.store import Entry, Library
 
@@ -63,6 +65,37 @@ AsOfOpt = Annotated[
         "(2025-01-31, 31/01/2025, Jan 2025, 2024-25).",
     ),
 ]
+
+
+FactsOpt = Annotated[
+    Optional[list[FactKind]],  # noqa: UP045
+    typer.Option("--fact", help="Only these facts; repeat for more.", case_sensitive=False),
+]
+
+
+def fact_kinds(facts: list[FactKind] | None) -> list[str] | None:
+    return [f.value for f in facts] if facts else None
+
+
+WideOpt = Annotated[
+    bool, typer.Option("--wide", help="On a terminal: every column (quotes, documents), long cells wrapped.")
+]
+ColumnsOpt = Annotated[
+    Optional[str],  # noqa: UP045
+    typer.Option("--columns", metavar="A,B,…", help="Only these columns, in this order (any format)."),
+]
+
+
+def pick_columns(given: str | None, available: Sequence[str]) -> tuple[str, ...] | None:
+    """The columns ``--columns`` names (comma-separated, checked against the command's columns), or None."""
+    if given is None:
+        return None
+    wanted = tuple(c.strip() for c in given.split(",") if c.strip())
+    unknown = [c for c in wanted if c not in available]
+    if unknown or not wanted:
+        listed = ", ".join(available)
+        raise typer.BadParameter(f"{', '.join(unknown) or given!r}: choose from {listed}", param_hint="--columns")
+    return wanted
 
 
 def open_library(db: Path | None, *, create: bool = False) -> Library:
@@ -101,19 +134,25 @@ def write_records(
     headers: bool,
     *,
     safe_csv: bool | None = None,
+    lines: tuple[Sequence[Row], Sequence[str]] | None = None,
 ) -> None:
     """Records in the chosen format: a table that fits the terminal on one, else the format's rows.
 
     ``safe_csv`` None: CSV/TSV cells are defused when written to a file with -o, not on stdout.
+    ``lines``: the records and columns a terminal shows one line each (``--wide`` passes None:
+    every column).
     """
     from lacompare.render import write_rows
 
     chosen = choose_format(fmt, plain, output)  # before the file is opened: a refused suffix leaves it alone
     with output_stream(output) as stream:
         if rich_table_wanted(chosen, plain, stream):
-            from lacompare.cli.tables import print_records
+            from lacompare.cli.tables import print_lines, print_records
 
-            print_records(records, columns)
+            if lines is not None:
+                print_lines(*lines)
+            else:
+                print_records(records, columns)
             return
         safe, width = safe_default(safe_csv, output), terminal_width(chosen, stream)
         write_rows(records, chosen, stream, columns=columns, headers=headers, safe_csv=safe, width=width)
@@ -130,6 +169,12 @@ def add(
     no_cache: NoCacheOpt = False,
     timeout: TimeoutOpt = DEFAULT_TIMEOUT,
     memory_limit: MemoryLimitOpt = DEFAULT_MEMORY_MB,
+    council_name: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option(
+            "--council", metavar="NAME", help="The council the documents are about, where it cannot be read from them."
+        ),
+    ] = None,
 ) -> None:
     """Extract reports into the library (a file already there is left alone)."""
     from lacompare.batch import extract_many
@@ -139,6 +184,7 @@ def add(
         raise typer.BadParameter("the library keeps files: save standard input to a file first", param_hint="FILE")
     tally = AddTally()
     with exit_on_error(), open_library(db, create=True) as library:
+        council = _council(council_name)
         todo = []
         for source in files:
             try:
@@ -149,6 +195,10 @@ def add(
                 continue
             if known is None:
                 todo.append(source)
+            elif council is not None and known.entry.gss_code != council.gss_code:
+                stored = known.entry.council
+                err(f"Error: {source}: already in the library as {stored} (remove it first to set --council)")
+                tally.failed += 1
             else:
                 tally.count(known.status, known.entry.facts)
                 if not quiet:
@@ -162,8 +212,11 @@ def add(
                     tally.failed += 1
                     continue
                 detail(describe_outcome(outcome))
+                report = outcome.report
+                if council is not None:
+                    report = replace(report, local_authority=council.name)
                 try:
-                    result = library.store(outcome.report, source=outcome.source)
+                    result = library.store(report, source=outcome.source)
                 except LacompareError as exc:  # a full disk, say: this file is not stored, the others are tried
                     report_error(exc)
                     tally.failed += 1
@@ -172,7 +225,10 @@ def add(
                 if not quiet:
                     err(result.message())
                     if result.entry.gss_code is None:
-                        err(f"Warning: {outcome.source}: no English council recognised in the document's title")
+                        err(
+                            f"Warning: {outcome.source}: no English council recognised in the document's title "
+                            "(`lacompare add --council NAME` sets it)"
+                        )
     if not quiet:
         err(tally.summary(len(files)))
     if tally.failed:
@@ -201,6 +257,15 @@ class AddTally:
         return f"{', '.join(parts) or 'nothing done'} ({files:,} {plural}, {self.facts:,} facts)"
 
 
+def _council(name: str | None) -> Authority | None:
+    """The council --council names (an unknown or ambiguous name stops with the candidates)."""
+    if name is None:
+        return None
+    from lacompare.authorities import resolve
+
+    return resolve(name)
+
+
 @app.command("list")
 def list_documents(
     db: DbOpt = None,
@@ -209,15 +274,21 @@ def list_documents(
     plain: PlainOpt = False,
     no_headers: NoHeadersOpt = False,
     safe_csv: SafeCsvOpt = None,
+    wide: WideOpt = False,
+    columns: ColumnsOpt = None,
 ) -> None:
     """Councils and documents in the library, newest first within each council; facts: the facts each holds."""
     from lacompare.render.library_rows import LIST_COLUMNS, list_records
+    from lacompare.render.lines import LIST_LINE_COLUMNS, list_lines
 
+    picked = pick_columns(columns, LIST_COLUMNS)
     with exit_on_error(), open_library(db) as library:
-        records = list_records(library.entries())
+        entries = library.entries()
+    records = list_records(entries)
     if not records:
         note("The library is empty: add reports with `lacompare add REPORT.pdf`.")
-    write_records(records, LIST_COLUMNS, fmt, output, plain, not no_headers, safe_csv=safe_csv)
+    lines = None if wide or picked else (list_lines(entries), LIST_LINE_COLUMNS)
+    write_records(records, picked or LIST_COLUMNS, fmt, output, plain, not no_headers, safe_csv=safe_csv, lines=lines)
 
 
 @app.command()
@@ -234,16 +305,22 @@ def show(
     plain: PlainOpt = False,
     no_headers: NoHeadersOpt = False,
     safe_csv: SafeCsvOpt = None,
+    wide: WideOpt = False,
+    columns: ColumnsOpt = None,
+    fact: FactsOpt = None,
 ) -> None:
     """Print the facts of a council's latest report in the library (same formats as extract)."""
     from lacompare.cli.resolve import is_file, report_for
+    from lacompare.render.rows import COLUMNS
 
     if is_file(council):
         add_inputs(council)
+    picked = pick_columns(columns, COLUMNS)
     with exit_on_error(), open_library(db) as library:
         chosen = choose_format(fmt, plain, output)
         report = report_for(library, council, as_of=check_date(as_of), kind=kind)
-    emit([report], chosen, output, plain=plain, headers=not no_headers, safe_csv=safe_csv)
+    emit([report], chosen, output, plain=plain, headers=not no_headers, safe_csv=safe_csv, wide=wide,
+         columns=picked, facts=fact_kinds(fact))  # fmt: skip
 
 
 YesOpt = Annotated[bool, typer.Option("--yes", "-y", help="Remove without asking.")]

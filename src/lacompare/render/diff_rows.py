@@ -4,6 +4,7 @@ a symbol so it survives without colour)."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from lacompare.compare import DiffRow, Grid, Side, gap_column, is_england
@@ -92,10 +93,16 @@ def _unit(row: DiffRow) -> str | None:
     return next((v.unit for v in row.values if v is not None and v.unit), None)
 
 
-def number_text(value: Number | str, unit: str | None = None) -> str:
-    """46.41 '%' -> '46.41%'; 553918000 '£' -> '£553,918,000'; 21 'days' -> '21 days'."""
+SHORT_UNIT = 7  # a one-line cell keeps units up to this long ("days", "months"), not "per 100,000 people"
+
+
+def number_text(value: Number | str, unit: str | None = None, *, short: bool = False) -> str:
+    """46.41 '%' -> '46.41%'; 553918000 '£' -> '£553,918,000'; 21 'days' -> '21 days'
+    (``short``: a long unit is left to the measure's label)."""
     if isinstance(value, str):
         return value
+    if short:
+        return _short_number(value, unit)
     text = f"{int(value):,}" if isinstance(value, float) and value.is_integer() else f"{value:,}"
     if unit == "%":
         return text + "%"
@@ -106,13 +113,54 @@ def number_text(value: Number | str, unit: str | None = None) -> str:
     return text
 
 
-def value_text(value: Value | None, *, better: bool) -> str:
+def _short_number(value: Number, unit: str | None) -> str:
+    """A one-line cell: millions of pounds as '£553.9m', thousands as '£4,767k'; a unit the label
+    already names ('people', 'per 100,000 people') left out."""
+    if unit == "£" and abs(value) >= 1_000_000:
+        return f"{'-' if value < 0 else ''}£{abs(value) / 1_000_000:,.1f}m"
+    if unit in ("£000", "£k", "£'000"):
+        return f"{'-' if value < 0 else ''}£{number_text(abs(value))}k"
+    if unit in ("people", "score") or (unit and len(unit) > SHORT_UNIT):
+        unit = None
+    return number_text(value, unit)
+
+
+def value_text(value: Value | None, *, better: bool, period: bool = True) -> str:
+    """A value with its unit ("46.41%"), its period in brackets and ✓ (``period`` False: a one-line
+    cell, without the period and a long unit)."""
     if value is None:
         return "–"
-    text = number_text(value.value, value.unit)
-    if value.period_text:
+    text = number_text(value.value, value.unit, short=not period)
+    if period and value.period_text:
         text += f" ({value.period_text})"
     return f"{text} {BETTER_MARK}" if better else text
+
+
+def period_cell(row: DiffRow) -> str:
+    """The row's period: the one its values share, else each council's in column order, years
+    written short ("22-23/23-24"; "–" where a council's figure states none)."""
+    stated = [v.period_text or "–" for v in row.values if v is not None]
+    distinct = list(dict.fromkeys(stated))
+    if distinct == ["–"]:
+        return ""
+    if len(distinct) == 1:
+        return distinct[0]
+    return "/".join(_SHORT_YEAR.sub(r"\1", p) for p in stated)
+
+
+_SHORT_YEAR = re.compile(r"\b(?:19|20)(\d\d-\d\d)\b")
+
+
+def first_benchmark_text(row: DiffRow) -> str:
+    """The row's first benchmark with its unit: England's bare ("58.77%"), any other named ("London 7.6%");
+    "…" when there are more."""
+    if not row.benchmarks:
+        return ""
+    unit = next((v.unit for v in row.values if v is not None and v.unit), None)
+    first = row.benchmarks[0]
+    label = "" if is_england(first.comparator) else f"{first.comparator} "
+    more = " …" if len({b.value for b in row.benchmarks}) > 1 else ""
+    return f"{label}{number_text(first.value, unit, short=True)}{more}"
 
 
 def benchmark_text(row: DiffRow) -> str:
