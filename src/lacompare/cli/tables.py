@@ -68,7 +68,8 @@ def fitted_table(
     wraps = wrap and any(w < n for w, n in zip(widths, natural, strict=True))
     style = box.ASCII if dumb_terminal() else box.SIMPLE_HEAD
     table = Table(box=style, show_edge=False, pad_edge=False, padding=(0, 1, 0, 0), show_lines=wraps, **options)
-    overflow: Literal["fold", "ellipsis"] = "fold" if wrap else "ellipsis"
+    # A dumb terminal shows ASCII: a cut cell is cropped without rich's "…".
+    overflow: Literal["fold", "ellipsis", "crop"] = "fold" if wrap else "crop" if dumb_terminal() else "ellipsis"
     for col, width in zip(cols, widths, strict=True):
         table.add_column(
             text(col.header), width=width, justify=col.justify, style=col.style, overflow=overflow, no_wrap=not wrap
