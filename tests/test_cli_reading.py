@@ -192,3 +192,20 @@ def test_diff_all_only_shared_keeps_measures_every_council_states(library: Path)
     rows = csv_rows(shared.stdout)
     assert rows and all(all(v != "" for v in row.values()) for row in rows)
     assert len(rows[0]) < len(every[0])
+
+
+def test_table_cells_carry_their_period_beside_them(library: Path, tmp_path: Path) -> None:
+    from openpyxl import load_workbook
+
+    rows = {r["council"]: r for r in csv_rows(runner.invoke(app, ["table", "--db", str(library), "-f", "csv"]).stdout)}
+    assert rows["Barnet"]["salt.long_term_reviewed"] == "46.41"
+    assert rows["Barnet"]["salt.long_term_reviewed period"] == "2023-24"  # CQC's "2024" survey year
+    assert rows["Barnet"]["finance.asc_spend_actual period"] == "2022-23"
+    assert rows["Camden"]["finance.asc_spend_actual period"] == "2023-24"
+    assert "qs.safeguarding period" not in rows["Barnet"]  # a score states no period: no empty column
+    book = tmp_path / "t.xlsx"
+    assert runner.invoke(app, ["table", "--db", str(library), "-o", str(book)]).exit_code == 0
+    sheet = load_workbook(book, read_only=True).active
+    assert sheet is not None
+    header = next(sheet.iter_rows(values_only=True))
+    assert "salt.long_term_reviewed period" in header

@@ -74,17 +74,35 @@ def wide_records(rows: Sequence[DiffRow], sides: Sequence[Side]) -> list[dict[st
 GRID_HEAD = ("council", "gss_code", "region")
 
 
+PERIOD_SUFFIX = " period"
+UNIT_SUFFIX = " unit"
+
+
 def grid_columns(grid: Grid) -> tuple[str, ...]:
-    """The grid's columns: the council, then one per measure (its id)."""
-    return (*GRID_HEAD, *grid.metric_ids)
+    """The grid's columns: the council, then one per measure (its id), each followed by the period
+    of its figures ("<id> period") where any states one, and their unit ("<id> unit") where the
+    councils' units differ, so a figure is never pasted without its year."""
+    out: list[str] = list(GRID_HEAD)
+    for i, metric_id in enumerate(grid.metric_ids):
+        stated = [cells[i] for cells in grid.cells if cells[i] is not None]
+        out.append(metric_id)
+        if any(v.period_text for v in stated if v is not None):
+            out.append(metric_id + PERIOD_SUFFIX)
+        if len({v.unit for v in stated if v is not None}) > 1:
+            out.append(metric_id + UNIT_SUFFIX)
+    return tuple(out)
 
 
 def grid_records(grid: Grid) -> list[dict[str, object]]:
-    """One record per council, one column per measure: the value as stated (units are in `metrics`)."""
+    """One record per council, one column per measure: the value as stated, with its period and
+    unit in the columns beside it (see :func:`grid_columns`; units are also in `metrics`)."""
     out: list[dict[str, object]] = []
     for side, cells in zip(grid.sides, grid.cells, strict=True):
         record: dict[str, object] = {"council": side.name, "gss_code": side.gss_code, "region": side.region}
-        record.update((m, v.value if v is not None else None) for m, v in zip(grid.metric_ids, cells, strict=True))
+        for metric_id, v in zip(grid.metric_ids, cells, strict=True):
+            record[metric_id] = v.value if v is not None else None
+            record[metric_id + PERIOD_SUFFIX] = v.period_text if v is not None else None
+            record[metric_id + UNIT_SUFFIX] = v.unit if v is not None else None
         out.append(record)
     return out
 
