@@ -254,7 +254,8 @@ class AddTally:
         counts = [(self.statuses.get(status, 0), status) for status in (ADDED, UPDATED, UNCHANGED)]
         parts = [f"{n:,} {status}" for n, status in [*counts, (self.failed, "failed")] if n]
         plural = "file" if files == 1 else "files"
-        return f"{', '.join(parts) or 'nothing done'} ({files:,} {plural}, {self.facts:,} facts)"
+        facts = "fact" if self.facts == 1 else "facts"
+        return f"{', '.join(parts) or 'nothing done'} ({files:,} {plural}, {self.facts:,} {facts})"
 
 
 def _council(name: str | None) -> Authority | None:
@@ -333,9 +334,8 @@ def stdin_is_terminal() -> bool:
 
 def describe(entry: Entry) -> str:
     published = f"published {entry.published}" if entry.published else "undated"
-    return (
-        f"{entry.source}: {entry.council}, {entry.kind}, {published}, {entry.facts} facts (sha256 {entry.sha256[:12]})"
-    )
+    facts = f"{entry.facts} fact{'s' if entry.facts != 1 else ''}"
+    return f"{entry.source}: {entry.council}, {entry.kind}, {published}, {facts} (sha256 {entry.sha256[:12]})"
 
 
 @app.command()
