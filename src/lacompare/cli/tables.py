@@ -285,16 +285,17 @@ def print_diff_table(
     noted = sum(1 for row in rows if row.notes)
     caption = f"{cells.BETTER_MARK} does better  ↑ higher is better  ↓ lower is better"
     if not wide:
-        caption += "  benchmark: England's unless named"
+        caption = f"{cells.BETTER_MARK} does better  ↑/↓ higher/lower is better  benchmark: England unless named"
     if not wide and noted:
         caption += f"\n{noted} row{'s' if noted != 1 else ''} with notes (periods, other documents): --wide shows them"
     gap = gap_column(sides) if wide or len(sides) > 2 else "diff"
     cols = [
-        Col("metric", floor=16 if wide else 19, weight=3),
+        Col("metric", floor=16, weight=3),
         *([] if wide else [Col("period", floor=8, weight=1)]),
-        *(Col(side.name, floor=12 if wide else 9, weight=1 if wide else 2, justify="right") for side in sides),
+        # a value keeps its width ("Outstanding ✓", "+10.38 pts"): the label gives way first
+        *(Col(side.name, floor=12 if wide else 13, weight=1, justify="right") for side in sides),
         Col("benchmark", floor=10 if wide else 9, weight=2 if wide else 1),
-        Col(gap, floor=8 if wide else 9, weight=0, justify="right"),
+        Col(gap, floor=8 if wide else 10, weight=0, justify="right"),
     ]
     table_rows, breaks = [], []
     previous = None
