@@ -63,19 +63,31 @@ def choose(
     ``period`` keeps only values for that period ('2023-24'); ``as_of`` (an ISO date) leaves out
     values for periods that end after it.
     """
+    candidates = _candidates(values, period, as_of)
+    shown = _shown(candidates)
+    return (shown, _notes(shown, candidates)) if shown is not None else (None, [])
+
+
+def chosen_value(values: Sequence[Value], *, period: str | None = None, as_of: str | None = None) -> Value | None:
+    """The value :func:`choose` shows, without its notes (a grid of many councils needs no notes)."""
+    return _shown(_candidates(values, period, as_of))
+
+
+def _candidates(values: Sequence[Value], period: str | None, as_of: str | None) -> list[Value]:
     candidates = list(values)
     if period is not None:
         candidates = [v for v in candidates if v.period_text == period]
     if as_of is not None and (limit := month_of(as_of)) is not None:
         candidates = [v for v in candidates if v.period is None or not v.period.anchored or v.period.end <= limit]
-    if not candidates:
-        return None, []
-    ordered = sorted(candidates, key=recency, reverse=True)  # stable: authority breaks ties
-    top = ordered[0]
-    shown = next(
-        (v for v in ordered if v.sha256 == top.sha256 and same_period(v, top) and _is_england(v.comparator)), top
-    )
-    return shown, _notes(shown, candidates)
+    return candidates
+
+
+def _shown(candidates: Sequence[Value]) -> Value | None:
+    if len(candidates) <= 1:
+        return candidates[0] if candidates else None
+    top = max(candidates, key=recency)  # the first of the newest: authority breaks ties
+    same = (v for v in candidates if v.sha256 == top.sha256 and same_period(v, top) and recency(v) == recency(top))
+    return next((v for v in same if _is_england(v.comparator)), top)
 
 
 def _notes(shown: Value, values: Sequence[Value]) -> list[str]:

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from lacompare.choice import RULE as RULE
 from lacompare.choice import choose as choose
-from lacompare.choice import same_period
+from lacompare.choice import chosen_value, same_period
 from lacompare.kinds import FACT_KINDS
 from lacompare.model import Number, Report
 from lacompare.values import HIGHER, LOWER, NEITHER, Value, values_of
@@ -179,7 +179,7 @@ def _row(
 
 def preferred(values: Sequence[Value], *, period: str | None = None) -> Value | None:
     """The value shown for a council (by :data:`lacompare.choice.RULE`), without the notes."""
-    return choose(values, period=period)[0]
+    return chosen_value(values, period=period)
 
 
 def is_england(comparator: str | None) -> bool:
