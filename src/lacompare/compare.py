@@ -1,13 +1,16 @@
 """Councils side by side (``diff``), league tables (``rank``) and grids (``table``): logic only.
 
-A :class:`Side` is a council's values, preferred first (see :mod:`lacompare.pictures`). A diff
-has one row per measure: the rating and overall score, the nine quality-statement scores, every
-comparison (lined up by catalogue id), waits, finance and indicators. Each row holds one value
-per council, the benchmark(s) the documents state with their years, the gap (for two councils
-the signed ``difference``, second minus first; for three or more the ``range``, highest minus
-lowest), and which council does better given the measure's polarity. Years, sources, benchmarks
-or units that differ between councils, and documents of one council that disagree, are noted,
-never hidden. Rendering (cells, CSV columns) lives in :mod:`lacompare.render`.
+A :class:`Side` is a council's values, most authoritative document first (see
+:mod:`lacompare.pictures`). A diff has one row per measure: the rating and overall score, the
+nine quality-statement scores, every comparison (lined up by catalogue id), waits, finance and
+indicators. Each row holds one value per council, chosen by :data:`RULE` (see
+:mod:`lacompare.choice`), the benchmark(s) the documents state with their periods, the gap (for
+two councils the signed ``difference``, second minus first; for three or more the ``range``,
+highest minus lowest), and which council does better given the measure's polarity. The gap and
+the winner are given only where the councils' values are for one period (or, asked, across
+periods). Periods, sources, benchmarks or units that differ between councils, and what else a
+council's documents state, are noted, never hidden. Rendering (cells, CSV columns) lives in
+:mod:`lacompare.render`.
 """
 
 from __future__ import annotations
