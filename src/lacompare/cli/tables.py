@@ -217,7 +217,7 @@ def print_lines(records: Sequence[Row], columns: Sequence[str], console: Console
     rows = [[text(cell(r.get(c))) for c in columns] for r in records]
     numeric = [bool(rows) and all(_numeric(row[i].plain) for row in rows) for i in range(len(columns))]
     cols = [
-        Col(c, floor=max(len(c), 6) if c in FLEXIBLE else 60, weight=3 if c in FLEXIBLE else 0,
+        Col(c, floor=max(len(c), 12) if c in FLEXIBLE else 60, weight=3 if c in FLEXIBLE else 0,
             justify="right" if right else "left")
         for c, right in zip(columns, numeric, strict=True)
     ]  # fmt: skip

@@ -24,9 +24,9 @@ if TYPE_CHECKING:
 FACT_LINE_COLUMNS = ("fact", "metric", "value", "benchmark", "period", "p.")
 LIST_LINE_COLUMNS = ("council", "kind", "published", "facts", "document")
 RANK_LINE_COLUMNS = ("rank", "council", "value", "period", "benchmark", "document")
-METRIC_LINE_COLUMNS = ("label", "metric_id", "unit", "better", "councils")
+METRIC_LINE_COLUMNS = ("metric_id", "label", "councils")
 #: The columns that give way (an ellipsis) when a line is wider than the terminal.
-FLEXIBLE = frozenset({"metric", "label", "metric_id", "document", "benchmark", "council", "kind"})
+FLEXIBLE = frozenset({"metric", "label", "document", "benchmark", "council", "kind"})  # an id is copied whole
 
 _RELATION_WORDS = {"comparable": "comparable to"}
 _ARROWS = {HIGHER: "↑", LOWER: "↓"}
@@ -89,16 +89,14 @@ def rank_lines(ranked: Sequence[RankRow]) -> list[dict[str, object]]:
 
 
 def metric_lines(found: Sequence[LibraryMetric]) -> list[dict[str, object]]:
-    return [
-        {
-            "label": m.label,
-            "metric_id": m.metric_id,
-            "unit": m.unit,
-            "better": _ARROWS.get(m.polarity, ""),
-            "councils": m.councils,
-        }
-        for m in found
-    ]
+    """The measures as lines: the id whole (to copy into ``rank``), the label with its unit and
+    the better direction ("Adult social care vacancy rate (%) ↓"), how many councils state it."""
+    out: list[dict[str, object]] = []
+    for m in found:
+        unit = f" ({m.unit})" if m.unit and m.unit != "score (1-4)" else ""
+        arrow = f" {_ARROWS[m.polarity]}" if m.polarity in _ARROWS else ""
+        out.append({"metric_id": m.metric_id, "label": f"{m.label}{unit}{arrow}", "councils": m.councils})
+    return out
 
 
 def _value(value: object, unit: str | None) -> str:
