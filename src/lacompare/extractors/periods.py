@@ -22,7 +22,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from lacompare import compiled
-from lacompare.parsers.text.patterns import SHORT_YEAR, STATED_YEAR_RE, YEAR, normalise_year
+
+# Comparing councils reads periods without loading the parsers: what needs their year patterns
+# (the sentence form below, :func:`stated_period`) imports them on first use.
 
 _MONTHS = {
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
@@ -55,13 +57,26 @@ _SENTENCE_MONTH = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
     r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
 )
-_SENTENCE_YEAR = rf"(?<![\d£,.])(?:{YEAR}|{SHORT_YEAR})(?![\d%])"
 _SENTENCE_QUARTER = r"(?:Q|(?i:quarter)\s?)[1-4]\b"
-SENTENCE_PERIOD = (
-    rf"(?:{_SENTENCE_QUARTER}(?:\s+(?:of\s+)?{_SENTENCE_YEAR})?"
-    rf"|{_SENTENCE_YEAR}(?:\s+{_SENTENCE_QUARTER})?"
-    rf"|(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?{_SENTENCE_MONTH}\s+(?:19|20)\d\d(?!\d))"
-)
+
+
+def __getattr__(name: str) -> str:
+    """``SENTENCE_PERIOD``: the sentence form, built on first use (see the imports)."""
+    if name == "SENTENCE_PERIOD":
+        return _sentence_period()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+@lru_cache(maxsize=1)
+def _sentence_period() -> str:
+    from lacompare.parsers.text.patterns import SHORT_YEAR, YEAR
+
+    year = rf"(?<![\d£,.])(?:{YEAR}|{SHORT_YEAR})(?![\d%])"
+    return (
+        rf"(?:{_SENTENCE_QUARTER}(?:\s+(?:of\s+)?{year})?"
+        rf"|{year}(?:\s+{_SENTENCE_QUARTER})?"
+        rf"|(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?{_SENTENCE_MONTH}\s+(?:19|20)\d\d(?!\d))"
+    )
 
 
 @dataclass(frozen=True, slots=True, order=True)
@@ -108,12 +123,21 @@ def _period(m: object) -> Period | None:
     return Period((year, 12), str(year))
 
 
+_SHORT_FY_RE = re.compile(r"(\d\d)/(\d\d)")
+_LONG_FY_RE = re.compile(r"((?:19|20)\d\d)\s*(?:[-/–]|to)\s*(?:(?:19|20)(\d\d)|(\d\d))")
+
+
 def _financial_year(text: str) -> int | None:
-    """The first calendar year of a financial year: '2022/23' -> 2022; None when not one year apart."""
-    form = normalise_year(" ".join(text.split()).replace(" /", "/").replace("/ ", "/"))
-    if not form or len(form) != 7 or form[4] != "-":
+    """The first calendar year of a financial year: '2022/23', '2022-2023', '22/23', '2022 to 2023'
+    -> 2022; None when the two years are not one apart."""
+    text = " ".join(text.split()).replace(" /", "/").replace("/ ", "/")
+    short = _SHORT_FY_RE.fullmatch(text)
+    if short:
+        first, second = 2000 + int(short[1]), int(short[2])
+    elif long := _LONG_FY_RE.fullmatch(text):
+        first, second = int(long[1]), int(long[2] or long[3])
+    else:
         return None
-    first, second = int(form[:4]), int(form[5:])
     return first if second == (first + 1) % 100 else None
 
 
@@ -122,6 +146,8 @@ def stated_period(text: str | None) -> str | None:
     'Q2 2023/24' -> 'Q2 2023-24'; 'October 2024', 'Q2' as stated."""
     if not text:
         return None
+    from lacompare.parsers.text.patterns import STATED_YEAR_RE, normalise_year
+
     text = " ".join(text.split())
     return STATED_YEAR_RE.sub(lambda m: normalise_year(m.group()) or m.group(), text)
 
