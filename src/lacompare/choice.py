@@ -65,7 +65,9 @@ def choose(
     """
     candidates = _candidates(values, period, as_of)
     shown = _shown(candidates)
-    return (shown, _notes(shown, candidates)) if shown is not None else (None, [])
+    if shown is None or len(candidates) == 1:
+        return shown, []
+    return shown, _notes(shown, candidates)
 
 
 def chosen_value(values: Sequence[Value], *, period: str | None = None, as_of: str | None = None) -> Value | None:

@@ -9,6 +9,7 @@ and its document (path, SHA-256, kind, date published), page and verbatim quote.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from lacompare.catalogue_table import HIGHER as HIGHER  # the polarities, re-exported for the comparing code
 from lacompare.catalogue_table import LOWER as LOWER
@@ -67,6 +68,7 @@ class Value:
         return float(RATING_ORDER[self.value]) if self.value in RATING_ORDER else None
 
 
+@lru_cache(maxsize=8192)  # a page of 153 councils asks for some 80,000 values' periods
 def period_of(metric_id: str, year: str | None, source: str | None) -> str | None:
     """A measured value's period as lacompare writes it: its stated year in one form, a catalogue
     survey's plain year as the survey's year ('2024' for SACE -> '2023-24')."""
