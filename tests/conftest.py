@@ -44,6 +44,7 @@ def isolated_env(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.M
     monkeypatch.setenv("LACOMPARE_CACHE", str(home / "cache"))
     monkeypatch.setenv("NO_COLOR", "1")
     monkeypatch.setenv("COLUMNS", "200")
+    monkeypatch.setenv("LACOMPARE_PAGER", "")  # a test terminal is never paged (see test_pager)
     monkeypatch.delenv("FORCE_COLOR", raising=False)
     yield
 

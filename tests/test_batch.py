@@ -17,7 +17,7 @@ from lacompare.batch import Options, extract_many
 from lacompare.cli import app
 from lacompare.guard import Limits
 
-from .conftest import BARNET_CHROMIUM, BARNET_MD, CAMDEN_CHROMIUM, CAMDEN_TXT, QS_CHROMIUM, QS_TXT
+from .conftest import BARNET_CHROMIUM, BARNET_MD, CAMDEN_CHROMIUM, CAMDEN_TXT, PERF_PDF, QS_CHROMIUM, QS_TXT
 
 runner = CliRunner()
 BATCH = [BARNET_CHROMIUM, QS_TXT, CAMDEN_CHROMIUM, BARNET_MD, QS_CHROMIUM, CAMDEN_TXT]
@@ -145,7 +145,13 @@ def test_a_progress_bar_on_a_terminal_and_none_with_quiet() -> None:
     shown = stderr_of(FILES, tty=True)
     assert "Extracting" in shown and "3/3" in shown
     assert "Extracting" not in stderr_of(["-q", *FILES], tty=True)
-    assert "Extracting" not in stderr_of([str(QS_TXT)], tty=True)
+    assert "Extracting" not in stderr_of([str(QS_TXT)], tty=True)  # one quick file: no bar
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="needs a pseudo-terminal")
+def test_a_single_long_file_shows_its_bar_once_it_takes_over_a_second() -> None:
+    shown = stderr_of([str(PERF_PDF)], tty=True)  # the 28-page table PDF, a few seconds without the cache
+    assert "Extracting" in shown and "1/1" in shown
 
 
 def test_a_file_bigger_than_half_the_memory_limit_is_refused_before_it_is_parsed(tmp_path: Path) -> None:

@@ -1,4 +1,5 @@
-"""Tables on a terminal fit its width: 80 columns work, no column is dropped, the metric name always shows.
+"""Tables on a terminal fit its width: 80 columns work, one line per row by default (every column,
+wrapped, with --wide), the metric name always shows.
 
 In-process runs pretend stdout is a terminal of a fixed width; a real pseudo-terminal runs the
 console script for the commands whose table only a real terminal gets.
@@ -18,6 +19,7 @@ from typer.testing import CliRunner
 
 from lacompare.cli import app
 from lacompare.render.library_rows import LIST_COLUMNS
+from lacompare.render.lines import FACT_LINE_COLUMNS, LIST_LINE_COLUMNS, METRIC_LINE_COLUMNS, RANK_LINE_COLUMNS
 from lacompare.render.plain import write_plain_table
 from lacompare.render.widths import fit_widths, printable
 
@@ -49,17 +51,47 @@ def assert_fits(text: str, width: int, headers: tuple[str, ...] | list[str]) -> 
         assert header in text, f"column {header!r} missing"
 
 
+def body_lines(text: str) -> list[str]:
+    """The lines of a table's rows: those after its header's rule, up to a blank line or the caption."""
+    lines = text.splitlines()
+    start = next(i for i, line in enumerate(lines) if set(line.strip()) <= set("─-") and line.strip()) + 1
+    out = []
+    for line in lines[start:]:
+        if not line.strip() or line.startswith(("✓", "*")) or " rows with notes" in line:
+            break
+        out.append(line)
+    return out
+
+
 @pytest.mark.parametrize("width", WIDTHS)
-def test_extract_and_show_print_every_fact_column_with_the_metric_named(
+def test_extract_and_show_print_one_line_per_row_with_the_metric_named(
+    monkeypatch: pytest.MonkeyPatch, library: Path, width: int
+) -> None:
+    from lacompare.pipeline import extract
+    from lacompare.render.rows import report_rows
+
+    on_terminal(monkeypatch, width)
+    rows = len(report_rows(extract(BARNET_MD)))
+    result = runner.invoke(app, ["extract", str(BARNET_MD)])
+    assert result.exit_code == 0, result.output
+    assert_fits(result.stdout, width, FACT_LINE_COLUMNS)
+    assert len(body_lines(result.stdout)) == rows  # no row wraps
+    assert "Overall rating" in result.stdout and "Assessing needs" in result.stdout
+    show = runner.invoke(app, ["show", "camden", "--db", str(library)])
+    assert show.exit_code == 0, show.output
+    assert_fits(show.stdout, width, FACT_LINE_COLUMNS)
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_wide_extract_and_show_print_every_fact_column(
     monkeypatch: pytest.MonkeyPatch, library: Path, width: int
 ) -> None:
     on_terminal(monkeypatch, width)
-    for args in (["extract", str(BARNET_MD)], ["show", "camden", "--db", str(library)]):
+    for args in (["extract", str(BARNET_MD), "--wide"], ["show", "camden", "--db", str(library), "--wide"]):
         result = runner.invoke(app, args)
         assert result.exit_code == 0, result.output
         assert_fits(result.stdout, width, FACT_HEADERS)
         assert "Overall rating" in result.stdout  # the metric column is never squeezed away
-        assert "Assessing needs" in result.stdout
 
 
 @pytest.mark.parametrize("width", WIDTHS)
@@ -69,28 +101,53 @@ def test_library_listings_fit(monkeypatch: pytest.MonkeyPatch, library: Path, wi
     result = runner.invoke(app, [command, "--db", str(library)])
     assert result.exit_code == 0, result.output
     headers = {
-        "list": LIST_COLUMNS,
-        "metrics": ("metric_id", "label", "unit", "polarity"),
+        "list": LIST_LINE_COLUMNS,
+        "metrics": METRIC_LINE_COLUMNS,
         "info": ("library", "size", "schema version", "documents", "councils", "facts"),
     }[command]
     assert_fits(result.stdout, width, list(headers))
+    if command != "info":
+        wide = runner.invoke(app, [command, "--db", str(library), "--wide"])
+        assert wide.exit_code == 0, wide.output
+        assert max(len(line) for line in wide.stdout.splitlines()) <= width
 
 
 @pytest.mark.parametrize("width", WIDTHS)
 def test_rank_fits(monkeypatch: pytest.MonkeyPatch, library: Path, width: int) -> None:
-    from lacompare.render.library_rows import RANK_COLUMNS
-
     on_terminal(monkeypatch, width)
     result = runner.invoke(app, ["rank", "vacancy", "--db", str(library)])
     assert result.exit_code == 0, result.output
-    assert_fits(result.stdout, width, RANK_COLUMNS)
+    assert_fits(result.stdout, width, RANK_LINE_COLUMNS)
+    assert len(body_lines(result.stdout)) == 2  # Barnet and Camden, a line each
 
 
 def test_a_wide_terminal_gets_a_list_on_one_line_per_document(monkeypatch: pytest.MonkeyPatch, library: Path) -> None:
     on_terminal(monkeypatch, 200)
     result = runner.invoke(app, ["list", "--db", str(library)])
     header = result.stdout.splitlines()[0].split()
-    assert header == list(LIST_COLUMNS)
+    assert header == list(LIST_LINE_COLUMNS)
+    wide = runner.invoke(app, ["list", "--db", str(library), "--wide"])
+    assert wide.stdout.splitlines()[0].split() == list(LIST_COLUMNS)
+
+
+@pytest.mark.parametrize(
+    ("command", "columns"),
+    [
+        (["list"], ["council", "kind"]),
+        (["rank", "vacancy"], ["council", "value", "period"]),
+        (["metrics"], ["label", "councils"]),
+        (["diff", "barnet", "camden"], ["council", "metric", "value", "period"]),
+        (["table"], ["council", "qs.safeguarding"]),
+    ],
+)
+def test_columns_picks_the_columns_of_any_command(library: Path, command: list[str], columns: list[str]) -> None:
+    import csv
+
+    result = runner.invoke(app, [*command, "--db", str(library), "-f", "csv", "--columns", ",".join(columns)])
+    assert result.exit_code == 0, result.output
+    assert next(csv.reader(io.StringIO(result.stdout))) == columns
+    wrong = runner.invoke(app, [*command, "--db", str(library), "--columns", "nonsense"])
+    assert wrong.exit_code == 2 and "choose from" in wrong.output
 
 
 def test_the_plain_table_wraps_long_cells_on_a_terminal(monkeypatch: pytest.MonkeyPatch, library: Path) -> None:
@@ -194,9 +251,11 @@ def run_on_terminal(args: list[str], width: int, env: dict[str, str]) -> str:
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="pseudo-terminals as on Linux")
 @pytest.mark.parametrize("width", WIDTHS)
 def test_on_a_real_terminal_diff_list_and_extract_fit(library: Path, width: int) -> None:
-    env = {"LACOMPARE_DB": str(library)}
+    env = {"LACOMPARE_DB": str(library), "LACOMPARE_PAGER": ""}
     diff = run_on_terminal(["diff", "barnet", "camden"], width, env)
-    assert_fits(diff, width, ["metric", "Barnet", "Camden", "benchmark", "difference"])
+    assert_fits(diff, width, ["metric", "period", "Barnet", "Camden", "benchmark", "diff"])
     assert "Overall rating" in diff and "Assessing needs" in diff
-    assert_fits(run_on_terminal(["list"], width, env), width, LIST_COLUMNS)
-    assert_fits(run_on_terminal(["extract", str(QS_TXT)], width, env), width, FACT_HEADERS)
+    wide = run_on_terminal(["diff", "barnet", "camden", "--wide"], width, env)
+    assert_fits(wide, width, ["metric", "Barnet", "Camden", "benchmark", "difference"])
+    assert_fits(run_on_terminal(["list"], width, env), width, LIST_LINE_COLUMNS)
+    assert_fits(run_on_terminal(["extract", str(QS_TXT)], width, env), width, FACT_LINE_COLUMNS)

@@ -97,21 +97,29 @@ def test_ratings_and_the_nine_scores_side_by_side(reports: dict[Path, Report]) -
 def test_difference_and_better_follow_polarity(
     reports: dict[Path, Report], metric_id: str, difference: float, better: tuple[int, ...]
 ) -> None:
-    row = next(r for r in diff(sides(reports)) if r.metric_id == metric_id)
+    # Barnet's spending is for 2022-23 and Camden's for 2023-24: compared only when asked.
+    row = next(r for r in diff(sides(reports), any_period=True) if r.metric_id == metric_id)
     assert (row.difference, row.better) == (pytest.approx(difference), better)
 
 
-def test_different_years_sources_and_benchmarks_are_shown_not_hidden(reports: dict[Path, Report]) -> None:
+def test_different_sources_and_benchmarks_are_shown_not_hidden(reports: dict[Path, Report]) -> None:
     rows = {r.metric_id: r for r in diff(sides(reports))}
-    assert rows["ascs.easy_find_information"].notes == (
-        "years differ: 2024 / 2023-24",
-        "benchmarks differ: England 67.12 / national 66.26",
-    )
+    # CQC's "2024" for the survey is the 2023-24 survey Camden's report names: one period, no note.
+    assert rows["ascs.easy_find_information"].notes == ("benchmarks differ: England 67.12 / national 66.26",)
     assert "sources differ: ASCOF / ASCS" in rows["ascof.short_term_no_further_support"].notes
     assert [(b.comparator, b.value, b.year) for b in rows["ascs.easy_find_information"].benchmarks] == [
-        ("England", 67.12, "2024"),
+        ("England", 67.12, "2023-24"),
         ("England", 66.26, "2023-24"),
     ]
+
+
+def test_figures_for_different_periods_get_no_difference_and_no_winner(reports: dict[Path, Report]) -> None:
+    row = next(r for r in diff(sides(reports)) if r.metric_id == "ascof.short_term_no_further_support")
+    assert (row.difference, row.better) == (None, ())
+    assert "periods differ: Barnet 2022-23 / Camden 2023-24: not compared" in row.notes
+    across = next(r for r in diff(sides(reports), any_period=True) if r.metric_id == row.metric_id)
+    assert across.difference == pytest.approx(-18.81) and across.better == (0,)
+    assert "periods differ: Barnet 2022-23 / Camden 2023-24; compared across periods (--any-period)" in across.notes
 
 
 def test_units_that_differ_give_no_difference_and_no_winner(reports: dict[Path, Report]) -> None:

@@ -130,3 +130,22 @@ def test_the_sql_view_of_latest_assessments_agrees_with_each_councils_picture(li
             if any(h.kind == "cqc_assessment" for h in p.documents)
         }
     assert len(in_sql) >= 20 and in_sql == in_python
+
+
+def test_diff_of_two_real_councils_at_80_columns_has_one_line_per_row_and_clean_labels(
+    library: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("lacompare.cli.output.stdout_is_terminal", lambda: True)
+    monkeypatch.setenv("COLUMNS", "80")
+    result = runner.invoke(app, ["diff", "barnet", "camden", "--db", str(library)])
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert max(len(line) for line in lines) <= 80
+    tidy = run(library, "diff", "barnet", "camden")
+    measures = {r["metric_id"] for r in tidy}
+    body = lines[3 : lines.index(next(line for line in lines if line.startswith("✓")))]
+    assert len(body) <= len(measures)  # one line per measure (same-figure repeats share one)
+    for row in tidy:  # labels are noun phrases, never a clause with its number cut out
+        label = row["metric"]
+        assert label[:1].isupper() or not label[:1].isalpha(), label
+        assert label.split()[0].casefold() not in ("which", "indicating", "while", "and", "that", "of"), label

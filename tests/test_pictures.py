@@ -71,7 +71,8 @@ def value(v: float | str, sha: str = "a", page: int = 1, comparator: str | None 
         ([value(5), value(5, "b")], 5, []),  # two documents agreeing: nothing to say
         ([value(5), value(7, "b", page=3)], 5, ["documents disagree: b.txt p. 3 states 7"]),
         ([value(5), value(6, comparator="England")], 6, ["also states 5"]),  # the one set against England
-        ([value(5), replace(value(7, "b"), year="2015-16")], 5, ["documents disagree: b.txt p. 1 states 7 (2015-16)"]),
+        # a stated period is newer than an undated document's figure; another period is no disagreement
+        ([value(5), replace(value(7, "b"), year="2015-16")], 7, ["other periods: 5 (period not stated)"]),
     ],
 )
 def test_a_councils_value_and_what_else_its_documents_state(

@@ -228,6 +228,23 @@ def query_words(query: str) -> list[str]:
 
 
 def has_words(words: Sequence[str], *texts: str) -> bool:
-    """Whether every word is in the texts (ids read with their underscores as spaces)."""
-    haystack = " ".join(texts).casefold().replace("_", " ")
-    return all(w in haystack for w in words)
+    """Whether every word is a word of the texts (ids read with their underscores as spaces): the
+    same word in another form ("waiting" finds "wait", "carer" finds "carers"), or, from four
+    letters, the start of one ("assess" finds "assessment"); never the inside of a word ("care act"
+    is not "actual")."""
+    haystack = query_words(" ".join(texts).replace("_", " ").replace(".", " "))
+    stems = {_stem(w) for w in haystack}
+    return all(_stem(w) in stems or (len(w) >= 4 and any(h.startswith(w) for h in haystack)) for w in words)
+
+
+def _stem(word: str) -> str:
+    """A word without its commonest English endings: 'waiting' -> 'wait', 'carers' -> 'carer'."""
+    for ending in ("ing", "ed", "es", "s"):
+        if word.endswith(ending) and len(word) - len(ending) >= 3:
+            return word[: -len(ending)]
+    return word
+
+
+def source_of() -> dict[str, str]:
+    """Each catalogue measure's id -> the data collection it comes from ("SACE", "ASCOF", "Census")."""
+    return {m.id: m.source for m in CATALOGUE}

@@ -1,21 +1,26 @@
 """Councils side by side (``diff``), league tables (``rank``) and grids (``table``): logic only.
 
-A :class:`Side` is a council's values, preferred first (see :mod:`lacompare.pictures`). A diff
-has one row per measure: the rating and overall score, the nine quality-statement scores, every
-comparison (lined up by catalogue id), waits, finance and indicators. Each row holds one value
-per council, the benchmark(s) the documents state with their years, the gap (for two councils
-the signed ``difference``, second minus first; for three or more the ``range``, highest minus
-lowest), and which council does better given the measure's polarity. Years, sources, benchmarks
-or units that differ between councils, and documents of one council that disagree, are noted,
-never hidden. Rendering (cells, CSV columns) lives in :mod:`lacompare.render`.
+A :class:`Side` is a council's values, most authoritative document first (see
+:mod:`lacompare.pictures`). A diff has one row per measure: the rating and overall score, the
+nine quality-statement scores, every comparison (lined up by catalogue id), waits, finance and
+indicators. Each row holds one value per council, chosen by :data:`RULE` (see
+:mod:`lacompare.choice`), the benchmark(s) the documents state with their periods, the gap (for
+two councils the signed ``difference``, second minus first; for three or more the ``range``,
+highest minus lowest), and which council does better given the measure's polarity. The gap and
+the winner are given only where the councils' values are for one period (or, asked, across
+periods). Periods, sources, benchmarks or units that differ between councils, and what else a
+council's documents state, are noted, never hidden. Rendering (cells, CSV columns) lives in
+:mod:`lacompare.render`.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from pathlib import Path
 
+from lacompare.choice import RULE as RULE
+from lacompare.choice import choose as choose
+from lacompare.choice import chosen_value, same_period
 from lacompare.kinds import FACT_KINDS
 from lacompare.model import Number, Report
 from lacompare.values import HIGHER, LOWER, NEITHER, Value, values_of
@@ -78,16 +83,42 @@ def gap_column(sides: Sequence[object]) -> str:
     return "difference" if len(sides) <= 2 else "range"
 
 
-def diff(sides: Sequence[Side], *, only_shared: bool = False, facts: Iterable[str] | None = None) -> list[DiffRow]:
-    """One row per measure any side reports (or, with ``only_shared``, every side reports)."""
+def diff(
+    sides: Sequence[Side],
+    *,
+    only_shared: bool = False,
+    facts: Iterable[str] | None = None,
+    period: str | None = None,
+    any_period: bool = False,
+) -> list[DiffRow]:
+    """One row per measure any side reports (or, with ``only_shared``, every side reports).
+
+    Each council's value is chosen by :data:`RULE` (only values for ``period``, when given). The
+    difference, the range and who does better are given only where the councils' values are for
+    one period (``periods_match``), or with ``any_period`` across periods (and noted).
+    """
     per_side = [by_metric(side.values) for side in sides]
     names = [side.name for side in sides]
     rows = []
     for metric_id, fact_kind in _measures(per_side, facts):
-        row = _row(metric_id, fact_kind, [v.get(metric_id, []) for v in per_side], names)
-        if not only_shared or row.shared:
+        found = [v.get(metric_id, []) for v in per_side]
+        row = _row(metric_id, fact_kind, found, names, period=period, any_period=any_period)
+        if (not only_shared or row.shared) and any(v is not None for v in row.values):
             rows.append(row)
-    return rows
+    return _one_row_per_measure(rows)
+
+
+def _one_row_per_measure(rows: list[DiffRow]) -> list[DiffRow]:
+    """Rows of one measure under several ids (a dashboard repeating "Population density" in each
+    of its sections) are one row: same label, fact, values and periods for every side."""
+    seen: set[tuple[object, ...]] = set()
+    out = []
+    for row in rows:
+        key = (row.label, row.fact, *((v.value, v.unit, v.period_text) if v else None for v in row.values))
+        if key not in seen:
+            seen.add(key)
+            out.append(row)
+    return out
 
 
 def _measures(per_side: Sequence[dict[str, list[Value]]], facts: Iterable[str] | None) -> list[tuple[str, str]]:
@@ -117,17 +148,24 @@ def _fact_rank(fact_kind: str) -> int:
 _FACT_RANK = {kind: i for i, kind in enumerate(FACT_KINDS)}
 
 
-def _row(metric_id: str, fact_kind: str, found: list[list[Value]], names: list[str]) -> DiffRow:
+def _row(
+    metric_id: str, fact_kind: str, found: list[list[Value]], names: list[str], *, period: str | None, any_period: bool
+) -> DiffRow:
     chosen: list[Value | None] = []
     notes: list[str] = []
     for name, values in zip(names, found, strict=True):
-        value, disagreements = choose(values)
+        value, disagreements = choose(values, period=period)
         chosen.append(value)
         notes += [f"{name} {d}" for d in disagreements]
     present = [v for v in chosen if v is not None]
+    matched = periods_match(present)
+    if not matched:
+        stated = " / ".join(f"{n} {v.period_text or 'not stated'}" for n, v in zip(names, chosen, strict=True) if v)
+        across = "; compared across periods (--any-period)" if any_period else ": not compared"
+        notes.append(f"periods differ: {stated}{across}")
     notes += _differences(present)
     polarity = present[0].polarity if present else NEITHER
-    comparable = _comparable_units(present)
+    comparable = _comparable_units(present) and (matched or any_period)
     return DiffRow(
         metric_id=metric_id,
         label=present[0].label if present else metric_id,
@@ -142,41 +180,18 @@ def _row(metric_id: str, fact_kind: str, found: list[list[Value]], names: list[s
     )
 
 
-def choose(values: Sequence[Value]) -> tuple[Value | None, list[str]]:
-    """A council's value for a measure, and what else its documents state for it.
-
-    The preferred document's value set against England wins, else its first; another value in
-    the same document is noted ("also states"); another document stating a different value is
-    a disagreement, noted with where it is, never silently dropped.
-    """
-    if not values:
-        return None, []
-    shown = preferred(values)
-    if len(values) == 1:
-        return shown, []
-    first = [v for v in values if v.sha256 == values[0].sha256]
-    notes = []
-    others = [t for t in _distinct(_text(v.value) for v in first) if t != _text(shown.value)]
-    if others:
-        notes.append(f"also states {' / '.join(others)}")
-    for v in values:
-        if v.sha256 != shown.sha256 and _text(v.value) != _text(shown.value):
-            where = f"{Path(v.document).name} p. {v.page}"
-            year = f" ({v.year})" if v.year and v.year != shown.year else ""
-            notes.append(f"documents disagree: {where} states {_text(v.value)}{year}")
-    return shown, _distinct(notes)
-
-
-def preferred(values: Sequence[Value]) -> Value:
-    """The value shown for a council: its preferred document's value set against England, else its first."""
-    if len(values) == 1:
-        return values[0]
-    document = values[0].sha256
-    return next((v for v in values if v.sha256 == document and is_england(v.comparator)), values[0])
+def preferred(values: Sequence[Value], *, period: str | None = None) -> Value | None:
+    """The value shown for a council (by :data:`lacompare.choice.RULE`), without the notes."""
+    return chosen_value(values, period=period)
 
 
 def is_england(comparator: str | None) -> bool:
     return (comparator or "").strip().casefold() in ("england", "national", "england average", "national average")
+
+
+def periods_match(values: Sequence[Value]) -> bool:
+    """Whether the values were stated for one period (or none of them names one)."""
+    return all(same_period(v, values[0]) for v in values[1:])
 
 
 def _benchmarks(values: list[Value]) -> tuple[Benchmark, ...]:
@@ -185,13 +200,14 @@ def _benchmarks(values: list[Value]) -> tuple[Benchmark, ...]:
         if v.comparator_value is None or not v.comparator:
             continue
         name = ENGLAND if is_england(v.comparator) else v.comparator
-        found.setdefault((name, v.comparator_value, v.year), Benchmark(name, v.comparator_value, v.year))
+        year = v.period_text
+        found.setdefault((name, v.comparator_value, year), Benchmark(name, v.comparator_value, year))
     return tuple(found.values())
 
 
 def _differences(values: list[Value]) -> list[str]:
     notes = []
-    for what in ("year", "source", "unit"):
+    for what in ("source", "unit"):
         distinct = _distinct(str(getattr(v, what)) for v in values if getattr(v, what) is not None)
         if len(distinct) > 1:
             notes.append(f"{what}s differ: {' / '.join(distinct)}")
@@ -275,13 +291,45 @@ class RankRow:
     def name(self) -> str:
         return self.side.name
 
+    @property
+    def period(self) -> str | None:
+        return self.value.period_text
 
-def rank(sides: Sequence[Side], metric_id: str, *, worst: bool = False, limit: int | None = None) -> list[RankRow]:
+
+@dataclass(frozen=True, slots=True)
+class Ranking:
+    """A league table: its rows (the first ``limit`` positions), how many councils state the measure
+    of how many were looked at, and the periods their figures are for (most councils first)."""
+
+    rows: tuple[RankRow, ...]
+    stating: int
+    councils: int
+    periods: tuple[tuple[str, int], ...] = ()  # (period, councils), most councils first
+
+    def __iter__(self) -> Iterator[RankRow]:
+        return iter(self.rows)
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+    def __getitem__(self, i: int) -> RankRow:
+        return self.rows[i]
+
+
+def rank(
+    sides: Sequence[Side],
+    metric_id: str,
+    *,
+    worst: bool = False,
+    limit: int | None = None,
+    period: str | None = None,
+) -> Ranking:
     """Every side that states the metric as a number, best first by its polarity (highest first
-    when it has none); ``worst`` turns the order round; ``limit`` keeps the first N positions' rows."""
+    when it has none); ``worst`` turns the order round; ``limit`` keeps the first N positions' rows;
+    ``period`` ranks only figures for that period. Each council's figure is chosen by :data:`RULE`."""
     found = []
     for side in sides:
-        value, notes = choose(by_metric(side.values).get(metric_id, []))
+        value, notes = choose(by_metric(side.values).get(metric_id, []), period=period)
         if value is not None and value.number is not None:
             found.append((side, value, notes))
     lower_first = bool(found) and found[0][1].polarity == LOWER
@@ -295,7 +343,12 @@ def rank(sides: Sequence[Side], metric_id: str, *, worst: bool = False, limit: i
         if limit is not None and position > limit:
             break
         out.append(RankRow(position, side, value, tuple(notes)))
-    return out
+    periods: dict[str, int] = {}
+    for _, value, _ in found:
+        key = value.period_text or "not stated"
+        periods[key] = periods.get(key, 0) + 1
+    counted = tuple(sorted(periods.items(), key=lambda p: -p[1]))
+    return Ranking(tuple(out), len(found), len(sides), counted)
 
 
 @dataclass(frozen=True, slots=True)
@@ -307,9 +360,21 @@ class Grid:
     cells: tuple[tuple[Value | None, ...], ...]  # one tuple per side, in ``metric_ids`` order
 
 
-def table(sides: Sequence[Side], *, facts: Iterable[str] | None = None) -> Grid:
-    """Every measure any side states, as a grid of councils x measures (each value as ``diff`` shows it)."""
+def table(
+    sides: Sequence[Side],
+    *,
+    facts: Iterable[str] | None = None,
+    period: str | None = None,
+    only_shared: bool = False,
+) -> Grid:
+    """Every measure any side states (with ``only_shared``, every side states), as a grid of councils
+    x measures, each value chosen as ``diff`` chooses it, by :data:`RULE` (for ``period`` when given)."""
     per_side = [by_metric(side.values) for side in sides]
     metric_ids = tuple(m for m, _ in _measures(per_side, facts))
-    cells = tuple(tuple(preferred(v[m]) if m in v else None for m in metric_ids) for v in per_side)
+    cells = tuple(tuple(preferred(v[m], period=period) if m in v else None for m in metric_ids) for v in per_side)
+    if period is not None or only_shared:
+        wanted = all if only_shared else any
+        kept = [i for i in range(len(metric_ids)) if wanted(row[i] is not None for row in cells)]
+        metric_ids = tuple(metric_ids[i] for i in kept)
+        cells = tuple(tuple(row[i] for i in kept) for row in cells)
     return Grid(tuple(sides), metric_ids, cells)

@@ -69,11 +69,12 @@ def sides(
     gss_code: str | None = None,
     quotes: bool = True,
 ) -> list[Side]:
-    """Every council's side (or one council's), its values preferred first.
+    """Every council's side (or one council's), its values preferred first; with ``as_of``, only
+    values whose period (where stated) has ended by then.
 
     ``metric_id`` reads one measure only; ``quotes=False`` reads only what a grid of values
-    shows (the measure, fact kind, value and comparator, and the document), not the words
-    (quote, label, unit, source, year): a fraction of the columns, for ``table`` over a
+    shows (the measure, fact kind, value, unit, period and comparator, and the document), not the
+    words (quote, label): a fraction of the columns, for ``table`` over a
     whole library.
     """
     from lacompare.authorities import by_code
@@ -93,13 +94,23 @@ def sides(
     for p in chosen:
         council = councils[p.gss_code]
         rank = {h.sha256: i for i, h in enumerate(p.documents)}
-        mine = [v for v in values.get(p.gss_code, []) if v.sha256 in rank]
+        mine = [v for v in values.get(p.gss_code, []) if v.sha256 in rank and known_by(v, as_of)]
         mine.sort(key=lambda v: rank[v.sha256])  # stable: page order within a document stays
         name = council.short_name if council else p.gss_code
         documents = tuple(h.source for h in p.documents)
         region_name = council.region if council else None
         out.append(Side(name, tuple(mine), p.gss_code, region_name, documents, p.notes))
     return sorted(out, key=lambda s: s.name.casefold())
+
+
+def known_by(value: Value, as_of: str | None) -> bool:
+    """Whether a value could be known on ``as_of``: its period (where stated) has ended by then."""
+    if as_of is None:
+        return True
+    from lacompare.extractors.periods import month_of
+
+    period, limit = value.period, month_of(as_of)
+    return period is None or not period.anchored or limit is None or period.end <= limit
 
 
 def _values(library: Library, metric_id: str | None, gss_code: str | None) -> dict[str, list[Value]]:
@@ -119,7 +130,7 @@ def _values(library: Library, metric_id: str | None, gss_code: str | None) -> di
 
 
 _GRID_SQL = """
-SELECT document_id, gss_code, metric_id, fact, value, comparator, polarity FROM measures
+SELECT document_id, gss_code, metric_id, fact, value, unit, comparator, source, year, polarity FROM measures
 WHERE gss_code IS NOT NULL ORDER BY document_id, seq, position
 """
 
@@ -127,12 +138,13 @@ WHERE gss_code IS NOT NULL ORDER BY document_id, seq, position
 def _grid_values(library: Library, documents: dict[int, Holding]) -> dict[str, list[Value]]:
     """Council -> the values of the chosen documents, with only the columns a grid shows."""
     out: dict[str, list[Value]] = {}
-    for doc_id, gss, metric_id, fact, value, comparator, polarity in library.query(_GRID_SQL):
+    for doc_id, gss, metric_id, fact, value, unit, comparator, source, year, polarity in library.query(_GRID_SQL):
         held = documents.get(doc_id)
         if held is None:
             continue
         stated = Value(
-            metric_id, metric_id, "", fact, value, comparator=comparator, polarity=polarity, gss_code=gss,
+            metric_id, metric_id, "", fact, value, unit, comparator, source=source, year=year, polarity=polarity,
+            gss_code=gss,
             document=held.source, sha256=held.sha256, kind=held.kind, published=held.published,
         )  # fmt: skip
         out.setdefault(gss, []).append(stated)

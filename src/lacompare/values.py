@@ -9,11 +9,17 @@ and its document (path, SHA-256, kind, date published), page and verbatim quote.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from lacompare.catalogue_table import HIGHER as HIGHER  # the polarities, re-exported for the comparing code
 from lacompare.catalogue_table import LOWER as LOWER
 from lacompare.catalogue_table import NEITHER as NEITHER
+from lacompare.catalogue_table import source_of
+from lacompare.extractors.periods import Period, fact_period, period_text
 from lacompare.model import RATING_ORDER, Fact, Indicator, Number, Report
+
+# A catalogue measure's data collection ("SACE"): a year stated without one is that collection's year.
+_CATALOGUE_SOURCES = source_of()
 
 
 @dataclass(frozen=True, slots=True)
@@ -21,7 +27,7 @@ class Value:
     """One measured value as a document states it."""
 
     metric_id: str
-    label: str  # the catalogue's name for the measure, else the words the document uses
+    label: str  # the measure's name: the catalogue's, else the subject of the document's words
     metric: str  # the words the document uses
     fact: str
     value: Number | str
@@ -43,6 +49,16 @@ class Value:
     published: str | None = None  # the document's publication date
 
     @property
+    def period(self) -> Period | None:
+        """The period the value was stated for, in one comparable form (None when not stated)."""
+        return fact_period(self.year, self.source or _CATALOGUE_SOURCES.get(self.metric_id))
+
+    @property
+    def period_text(self) -> str | None:
+        """The value's period as lacompare writes it ('2023-24'); the stated words where they name none."""
+        return period_of(self.metric_id, self.year, self.source)
+
+    @property
     def number(self) -> float | None:
         """The value as a number (a rating by its order, Inadequate 1 … Outstanding 4), else None."""
         if isinstance(self.value, bool):
@@ -50,6 +66,13 @@ class Value:
         if isinstance(self.value, int | float):
             return float(self.value)
         return float(RATING_ORDER[self.value]) if self.value in RATING_ORDER else None
+
+
+@lru_cache(maxsize=8192)  # a page of 153 councils asks for some 80,000 values' periods
+def period_of(metric_id: str, year: str | None, source: str | None) -> str | None:
+    """A measured value's period as lacompare writes it: its stated year in one form, a catalogue
+    survey's plain year as the survey's year ('2024' for SACE -> '2023-24')."""
+    return period_text(year, source or _CATALOGUE_SOURCES.get(metric_id))
 
 
 def values_of(report: Report, gss_code: str | None = None) -> list[Value]:
@@ -70,14 +93,15 @@ def current_ids(report: Report) -> list[Fact]:
 
 
 def fact_values(fact: Fact, report: Report, gss_code: str | None = None) -> list[Value]:
-    """One fact's measured values, with its report's document."""
-    from lacompare import catalogue
+    """One fact's measured values, with its report's document, each labelled by
+    :func:`lacompare.labels.measure_label`."""
+    from lacompare.labels import measure_label
 
     council = _fact_council(fact, gss_code)
     return [
         Value(
             m.metric_id,
-            catalogue.label(m.metric_id, m.metric),
+            measure_label(m.metric_id, m.metric),
             m.metric,
             fact.kind,
             m.value,

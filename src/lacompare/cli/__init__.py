@@ -273,18 +273,32 @@ def safe_default(safe_csv: bool | None, output: Path | None) -> bool:
 
 
 class ReportWriter:
-    """Reports' tidy rows, each report's as soon as it comes (a rich table waits for the last)."""
+    """Reports' tidy rows, each report's as soon as it comes (a rich table waits for the last).
 
-    def __init__(self, fmt: Format, stream: TextIO, *, plain: bool, headers: bool, safe_csv: bool) -> None:
+    ``facts``: only facts of these kinds; ``columns``: only these columns (any format); ``wide``:
+    a terminal table of every column, the quote too (else one line per row).
+    """
+
+    def __init__(
+        self, fmt: Format, stream: TextIO, *, plain: bool, headers: bool, safe_csv: bool, wide: bool = False,
+        columns: Sequence[str] | None = None, facts: Sequence[str] | None = None,
+    ) -> None:  # fmt: skip
         from lacompare.render import RowWriter
+        from lacompare.render.rows import COLUMNS
 
         self.stream = stream
+        self.wide, self.columns, self.facts = wide, columns, facts
         self.held: list[Report] | None = [] if rich_table_wanted(fmt, plain, stream) else None
-        self.rows = RowWriter(fmt, stream, headers=headers, safe_csv=safe_csv, width=terminal_width(fmt, stream))
+        width = terminal_width(fmt, stream)
+        self.rows = RowWriter(fmt, stream, columns=columns or COLUMNS, headers=headers, safe_csv=safe_csv, width=width)
 
     def add(self, report: Report) -> None:
+        from dataclasses import replace
+
         from lacompare.render.rows import report_rows
 
+        if self.facts is not None:
+            report = replace(report, facts=tuple(f for f in report.facts if f.kind in self.facts))
         if self.held is not None:
             self.held.append(report)
             return
@@ -295,9 +309,14 @@ class ReportWriter:
         if self.held is None:
             self.rows.close()
             return
-        from lacompare.cli.tables import print_fact_table
+        from lacompare.cli.tables import print_fact_table, print_records
 
-        print_fact_table(self.held)
+        if self.columns:
+            from lacompare.render.rows import rows_for
+
+            print_records(rows_for(self.held), self.columns)
+            return
+        print_fact_table(self.held, wide=self.wide)
 
 
 def emit(
@@ -308,10 +327,16 @@ def emit(
     plain: bool = False,
     headers: bool = True,
     safe_csv: bool | None = None,
+    wide: bool = False,
+    columns: Sequence[str] | None = None,
+    facts: Sequence[str] | None = None,
 ) -> None:
     """Write the reports' tidy rows: a rich table on a terminal, else the chosen format."""
     with output_stream(output) as stream:
-        writer = ReportWriter(fmt, stream, plain=plain, headers=headers, safe_csv=safe_default(safe_csv, output))
+        writer = ReportWriter(
+            fmt, stream, plain=plain, headers=headers, safe_csv=safe_default(safe_csv, output), wide=wide,
+            columns=columns, facts=facts,
+        )  # fmt: skip
         for report in reports:
             writer.add(report)
         writer.close()
@@ -332,6 +357,9 @@ def warn_about(report: Report, *, forced: bool) -> None:
         note(f"Warning: {message}")
     if report.kind == UNKNOWN and not forced:
         note(f"Warning: {report.document}: document kind not recognised; assumed {UNKNOWN} (use --kind to force one)")
+    if not report.local_authority and report.facts:
+        hint = "`lacompare add --council NAME` sets it"
+        note(f"Warning: {report.document}: the council could not be read from it ({hint})")
     flagged = sum(1 for f in report.facts if f.flag)
     if flagged:
         note(f"Note: {report.document}: {flagged} fact(s) flagged for doubt; see the flag column")

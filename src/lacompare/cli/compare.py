@@ -21,7 +21,16 @@ from lacompare.cli import (
     exit_on_error,
     rich_table_wanted,
 )
-from lacompare.cli.library import AsOfOpt, DbOpt, check_date, open_library, write_records
+from lacompare.cli.library import (
+    AsOfOpt,
+    ColumnsOpt,
+    DbOpt,
+    WideOpt,
+    check_date,
+    open_library,
+    pick_columns,
+    write_records,
+)
 from lacompare.kinds import DocumentKind, FactKind, Region
 from lacompare.render import Format
 
@@ -42,6 +51,36 @@ RegionOpt = Annotated[
     Optional[Region],  # noqa: UP045
     typer.Option("--region", help="Only councils in this region.", case_sensitive=False),
 ]
+
+
+PeriodOpt = Annotated[
+    Optional[str],  # noqa: UP045
+    typer.Option(
+        "--period", metavar="PERIOD", help="Only figures for this period: 2023-24, Q2 2023/24, Jan 2025, 2024."
+    ),
+]
+AnyPeriodOpt = Annotated[
+    bool,
+    typer.Option("--any-period", help="Compare figures for different periods too (the row says so)."),
+]
+RULE_HELP = (
+    "Each council's figure: its newest period (a figure with no period stated counts from its document's "
+    "publication date); on a tie, the most authoritative document (the CQC assessment, then the council's own "
+    "papers, then the press)."
+)
+
+
+def check_period(value: str | None) -> str | None:
+    """``--period`` in the form facts carry ('2023/24' -> '2023-24')."""
+    from lacompare.extractors.periods import parse_period
+
+    if value is None:
+        return None
+    found = parse_period(value)
+    if found is None:
+        hint = "a period like 2023-24, Q2 2023-24 or Jan 2025"
+        raise typer.BadParameter(f"{value!r} is not {hint}", param_hint="--period")
+    return found.text
 
 
 def _kinds(kinds: list[DocumentKind] | None) -> list[str] | None:
@@ -73,8 +112,18 @@ def diff(
     fact: FactOpt = None,
     kind: KindsOpt = None,
     region: RegionOpt = None,
-    wide: Annotated[bool, typer.Option("--wide", help="CSV/JSON: one row per measure, a column per council.")] = False,
+    wide: Annotated[
+        bool,
+        typer.Option(
+            "--wide",
+            help="On a terminal: each value's period, every benchmark and the notes; CSV/JSON: one row per "
+            "measure, a column per council.",
+        ),
+    ] = False,
+    columns: ColumnsOpt = None,
     as_of: AsOfOpt = None,
+    period: PeriodOpt = None,
+    any_period: AnyPeriodOpt = False,
     db: DbOpt = None,
     fmt: FormatOpt = None,
     output: OutputOpt = None,
@@ -83,11 +132,20 @@ def diff(
     safe_csv: SafeCsvOpt = None,
     quiet: QuietOpt = False,
 ) -> None:
-    """Councils side by side: every measure on one row, the benchmark, the difference and who does better."""
+    """Councils side by side: every measure on one row, the benchmark, the difference and who does better.
+
+    Each council's figure: its newest period (a figure with no period stated counts from its
+    document's publication date); on a tie, the most authoritative document (the CQC assessment,
+    then the council's own papers, then the press). The difference and ✓ are given only where the
+    councils' figures are for the same period (or with --any-period, noted on the row).
+    """
     if every:
         if councils:
             raise typer.BadParameter("give councils or --all, not both", param_hint="--all")
-        table(fact, kind, region, as_of, db, fmt, output, plain, no_headers, safe_csv, quiet)
+        if only not in (None, "shared"):
+            raise typer.BadParameter(f"{only!r}: the only choice is 'shared'", param_hint="--only")
+        table(fact, kind, region, as_of, period, db, fmt, output, plain, no_headers, safe_csv, quiet, columns,
+              only_shared=only == "shared")  # fmt: skip
         return
     from lacompare import compare
     from lacompare.cli.resolve import resolve_sides
@@ -100,28 +158,35 @@ def diff(
     with exit_on_error(), open_library(db) as library:
         sides = resolve_sides(councils, library, as_of=check_date(as_of), kinds=_kinds(kind))
     _warn_notes(sides, quiet)
-    rows = compare.diff(sides, only_shared=only == "shared", facts=_facts(fact))
-    _write_diff(rows, sides, chosen, output, plain=plain, wide=wide, headers=not no_headers, safe_csv=safe_csv)
+    rows = compare.diff(
+        sides, only_shared=only == "shared", facts=_facts(fact), period=check_period(period), any_period=any_period
+    )
+    if not quiet:
+        err(f"Note: {compare.RULE}.")
+    _write_diff(rows, sides, chosen, output, plain=plain, wide=wide, headers=not no_headers, safe_csv=safe_csv,
+                columns=columns)  # fmt: skip
 
 
 def _write_diff(
     rows: list[DiffRow], sides: list[Side], chosen: Format, output: Path | None, *, plain: bool,
-    wide: bool, headers: bool, safe_csv: bool | None,
+    wide: bool, headers: bool, safe_csv: bool | None, columns: str | None,
 ) -> None:  # fmt: skip
     from lacompare.render import diff_rows
 
-    if output is None and rich_table_wanted(chosen, plain, sys.stdout):
+    if chosen is Format.table:
+        records, available = diff_rows.table_records(rows, sides), diff_rows.table_columns(sides)
+    elif wide:
+        records, available = diff_rows.wide_records(rows, sides), diff_rows.wide_columns(sides)
+    else:
+        records, available = diff_rows.tidy_records(rows, sides), diff_rows.TIDY_COLUMNS
+    picked = pick_columns(columns, available)
+    if output is None and picked is None and rich_table_wanted(chosen, plain, sys.stdout):
         from lacompare.cli.tables import print_diff_table
 
-        print_diff_table(sides, rows)
+        print_diff_table(sides, rows, wide=wide)
         return
-    if chosen is Format.table:
-        records, columns, plain = diff_rows.table_records(rows, sides), diff_rows.table_columns(sides), True
-    elif wide:
-        records, columns = diff_rows.wide_records(rows, sides), diff_rows.wide_columns(sides)
-    else:
-        records, columns = diff_rows.tidy_records(rows, sides), diff_rows.TIDY_COLUMNS
-    write_records(records, columns, chosen, output, plain, headers, safe_csv=safe_csv)
+    plain = plain or chosen is Format.table
+    write_records(records, picked or available, chosen, output, plain, headers, safe_csv=safe_csv)
 
 
 @app.command("table")
@@ -130,6 +195,7 @@ def table(
     kind: KindsOpt = None,
     region: RegionOpt = None,
     as_of: AsOfOpt = None,
+    period: PeriodOpt = None,
     db: DbOpt = None,
     fmt: FormatOpt = None,
     output: OutputOpt = None,
@@ -137,8 +203,14 @@ def table(
     no_headers: NoHeadersOpt = False,
     safe_csv: SafeCsvOpt = None,
     quiet: QuietOpt = False,
+    columns: ColumnsOpt = None,
+    only_shared: Annotated[bool, typer.Option(hidden=True)] = False,
 ) -> None:
-    """Every council in the library on one row, one column per measure (for spreadsheets: -o table.xlsx)."""
+    """Every council in the library on one row, one column per measure (for spreadsheets: -o table.xlsx).
+
+    Each cell is the council's figure as `diff` chooses it (its newest period; on a tie the most
+    authoritative document), with its period beside it in the next column.
+    """
     from lacompare import compare
     from lacompare.render import diff_rows
 
@@ -147,11 +219,14 @@ def table(
         region_name = region.value if region else None
         sides = library.sides(as_of=check_date(as_of), kinds=_kinds(kind), region=region_name, quotes=False)
     _warn_notes(sides, quiet)
-    grid = compare.table(sides, facts=_facts(fact))
+    grid = compare.table(sides, facts=_facts(fact), period=check_period(period), only_shared=only_shared)
     if not quiet:
-        err(f"{len(grid.sides)} councils x {len(grid.metric_ids)} measures")
+        err(f"{len(grid.sides)} councils x {len(grid.metric_ids)} measures ({compare.RULE})")
     records = diff_rows.grid_records(grid)
-    write_records(records, diff_rows.grid_columns(grid), chosen, output, plain, not no_headers, safe_csv=safe_csv)
+    picked = pick_columns(columns, diff_rows.grid_columns(grid))
+    write_records(
+        records, picked or diff_rows.grid_columns(grid), chosen, output, plain, not no_headers, safe_csv=safe_csv
+    )
 
 
 @app.command()
@@ -165,6 +240,7 @@ def rank(
     region: RegionOpt = None,
     kind: KindsOpt = None,
     as_of: AsOfOpt = None,
+    period: PeriodOpt = None,
     db: DbOpt = None,
     fmt: FormatOpt = None,
     output: OutputOpt = None,
@@ -172,24 +248,42 @@ def rank(
     no_headers: NoHeadersOpt = False,
     safe_csv: SafeCsvOpt = None,
     quiet: QuietOpt = False,
+    wide: WideOpt = False,
+    columns: ColumnsOpt = None,
 ) -> None:
-    """League table of the councils in the library for one measure, best first by its polarity."""
+    """League table of the councils in the library for one measure, best first by its polarity.
+
+    Each council's figure: its newest period (a figure with no period stated counts from its
+    document's publication date); on a tie, the most authoritative document. Figures for
+    different periods are listed with their period and noted: --period ranks one period.
+    """
     from lacompare import compare
     from lacompare.cli.resolve import resolve_metric
     from lacompare.render.library_rows import RANK_COLUMNS, polarity_text, rank_records
+    from lacompare.render.lines import RANK_LINE_COLUMNS, rank_lines
 
+    picked = pick_columns(columns, RANK_COLUMNS)
     chosen = choose_format(fmt, plain, output)
     with exit_on_error(), open_library(db) as library:
         metric_id = resolve_metric(metric, library)
         sides = library.sides(
             as_of=check_date(as_of), kinds=_kinds(kind), region=region.value if region else None, metric_id=metric_id
         )
-    ranked = compare.rank(sides, metric_id, worst=worst, limit=limit)
+    ranked = compare.rank(sides, metric_id, worst=worst, limit=limit, period=check_period(period))
     if not quiet:
-        first = ranked[0].value if ranked else None
+        first = ranked[0].value if len(ranked) else None
         described = f"{first.label} ({metric_id}, {polarity_text(first.polarity)})" if first else metric_id
-        err(f"{described}: {len({r.name for r in ranked})} of {len(sides)} councils state it")
-    write_records(rank_records(ranked), RANK_COLUMNS, chosen, output, plain, not no_headers, safe_csv=safe_csv)
+        err(f"{described}: {ranked.stating} of {ranked.councils} {_councils(ranked.councils)} state it")
+        if len(ranked.periods) > 1:
+            listed = ", ".join(f"{p} ({n})" for p, n in ranked.periods)
+            err(f"Note: the figures are for different periods: {listed}; --period ranks one period.")
+    lines = None if wide or picked else (rank_lines(ranked.rows), RANK_LINE_COLUMNS)
+    write_records(rank_records(ranked.rows), picked or RANK_COLUMNS, chosen, output, plain, not no_headers,
+                  safe_csv=safe_csv, lines=lines)  # fmt: skip
+
+
+def _councils(n: int) -> str:
+    return "council" if n == 1 else "councils"
 
 
 @app.command()
@@ -204,22 +298,32 @@ def metrics(
     plain: PlainOpt = False,
     no_headers: NoHeadersOpt = False,
     safe_csv: SafeCsvOpt = None,
+    wide: WideOpt = False,
+    columns: ColumnsOpt = None,
 ) -> None:
-    """The measures in the library: id, label, unit, which direction is better, and how many councils state it."""
+    """The measures in the library: id, label, unit, which direction is better, and how many councils state it.
+
+    WORDS match whole words of the id or label, and a word's forms ("waiting" finds "wait").
+    """
     from lacompare.render import library_rows
+    from lacompare.render.lines import METRIC_LINE_COLUMNS, metric_lines
 
     chosen = choose_format(fmt, plain, output)
     if catalogue:
         from lacompare import catalogue as known
 
-        found = known.find(words) if words else list(known.every_metric())
-        records = library_rows.catalogue_records(found)
-        columns = library_rows.CATALOGUE_COLUMNS
-        write_records(records, columns, chosen, output, plain, not no_headers, safe_csv=safe_csv)
+        listed = known.find(words) if words else list(known.every_metric())
+        records = library_rows.catalogue_records(listed)
+        shown = pick_columns(columns, library_rows.CATALOGUE_COLUMNS) or library_rows.CATALOGUE_COLUMNS
+        write_records(records, shown, chosen, output, plain, not no_headers, safe_csv=safe_csv)
         return
+    picked = pick_columns(columns, library_rows.METRIC_COLUMNS)
     with exit_on_error(), open_library(db) as library:
-        records = library_rows.metric_records(library.metrics(words))
+        found = library.metrics(words)
+    records = library_rows.metric_records(found)
     if not records:
         hint = "see the national measures with `lacompare metrics --catalogue`"
         err(f"No measure in the library matches: {hint}." if words else f"The library holds no measures yet: {hint}.")
-    write_records(records, library_rows.METRIC_COLUMNS, chosen, output, plain, not no_headers, safe_csv=safe_csv)
+    lines = None if wide or picked else (metric_lines(found), METRIC_LINE_COLUMNS)
+    write_records(records, picked or library_rows.METRIC_COLUMNS, chosen, output, plain, not no_headers,
+                  safe_csv=safe_csv, lines=lines)  # fmt: skip

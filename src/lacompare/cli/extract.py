@@ -27,13 +27,14 @@ from lacompare.cli import (
     choose_format,
     describe_outcome,
     detail,
+    err,
     output_stream,
     progress_bar,
     report_error,
     safe_default,
     warn_about,
 )
-from lacompare.cli.output import is_stdout
+from lacompare.cli.library import ColumnsOpt, FactsOpt, WideOpt, fact_kinds, pick_columns
 
 
 @app.command()
@@ -53,22 +54,33 @@ def extract(
     timeout: TimeoutOpt = DEFAULT_TIMEOUT,
     memory_limit: MemoryLimitOpt = DEFAULT_MEMORY_MB,
     safe_csv: SafeCsvOpt = None,
+    wide: WideOpt = False,
+    columns: ColumnsOpt = None,
+    fact: FactsOpt = None,
 ) -> None:
     """Print every fact in each report, with its page and verbatim quote.
 
-    CSV, TSV, JSON and JSON Lines are written file by file as each file (and every one before it)
-    is read; with -o the file is replaced only if at least one report was read.
+    On a terminal one line per row (the quote with --wide). CSV, TSV, JSON and JSON Lines are
+    written file by file as each file (and every one before it) is read; with -o the file is
+    replaced only if at least one report was read.
     """
     from lacompare.batch import extract_many
+    from lacompare.render.rows import COLUMNS
 
+    addresses = [name for name in files if name.startswith(("http://", "https://"))]
+    files = [name for name in files if name not in addresses]
     add_inputs(*files)
+    picked = pick_columns(columns, COLUMNS)
     chosen = choose_format(fmt, plain, output)  # a bad -o is refused before any file is read
     options = batch_options(kind, password, jobs, no_cache, timeout, memory_limit)
-    read, failed = 0, 0
+    read, failed = 0, len(addresses)
+    for address in addresses:  # the rest of the batch goes on
+        err(f"Error: {address}: a web address, not a file (fetch it first: curl -sL '{address}' | lacompare extract -)")
     with output_stream(output) as stream:
         writer = ReportWriter(
-            chosen, stream, plain=plain, headers=not no_headers, safe_csv=safe_default(safe_csv, output)
-        )
+            chosen, stream, plain=plain, headers=not no_headers, safe_csv=safe_default(safe_csv, output), wide=wide,
+            columns=picked, facts=fact_kinds(fact),
+        )  # fmt: skip
         with progress_bar(len(files), quiet) as listener:
             for outcome in extract_many(files, options, listener):
                 if outcome.report is None:
@@ -81,8 +93,8 @@ def extract(
                     warn_about(outcome.report, forced=kind is not None)
                 writer.add(outcome.report)
                 read += 1
-        if not read and not is_stdout(output):
-            raise typer.Exit(1)  # nothing read: an -o file is left as it was
+        if not read:
+            raise typer.Exit(1)  # nothing read: no header alone, and an -o file is left as it was
         writer.close()
     if failed:
         raise typer.Exit(1)

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from lacompare.cli import app, exit_on_error, output_stream, rich_table_wanted
+from lacompare.cli import app, exit_on_error, note, output_stream, rich_table_wanted, settings
 from lacompare.cli.library import DbOpt, open_library
 from lacompare.errors import StoreError
 from lacompare.render import Format
@@ -50,9 +50,12 @@ def info(
     fmt: Annotated[InfoFormat, typer.Option("--format", "-f", help="table or json.")] = InfoFormat.table,
 ) -> None:
     """The library in use: its path, size, schema version, documents, councils and facts."""
+    given = db is not None or settings().db is not None
     with exit_on_error(), open_library(db) as library:
         summary = library.info()
-        if not summary.exists:
+        if not summary.exists and not given:  # a fresh install: the default library, not made yet
+            note("The library is empty: add reports with `lacompare add REPORT.pdf`.")
+        elif not summary.exists:
             raise StoreError(
                 "no library here",
                 source=str(summary.path),

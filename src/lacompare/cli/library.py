@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Optional
 
@@ -42,11 +43,12 @@ from lacompare.cli import (
     terminal_width,
 )
 from lacompare.errors import LacompareError
-from lacompare.kinds import DocumentKind
+from lacompare.kinds import DocumentKind, FactKind
 from lacompare.render import Format
 from lacompare.render.widths import printable
 
 if TYPE_CHECKING:
+    from lacompare.authorities import Authority
     from lacompare.render.rows import Row
     from lacompare.store import Entry, Library
 
@@ -56,8 +58,44 @@ DbOpt = Annotated[
 ]
 AsOfOpt = Annotated[
     Optional[str],  # noqa: UP045
-    typer.Option("--as-of", metavar="DATE", help="Use each council's latest report published on or before DATE."),
+    typer.Option(
+        "--as-of",
+        metavar="DATE",
+        help="As known on DATE: each council's documents published by then, figures for periods ended by then "
+        "(2025-01-31, 31/01/2025, Jan 2025, 2024-25).",
+    ),
 ]
+
+
+FactsOpt = Annotated[
+    Optional[list[FactKind]],  # noqa: UP045
+    typer.Option("--fact", help="Only these facts; repeat for more.", case_sensitive=False),
+]
+
+
+def fact_kinds(facts: list[FactKind] | None) -> list[str] | None:
+    return [f.value for f in facts] if facts else None
+
+
+WideOpt = Annotated[
+    bool, typer.Option("--wide", help="On a terminal: every column (quotes, documents), long cells wrapped.")
+]
+ColumnsOpt = Annotated[
+    Optional[str],  # noqa: UP045
+    typer.Option("--columns", metavar="A,B,…", help="Only these columns, in this order (any format)."),
+]
+
+
+def pick_columns(given: str | None, available: Sequence[str]) -> tuple[str, ...] | None:
+    """The columns ``--columns`` names (comma-separated, checked against the command's columns), or None."""
+    if given is None:
+        return None
+    wanted = tuple(c.strip() for c in given.split(",") if c.strip())
+    unknown = [c for c in wanted if c not in available]
+    if unknown or not wanted:
+        listed = ", ".join(available)
+        raise typer.BadParameter(f"{', '.join(unknown) or given!r}: choose from {listed}", param_hint="--columns")
+    return wanted
 
 
 def open_library(db: Path | None, *, create: bool = False) -> Library:
@@ -74,14 +112,17 @@ def open_library(db: Path | None, *, create: bool = False) -> Library:
 
 
 def check_date(value: str | None) -> str | None:
-    import datetime as dt
+    """``--as-of`` as an ISO date: a day ('2025-01-31', '31/01/2025') or the last day of a period
+    ('Jan 2025', '2024-25')."""
+    from lacompare.extractors.periods import as_of_date
 
     if value is None:
         return None
-    try:
-        return dt.date.fromisoformat(value).isoformat()
-    except ValueError:
-        raise typer.BadParameter(f"{value!r} is not a date like 2024-12-31", param_hint="--as-of") from None
+    found = as_of_date(value)
+    if found is None:
+        hint = "a date like 2025-01-31 or 31/01/2025, a month like Jan 2025, or a year like 2024-25"
+        raise typer.BadParameter(f"{value!r} is not {hint}", param_hint="--as-of")
+    return found
 
 
 def write_records(
@@ -93,19 +134,25 @@ def write_records(
     headers: bool,
     *,
     safe_csv: bool | None = None,
+    lines: tuple[Sequence[Row], Sequence[str]] | None = None,
 ) -> None:
     """Records in the chosen format: a table that fits the terminal on one, else the format's rows.
 
     ``safe_csv`` None: CSV/TSV cells are defused when written to a file with -o, not on stdout.
+    ``lines``: the records and columns a terminal shows one line each (``--wide`` passes None:
+    every column).
     """
     from lacompare.render import write_rows
 
     chosen = choose_format(fmt, plain, output)  # before the file is opened: a refused suffix leaves it alone
     with output_stream(output) as stream:
         if rich_table_wanted(chosen, plain, stream):
-            from lacompare.cli.tables import print_records
+            from lacompare.cli.tables import print_lines, print_records
 
-            print_records(records, columns)
+            if lines is not None:
+                print_lines(*lines)
+            else:
+                print_records(records, columns)
             return
         safe, width = safe_default(safe_csv, output), terminal_width(chosen, stream)
         write_rows(records, chosen, stream, columns=columns, headers=headers, safe_csv=safe, width=width)
@@ -122,6 +169,12 @@ def add(
     no_cache: NoCacheOpt = False,
     timeout: TimeoutOpt = DEFAULT_TIMEOUT,
     memory_limit: MemoryLimitOpt = DEFAULT_MEMORY_MB,
+    council_name: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option(
+            "--council", metavar="NAME", help="The council the documents are about, where it cannot be read from them."
+        ),
+    ] = None,
 ) -> None:
     """Extract reports into the library (a file already there is left alone)."""
     from lacompare.batch import extract_many
@@ -131,6 +184,7 @@ def add(
         raise typer.BadParameter("the library keeps files: save standard input to a file first", param_hint="FILE")
     tally = AddTally()
     with exit_on_error(), open_library(db, create=True) as library:
+        council = _council(council_name)
         todo = []
         for source in files:
             try:
@@ -141,6 +195,10 @@ def add(
                 continue
             if known is None:
                 todo.append(source)
+            elif council is not None and known.entry.gss_code != council.gss_code:
+                stored = known.entry.council
+                err(f"Error: {source}: already in the library as {stored} (remove it first to set --council)")
+                tally.failed += 1
             else:
                 tally.count(known.status, known.entry.facts)
                 if not quiet:
@@ -154,8 +212,11 @@ def add(
                     tally.failed += 1
                     continue
                 detail(describe_outcome(outcome))
+                report = outcome.report
+                if council is not None:
+                    report = replace(report, local_authority=council.name)
                 try:
-                    result = library.store(outcome.report, source=outcome.source)
+                    result = library.store(report, source=outcome.source)
                 except LacompareError as exc:  # a full disk, say: this file is not stored, the others are tried
                     report_error(exc)
                     tally.failed += 1
@@ -164,7 +225,10 @@ def add(
                 if not quiet:
                     err(result.message())
                     if result.entry.gss_code is None:
-                        err(f"Warning: {outcome.source}: no English council recognised in the document's title")
+                        err(
+                            f"Warning: {outcome.source}: no English council recognised in the document's title "
+                            "(`lacompare add --council NAME` sets it)"
+                        )
     if not quiet:
         err(tally.summary(len(files)))
     if tally.failed:
@@ -190,7 +254,17 @@ class AddTally:
         counts = [(self.statuses.get(status, 0), status) for status in (ADDED, UPDATED, UNCHANGED)]
         parts = [f"{n:,} {status}" for n, status in [*counts, (self.failed, "failed")] if n]
         plural = "file" if files == 1 else "files"
-        return f"{', '.join(parts) or 'nothing done'} ({files:,} {plural}, {self.facts:,} facts)"
+        facts = "fact" if self.facts == 1 else "facts"
+        return f"{', '.join(parts) or 'nothing done'} ({files:,} {plural}, {self.facts:,} {facts})"
+
+
+def _council(name: str | None) -> Authority | None:
+    """The council --council names (an unknown or ambiguous name stops with the candidates)."""
+    if name is None:
+        return None
+    from lacompare.authorities import resolve
+
+    return resolve(name)
 
 
 @app.command("list")
@@ -201,15 +275,21 @@ def list_documents(
     plain: PlainOpt = False,
     no_headers: NoHeadersOpt = False,
     safe_csv: SafeCsvOpt = None,
+    wide: WideOpt = False,
+    columns: ColumnsOpt = None,
 ) -> None:
     """Councils and documents in the library, newest first within each council; facts: the facts each holds."""
     from lacompare.render.library_rows import LIST_COLUMNS, list_records
+    from lacompare.render.lines import LIST_LINE_COLUMNS, list_lines
 
+    picked = pick_columns(columns, LIST_COLUMNS)
     with exit_on_error(), open_library(db) as library:
-        records = list_records(library.entries())
+        entries = library.entries()
+    records = list_records(entries)
     if not records:
         note("The library is empty: add reports with `lacompare add REPORT.pdf`.")
-    write_records(records, LIST_COLUMNS, fmt, output, plain, not no_headers, safe_csv=safe_csv)
+    lines = None if wide or picked else (list_lines(entries), LIST_LINE_COLUMNS)
+    write_records(records, picked or LIST_COLUMNS, fmt, output, plain, not no_headers, safe_csv=safe_csv, lines=lines)
 
 
 @app.command()
@@ -226,16 +306,22 @@ def show(
     plain: PlainOpt = False,
     no_headers: NoHeadersOpt = False,
     safe_csv: SafeCsvOpt = None,
+    wide: WideOpt = False,
+    columns: ColumnsOpt = None,
+    fact: FactsOpt = None,
 ) -> None:
     """Print the facts of a council's latest report in the library (same formats as extract)."""
     from lacompare.cli.resolve import is_file, report_for
+    from lacompare.render.rows import COLUMNS
 
     if is_file(council):
         add_inputs(council)
+    picked = pick_columns(columns, COLUMNS)
     with exit_on_error(), open_library(db) as library:
         chosen = choose_format(fmt, plain, output)
         report = report_for(library, council, as_of=check_date(as_of), kind=kind)
-    emit([report], chosen, output, plain=plain, headers=not no_headers, safe_csv=safe_csv)
+    emit([report], chosen, output, plain=plain, headers=not no_headers, safe_csv=safe_csv, wide=wide,
+         columns=picked, facts=fact_kinds(fact))  # fmt: skip
 
 
 YesOpt = Annotated[bool, typer.Option("--yes", "-y", help="Remove without asking.")]
@@ -248,9 +334,8 @@ def stdin_is_terminal() -> bool:
 
 def describe(entry: Entry) -> str:
     published = f"published {entry.published}" if entry.published else "undated"
-    return (
-        f"{entry.source}: {entry.council}, {entry.kind}, {published}, {entry.facts} facts (sha256 {entry.sha256[:12]})"
-    )
+    facts = f"{entry.facts} fact{'s' if entry.facts != 1 else ''}"
+    return f"{entry.source}: {entry.council}, {entry.kind}, {published}, {facts} (sha256 {entry.sha256[:12]})"
 
 
 @app.command()

@@ -20,10 +20,15 @@ def stderr_console() -> Console:
     return Console(stderr=True)
 
 
+LONE_FILE_DELAY = 1.0  # seconds a single file is read before its bar appears (a quick one shows none)
+
+
 @contextmanager
 def progress_bar(total: int, quiet: bool) -> Iterator[Listener | None]:
-    """A progress bar on stderr (files done, pages/s) for several files on a terminal; else None."""
-    if quiet or total < 2 or not sys.stderr.isatty():
+    """A progress bar on stderr (files done, pages/s, time) on a terminal; else None. For a single
+    file the bar appears once it has taken over a second (a 28-page table PDF), so that a long read
+    is seen to be alive and a quick one prints nothing."""
+    if quiet or total < 1 or not sys.stderr.isatty():
         yield None
         return
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
@@ -38,13 +43,24 @@ def progress_bar(total: int, quiet: bool) -> Iterator[Listener | None]:
         transient=True,
         redirect_stdout=False,
     )
-    with progress:
-        yield _ProgressListener(progress, progress.add_task("extract", total=total, rate=""))
+    delay = 0.0 if total > 1 else LONE_FILE_DELAY
+    listener = _ProgressListener(progress, progress.add_task("extract", total=total, rate=""), delay)
+    try:
+        yield listener
+    finally:
+        progress.stop()  # nothing to do when the bar never appeared
 
 
 class _ProgressListener:
-    def __init__(self, progress: Progress, task: TaskID) -> None:
-        self.progress, self.task, self.pages = progress, task, 0
+    def __init__(self, progress: Progress, task: TaskID, delay: float = 0.0) -> None:
+        self.progress, self.task, self.pages, self.delay = progress, task, 0, delay
+        self.shown = False
+        if not delay:
+            self._show()
+
+    def _show(self) -> None:
+        self.progress.start()
+        self.shown = True
 
     def done(self, outcome: Outcome) -> None:
         self.pages += outcome.pages
@@ -53,6 +69,10 @@ class _ProgressListener:
 
     def waiting(self) -> None:
         elapsed = self.progress.tasks[0].elapsed or 0.0
+        if not self.shown:
+            if elapsed < self.delay or self.progress.tasks[0].finished:
+                return
+            self._show()
         rate = f"{self.pages / elapsed:,.0f} pages/s" if elapsed > 0 and self.pages else ""
         self.progress.update(self.task, rate=rate)
         self.progress.refresh()

@@ -63,11 +63,18 @@ class RowWriter:
         self.headers, self.safe, self.width = headers, safe_csv, width
         self.held: list[Row] = []
         self.count = 0
-        if fmt in (Format.csv, Format.tsv) and headers:
-            self._delimited([dict(zip(columns, columns, strict=True))], header=True)
+        # CSV and TSV write their header with the first rows (or on close), so a writer that is
+        # never given anything (every input failed) writes nothing at all.
+        self._header_due = fmt in (Format.csv, Format.tsv) and headers
+
+    def _header(self) -> None:
+        if self._header_due:
+            self._header_due = False
+            self._delimited([dict(zip(self.columns, self.columns, strict=True))], header=True)
 
     def write(self, rows: Iterable[Row]) -> None:
         if self.fmt in (Format.csv, Format.tsv):
+            self._header()
             self._delimited(rows)
         elif self.fmt is Format.jsonl:
             import json
@@ -80,6 +87,7 @@ class RowWriter:
             self.held.extend(rows)
 
     def close(self) -> None:
+        self._header()
         if self.fmt is Format.json:
             self.stream.write("\n]\n" if self.count else "[]\n")
         elif self.fmt is Format.xlsx:

@@ -15,7 +15,8 @@ if TYPE_CHECKING:
     from lacompare.store_schema import Entry
 
 LIST_COLUMNS = ("council", "gss_code", "region", "kind", "published", "facts", "pages", "sha256", "document", "added")
-RANK_COLUMNS = ("rank", "council", "gss_code", "region", "value", "unit", "comparator", "comparator_value", "year",
+RANK_COLUMNS = ("rank", "council", "gss_code", "region", "value", "unit", "period", "comparator",
+                "comparator_value", "year",
                 "source", "flag", "notes", "document", "published", "page", "quote")  # fmt: skip
 METRIC_COLUMNS = ("metric_id", "label", "fact", "unit", "polarity", "councils", "documents")
 CATALOGUE_COLUMNS = ("metric_id", "label", "source", "unit", "polarity")
@@ -44,7 +45,8 @@ def rank_records(ranked: Sequence[RankRow]) -> list[dict[str, object]]:
         out.append(
             {
                 "rank": r.position, "council": r.name, "gss_code": r.side.gss_code, "region": r.side.region,
-                "value": v.value, "unit": v.unit, "comparator": v.comparator, "comparator_value": v.comparator_value,
+                "value": v.value, "unit": v.unit, "period": v.period_text, "comparator": v.comparator,
+                "comparator_value": v.comparator_value,
                 "year": v.year, "source": v.source, "flag": v.flag, "notes": "; ".join(r.notes) or None,
                 "document": v.document, "published": v.published, "page": v.page, "quote": v.quote,
             }

@@ -201,13 +201,25 @@ class _Builder:
             extras = []
             for metric_id, values in per.items():
                 shown = any(id(v) in self.placed for v in values)
+                # Copies of one report state the same value: it is listed once (or not at all when shown).
+                seen = {_same_value(v) for v in values if id(v) in self.placed}
                 for v in values:
-                    if id(v) not in self.placed:
-                        why = _why(v, shown, stated_by[metric_id], len(self.sides), side.name)
-                        extras.append(Extra(self.cell(side.name, v), why))
+                    if id(v) in self.placed:
+                        continue
+                    if _same_value(v) in seen:
+                        self.sources.copy(v)
+                        continue
+                    seen.add(_same_value(v))
+                    why = _why(v, shown, stated_by[metric_id], len(self.sides), side.name)
+                    extras.append(Extra(self.cell(side.name, v), why))
             if extras:
                 out.append((side.name, tuple(extras)))
         return tuple(out)
+
+
+def _same_value(value: Value) -> tuple[object, ...]:
+    """What makes two stated values one: the measure, value, unit, period and benchmark."""
+    return (value.metric_id, value.value, value.unit, value.period_text, value.comparator, value.comparator_value)
 
 
 def _why(value: Value, shown: bool, councils: int, sides: int, name: str) -> str:

@@ -26,9 +26,10 @@ from lacompare.values import HIGHER, LOWER, NEITHER, Value
 ENGLAND = "England"
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class Source:
-    """A sentence values come from: its quote, page and document."""
+    """A sentence values come from: its quote, page and document, and the other documents (copies of
+    the report in other formats) that state it word for word."""
 
     id: int
     quote: str
@@ -37,6 +38,7 @@ class Source:
     kind: str
     published: str | None
     sha256: str
+    copies: list[tuple[int, str]] = field(default_factory=list)  # (page, document) of each copy
 
     @property
     def anchor(self) -> str:
@@ -189,16 +191,32 @@ class Page:
 class Sources:
     """Numbers each sentence once, in the order the page first shows it."""
 
-    found: dict[tuple[str, int, str], Source] = field(default_factory=dict)
+    found: dict[tuple[str | None, str], Source] = field(default_factory=dict)
 
     def of(self, value: Value) -> Source:
-        key = (value.sha256 or value.document, value.page, value.quote)
+        """The sentence a value comes from. One council's sentence is listed once, however many
+        copies of its report state it (the PDF, the web page, the markdown): the copies' pages and
+        documents are listed beside it."""
+        key = (value.gss_code, " ".join(value.quote.split()))
         source = self.found.get(key)
         if source is None:
             source = Source(len(self.found) + 1, value.quote, value.page, value.document, value.kind,
                             value.published, value.sha256)  # fmt: skip
             self.found[key] = source
+        elif value.document != source.document and (value.page, value.document) not in source.copies:
+            source.copies.append((value.page, value.document))
         return source
+
+    def copy(self, value: Value) -> None:
+        """A value a copy of a report states word for word: its page and document join the sentence's
+        (a copy that words it otherwise adds nothing to the page)."""
+        source = self.found.get((value.gss_code, " ".join(value.quote.split())))
+        if (
+            source is not None
+            and value.document != source.document
+            and (value.page, value.document) not in source.copies
+        ):
+            source.copies.append((value.page, value.document))
 
 
 def slug(text: str) -> str:
