@@ -215,6 +215,20 @@ def test_a_fact_about_another_council_says_which_document_it_was_stated_in() -> 
     assert flags == [(None, None), (MEDWAY, f"stated in a document about {KENT}")]
 
 
+def test_diff_and_rank_take_no_rating_from_a_text_about_another_council() -> None:
+    """Medway's rating in a story about Kent is Medway's, flagged, but counts for no council in
+    ``diff`` or ``rank``: a council's rating comes from texts about it (or a round-up of several)."""
+    from lacompare.authorities import find
+    from lacompare.values import values_of
+
+    text = f"{KENT} has been rated good by the CQC. {MEDWAY} was rated requires improvement in March."
+    report = extract(text)
+    kent = find(KENT)
+    assert kent is not None
+    found = [(v.gss_code, v.value) for v in values_of(report, kent.gss_code) if v.metric_id == "rating.overall"]
+    assert found == [(kent.gss_code, "Good"), (None, "Requires improvement")]
+
+
 @pytest.mark.parametrize(("text", "council", "expected"), ATTRIBUTIONS)
 def test_each_rating_belongs_to_the_council_its_sentence_names(
     text: str, council: str | None, expected: list[tuple[str | None, str | None, object]]

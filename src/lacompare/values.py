@@ -16,6 +16,7 @@ from lacompare.catalogue_table import LOWER as LOWER
 from lacompare.catalogue_table import NEITHER as NEITHER
 from lacompare.catalogue_table import source_of
 from lacompare.extractors.periods import Period, fact_period, period_text
+from lacompare.kinds import FactKind
 from lacompare.model import RATING_ORDER, Fact, Indicator, Number, Report
 
 # A catalogue measure's data collection ("SACE"): a year stated without one is that collection's year.
@@ -128,12 +129,20 @@ def fact_values(fact: Fact, report: Report, gss_code: str | None = None) -> list
 
 
 def _fact_council(fact: Fact, gss_code: str | None) -> str | None:
+    """The council a value is about: the fact's own where it names one, else the document's. A
+    rating or score of another council in a text about this one (a neighbour set beside it) is
+    about no council here: ``diff`` and ``rank`` take a council's rating from texts about it, or
+    from a round-up about no one council."""
     if not fact.local_authority:
         return gss_code
     from lacompare.authorities import find
 
     council = find(fact.local_authority)
-    return council.gss_code if council else None
+    if council is None:
+        return None
+    if gss_code and council.gss_code != gss_code and fact.kind in (FactKind.RATING, FactKind.SCORE):
+        return None
+    return council.gss_code
 
 
 def _polarity(fact: Fact, metric_id: str) -> str:
