@@ -184,4 +184,6 @@ def _text_document(data: bytes, name: str, digest: str, suffix: str, looks: str)
 
 
 def _pages(pages: list[NormalisedPage]) -> tuple[Page, ...]:
-    return tuple(Page(i, p.text, p.markers, raw_lines=p.raw_lines) for i, p in enumerate(pages, start=1))
+    return tuple(
+        Page(i, p.text, p.markers, raw_lines=p.raw_lines, copied_at=p.copied_at) for i, p in enumerate(pages, start=1)
+    )

@@ -41,6 +41,7 @@ _BULLET = re.compile(r"^[•▪●◦‣∙·\ue001]\s*")
 _HINTS = re.compile(r"^\s*([\ue000\ue001])")
 _TERMINAL = (".", "!", "?", ":", ";", "---")
 _SENTENCE_LIKE = re.compile(r"[a-z)\]”’\"'][.!?]$")
+_ENDS_SENTENCE = re.compile(r"[.!?][\"'’”)]*$")
 _SENTENCE_END = re.compile(r"[.!?][\"'’”)]*\s+(?=[A-Z“\"'(£0-9])")
 # A list item whose bullet or number is in the text; "o  Life expectancy …" is Word's sub-bullet.
 _LISTED = re.compile(r"^(?:[-*+]|\d{1,2}[.)]|o(?=\s+[A-Z\d£]))\s")
@@ -166,6 +167,8 @@ class NormalisedPage:
     text: str
     markers: tuple[str | None, ...]
     raw_lines: tuple[str | None, ...] = ()
+    # Where the text copied from the next page starts (None: nothing was copied).
+    copied_at: int | None = None
 
 
 def paragraphs(lines: Sequence[str], width: int) -> list[str]:
@@ -194,8 +197,19 @@ def marked_paragraphs(lines: Sequence[str], width: int) -> list[tuple[str, str |
     return out
 
 
-def carry_across_pages(pages: list[list[tuple[str, str | None]]], raw_pages: Sequence[list[str]], width: int) -> None:
-    """Move the head of a sentence that runs over a page break back onto its first page."""
+def carry_across_pages(
+    pages: list[list[tuple[str, str | None]]], raw_pages: Sequence[list[str]], width: int
+) -> list[int | None]:
+    """Copy the head of a paragraph that runs over a page break onto the end of its first page.
+
+    The copy lets a sentence broken by the break, and a short paragraph's next sentence ("This
+    is higher than…"), be read whole on the page where they start. The next page keeps every
+    sentence that starts on it and gives up only the tail of the broken sentence: a statement
+    stands on the page it is printed on. Returns, per page, where the copied text starts in its
+    last line's page text (None when nothing was copied); a quote that starts there or later is
+    the next page's.
+    """
+    copied_at: list[int | None] = [None] * len(pages)
     for i in range(len(pages) - 1):
         here, there = pages[i], pages[i + 1]
         last_raw = next((ln for ln in reversed(raw_pages[i]) if ln.strip()), "")
@@ -206,15 +220,18 @@ def carry_across_pages(pages: list[list[tuple[str, str | None]]], raw_pages: Seq
             continue
         head = there[0][0]
         end = _SENTENCE_END.search(head)
-        if end and len(head) > CARRY_WHOLE_PARAGRAPH:
-            moved, rest = head[: end.end()].rstrip(), head[end.end() :]
-        else:
-            moved, rest = head, ""
-        here[-1] = (_glue(here[-1][0], moved), here[-1][1])
+        copied = head[: end.end()].rstrip() if end and len(head) > CARRY_WHOLE_PARAGRAPH else head
+        # The broken sentence's tail: none when the first page's paragraph ends a sentence.
+        broken = "" if _ENDS_SENTENCE.search(here[-1][0]) else (head[: end.end()].rstrip() if end else head)
+        glued = _glue(here[-1][0], copied)
+        copied_at[i] = sum(len(line) + 1 for line, _ in here[:-1]) + len(glued) - len(copied)
+        here[-1] = (glued, here[-1][1])
+        rest = head[len(broken) :].lstrip()
         if rest:
             there[0] = (rest, None)
         else:
             there.pop(0)
+    return copied_at
 
 
 def normalise_pages(raw_pages: Sequence[str], *, wrapped: bool = True) -> list[str]:
@@ -232,10 +249,10 @@ def normalise(raw_pages: Sequence[str], *, wrapped: bool = True) -> list[Normali
     split = drop_running_lines(split)
     width = typical_width(split) if wrapped else 0
     pages = [marked_paragraphs(lines, width) for lines in split]
-    carry_across_pages(pages, split, width)
+    copied_at = carry_across_pages(pages, split, width)
     return [
-        NormalisedPage("\n".join(line for line, _ in p), tuple(m for _, m in p), _raw_lines(p, lines))
-        for p, lines in zip(pages, split, strict=True)
+        NormalisedPage("\n".join(line for line, _ in p), tuple(m for _, m in p), _raw_lines(p, lines), at)
+        for p, lines, at in zip(pages, split, copied_at, strict=True)
     ]
 
 
