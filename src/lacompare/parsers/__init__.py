@@ -140,7 +140,7 @@ def _checked(doc: Document, facts: list[Fact]) -> list[Fact]:
     from lacompare.provenance import quote_problem  # here: provenance uses parsers.text.patterns
 
     out = []
-    for fact in _on_their_pages(doc, facts):
+    for fact in on_their_pages(doc, facts):
         if 1 <= fact.page <= len(doc.pages):
             page = doc.page(fact.page)
             problem = quote_problem(fact, page.text, page.copied_at)
@@ -152,7 +152,7 @@ def _checked(doc: Document, facts: list[Fact]) -> list[Fact]:
     return sorted(out, key=lambda f: (f.page, _offset(doc, f)))  # stable: one quote's facts keep their order
 
 
-def _on_their_pages(doc: Document, facts: list[Fact]) -> list[Fact]:
+def on_their_pages(doc: Document, facts: list[Fact]) -> list[Fact]:
     """Give the next page each fact read in the text a page copied from it (a paragraph running
     over the break), when its quote is printed there; the next page's own reading of the same
     statement is kept once."""
