@@ -93,6 +93,48 @@ def test_a_read_only_file_and_folder_really_read(tmp_path: Path) -> None:
         folder.chmod(0o755)
 
 
+def _without_privilege() -> list[str]:
+    """A command prefix under which a chmod-ed file holds: none for a user, ``unshare -U`` for root
+    (a user namespace in which root's files obey their permission bits)."""
+    if os.geteuid() != 0:
+        return []
+    import shutil
+    import subprocess
+
+    if not shutil.which("unshare") or subprocess.run(["unshare", "-U", "true"], check=False).returncode:
+        pytest.skip("root writes read-only folders, and no user namespace is available")
+    return ["unshare", "-U"]
+
+
+def test_every_reading_command_reads_a_library_in_a_read_only_folder(tmp_path: Path) -> None:
+    """Bug: a library (in WAL mode) in a folder the user cannot write failed every reading command
+    with "the library is read-only"; SQLite cannot make its shared-memory file there."""
+    import subprocess
+    import sys
+
+    from .conftest import CAMDEN_TXT, QS_TXT
+
+    folder = tmp_path / "shelf"
+    folder.mkdir()
+    db = folder / "library.sqlite3"
+    with Library(db) as library:
+        library.add(str(QS_TXT))
+        library.add(str(CAMDEN_TXT))
+    folder.chmod(0o555)
+    prefix = _without_privilege()
+    lacompare = [*prefix, sys.executable, "-m", "lacompare", "--db", str(db)]
+    try:
+        for command, shows in ((["list"], "Camden"), (["diff", "barnet", "camden"], "Safeguarding"), (["info"], "87")):
+            run = subprocess.run([*lacompare, *command], capture_output=True, text=True, check=False)
+            assert (run.returncode, run.stderr) == (0, ""), command
+            assert shows in run.stdout
+        added = subprocess.run([*lacompare, "add", str(QS_TXT)], capture_output=True, text=True, check=False)
+        assert added.returncode == 1 and "read-only" in added.stderr and "Traceback" not in added.stderr
+    finally:
+        folder.chmod(0o755)
+    assert sorted(p.name for p in folder.iterdir()) == ["library.sqlite3"]  # nothing written beside it
+
+
 @pytest.mark.parametrize(
     ("message", "expected"),
     [

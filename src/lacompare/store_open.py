@@ -67,14 +67,47 @@ def _writable(path: Path) -> bool:
 
 
 def _open(target: str, *, read_only: bool) -> sqlite3.Connection:
-    uri = f"{Path(target).resolve().as_uri()}?mode=ro" if read_only else target
+    if read_only:
+        return _open_read_only(Path(target))
     try:
-        conn = sqlite3.connect(uri, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None, uri=read_only)
+        conn = sqlite3.connect(target, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         conn.execute("PRAGMA foreign_keys = ON")
     except sqlite3.DatabaseError as exc:
         raise store_error(exc, Path(target)) from None
     return conn
+
+
+def _open_read_only(path: Path) -> sqlite3.Connection:
+    """Open a library that cannot be written, for reading only.
+
+    A library in WAL mode needs its ``-shm`` file, which SQLite cannot create in a folder it
+    cannot write: there, the file is opened as immutable (no locks, no journal), which is safe
+    because no writer can change it either (a writer needs that folder for its journal).
+    """
+    uri = path.resolve().as_uri()
+    for query in ("?mode=ro", "?mode=ro&immutable=1"):
+        try:
+            conn = sqlite3.connect(uri + query, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None, uri=True)
+        except sqlite3.DatabaseError as exc:
+            raise store_error(exc, path) from None
+        try:
+            conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()  # reads the header: WAL or not
+            return conn
+        except sqlite3.OperationalError as exc:
+            conn.close()
+            if not _needs_immutable(exc) or "immutable" in query:
+                raise store_error(exc, path) from None
+        except sqlite3.DatabaseError as exc:
+            conn.close()
+            raise store_error(exc, path) from None
+    raise AssertionError("unreachable")
+
+
+def _needs_immutable(exc: sqlite3.OperationalError) -> bool:
+    text = str(exc).lower()
+    return "readonly" in text or "read-only" in text or "unable to open" in text
 
 
 def _check_ours(conn: sqlite3.Connection, path: Path, newest: int) -> None:
