@@ -208,7 +208,7 @@ class Library:
     def find(self, prefix: str) -> list[Entry]:
         """Documents whose SHA-256 starts with ``prefix`` (at least 6 hex digits)."""
         clean = prefix.strip().lower()
-        if len(clean) < 6 or any(c not in "0123456789abcdef" for c in clean):
+        if not 6 <= len(clean) <= 64 or any(c not in "0123456789abcdef" for c in clean):
             return []
         return [Entry(*r) for r in self._query(self._ENTRY_SQL + " WHERE d.sha256 LIKE ?", (clean + "%",))]
 

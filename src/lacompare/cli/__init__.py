@@ -85,6 +85,17 @@ app = typer.Typer(
 )
 
 
+def checked_path(param: typer.CallbackParam, value: Path | None) -> Path | None:
+    """A path option no file can have (a name over the file system's limit) is a usage error naming
+    the option and the limit, before anything is read or written."""
+    from lacompare.paths import name_problem
+
+    problem = name_problem(value) if value is not None and str(value) != "-" else None
+    if problem:
+        raise typer.BadParameter(problem, param_hint=max(param.opts, key=len))
+    return value
+
+
 def _version(value: bool) -> None:
     if value:
         print(f"lacompare {__version__}")
@@ -98,7 +109,12 @@ def _root(
     ] = False,
     db: Annotated[
         Optional[Path],  # noqa: UP045
-        typer.Option("--db", metavar="PATH", help="Library file for every command (a command's own --db wins)."),
+        typer.Option(
+            "--db",
+            metavar="PATH",
+            callback=checked_path,
+            help="Library file for every command (a command's own --db wins).",
+        ),
     ] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress, notes or warnings on stderr.")] = False,
     verbose: Annotated[
@@ -129,6 +145,7 @@ OutputOpt = Annotated[
     typer.Option(
         "--output",
         "-o",
+        callback=checked_path,
         help="Write to FILE (.csv, .tsv, .json, .jsonl or .xlsx) instead of stdout; it is replaced only on success.",
     ),
 ]

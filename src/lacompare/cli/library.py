@@ -26,6 +26,7 @@ from lacompare.cli import (
     add_inputs,
     app,
     batch_options,
+    checked_path,
     choose_format,
     describe_outcome,
     detail,
@@ -52,7 +53,12 @@ if TYPE_CHECKING:
 
 DbOpt = Annotated[
     Optional[Path],  # noqa: UP045
-    typer.Option("--db", metavar="PATH", help="Library file. Default: $LACOMPARE_DB, else the user data folder."),
+    typer.Option(
+        "--db",
+        metavar="PATH",
+        callback=checked_path,
+        help="Library file. Default: $LACOMPARE_DB, else the user data folder.",
+    ),
 ]
 AsOfOpt = Annotated[
     Optional[str],  # noqa: UP045
@@ -62,11 +68,15 @@ AsOfOpt = Annotated[
 
 def open_library(db: Path | None, *, create: bool = False) -> Library:
     """The library a command's --db names, else the global --db (``lacompare --db PATH …``), else the default."""
-    from lacompare.paths import db_path
+    from lacompare.errors import StoreError
+    from lacompare.paths import DB_ENV, db_path, name_problem
     from lacompare.store import Library
 
     given = db if db is not None else settings().db
     path = db_path(given)
+    problem = name_problem(path)
+    if problem:
+        raise StoreError(problem, source=DB_ENV, hint="point LACOMPARE_DB at a library file with a shorter name")
     add_inputs(path)  # -o may not overwrite it
     detail(f"Library: {path}")
     # A --db that names no file is a mistyped path, not an empty library.

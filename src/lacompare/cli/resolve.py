@@ -116,10 +116,19 @@ def report_for(library: Library, target: str, *, as_of: str | None, kind: str | 
     return library.report(found[0].sha256)
 
 
+LONGEST_METRIC_QUERY = 200  # measure ids and labels are under 100 characters
+
+
 def resolve_metric(query: str, library: Library) -> str:
     """The measure id a `rank` argument names: an id the library or the catalogue holds, else the
     one measure whose id or label has all the words (the library's first, then the catalogue's)."""
     clean = query.strip()
+    if len(clean) > LONGEST_METRIC_QUERY:
+        raise UnknownMetric(
+            f"a measure of {len(clean):,} characters is longer than any measure's id or label "
+            f"({LONGEST_METRIC_QUERY} at most)",
+            source="METRIC",
+        )
     if library.query("SELECT 1 FROM measures WHERE metric_id = ? LIMIT 1", (clean,)):
         return clean  # the common case, answered without loading the catalogue
     from lacompare import catalogue
