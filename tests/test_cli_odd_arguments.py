@@ -135,3 +135,24 @@ def test_a_huge_name_is_one_short_line_naming_the_limit(tmp_path: Path, command:
     assert result.exit_code == 1
     (line,) = result.stderr.splitlines()
     assert line.startswith(f"Error: {names}") and "(200 at most)" in line and len(line) < 300
+
+
+def test_a_council_given_again_is_one_column_resolved_once(library: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Bug: `diff camden` ×5,000 resolved every copy (16 ms a repeat) into 5,000 columns."""
+    from lacompare.store import Library
+
+    from .conftest import CAMDEN_TXT
+
+    assert runner.invoke(app, ["add", "--db", str(library), str(CAMDEN_TXT)]).exit_code == 0
+    resolved: list[str] = []
+    side = Library.side
+    monkeypatch.setattr(Library, "side", lambda self, name, **kw: resolved.append(name) or side(self, name, **kw))
+    args = ["camden"] * 2_000 + ["barnet", "Camden", "E09000007", " camden "]
+    result = runner.invoke(app, ["diff", *args, "--db", str(library), "--wide", "-f", "csv"])
+    assert result.exit_code == 0, result.output
+    header = result.stdout.splitlines()[0].split(",")
+    assert header.index("Camden") < header.index("Barnet") and header.count("Camden") == 1
+    assert sorted(resolved) == ["Camden", "E09000007", "barnet", "camden"]
+    assert "Note: 2,002 repeated council(s) or file(s) left out: each is one column" in result.stderr
+    alone = runner.invoke(app, ["diff", "camden", "Camden", "--db", str(library), "--wide", "-f", "csv"])
+    assert alone.exit_code == 0 and alone.stdout.splitlines()[0].split(",").count("Camden") == 1

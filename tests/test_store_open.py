@@ -149,29 +149,35 @@ def test_sqlite_failures_read_as_one_clear_line(message: str, expected: str) -> 
     assert expected in error.one_line() and "lib.sqlite3" in error.one_line()
 
 
-def test_a_full_disk_during_add_is_one_error_line_per_file_and_the_batch_goes_on(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_a_full_disk_during_add_stops_the_batch_and_says_how_many_files_were_not_added(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, jobs: str
 ) -> None:
+    """Bug: a full disk printed the same error once per remaining file (574 times)."""
     from typer.testing import CliRunner
 
     from lacompare.cli import app
 
-    from .conftest import CAMDEN_TXT, QS_TXT
+    from .conftest import CAMDEN_TXT, DASHBOARD_TXT, PERF_TXT, QS_TXT
 
     real_insert = Library._insert
     calls = []
 
     def insert(conn: sqlite3.Connection, report: object, source: str, gss_code: str | None) -> None:
         calls.append(source)
-        if len(calls) == 1:
+        if len(calls) > 1:
             raise sqlite3.OperationalError("database or disk is full")
         real_insert(conn, report, source, gss_code)  # type: ignore[arg-type]
 
     monkeypatch.setattr(Library, "_insert", staticmethod(insert))
     db = tmp_path / "library.sqlite3"
-    result = CliRunner().invoke(app, ["add", "--db", str(db), "-j", "1", str(QS_TXT), str(CAMDEN_TXT)])
+    files = [str(p) for p in (QS_TXT, CAMDEN_TXT, BARNET_MD, PERF_TXT, DASHBOARD_TXT)]
+    result = CliRunner().invoke(app, ["add", "--db", str(db), "-j", jobs, *files])
     assert result.exit_code == 1
     errors = [line for line in result.stderr.splitlines() if line.startswith("Error:")]
-    assert len(errors) == 1 and "the disk may be full" in errors[0] and "Traceback" not in result.stderr
+    assert len(errors) == 2 and "the disk may be full" in errors[0] and "Traceback" not in result.stderr
+    assert errors[1] == "Error: stopped at the first failed write: 4 file(s) not added"
+    assert result.stderr.splitlines()[-1].startswith("1 added, 4 not added (5 files, ")
+    assert len(calls) == 2  # nothing more was tried
     with Library(db, create=False) as library:
-        assert [e.source for e in library.entries()] == [calls[1]]
+        assert [e.source for e in library.entries()] == [files[0]]

@@ -157,7 +157,8 @@ def add(
                     err(known.message())
         options = batch_options(kind, password, jobs, no_cache, timeout, memory_limit)
         with progress_bar(len(todo), quiet) as listener:
-            for outcome in extract_many(todo, options, listener):
+            outcomes = extract_many(todo, options, listener)
+            for done, outcome in enumerate(outcomes):
                 if outcome.report is None:
                     assert outcome.error is not None
                     report_error(outcome.error)
@@ -166,10 +167,14 @@ def add(
                 detail(describe_outcome(outcome))
                 try:
                     result = library.store(outcome.report, source=outcome.source)
-                except LacompareError as exc:  # a full disk, say: this file is not stored, the others are tried
+                except LacompareError as exc:
+                    # The library cannot be written (a full disk, say): every later file would fail
+                    # the same way, so the batch stops here, its parsers with it.
+                    outcomes.close()
                     report_error(exc)
-                    tally.failed += 1
-                    continue
+                    tally.not_added = len(todo) - done
+                    err(f"Error: stopped at the first failed write: {tally.not_added:,} file(s) not added")
+                    break
                 tally.count(result.status, result.entry.facts)
                 if not quiet:
                     err(result.message())
@@ -177,7 +182,7 @@ def add(
                         err(f"Warning: {outcome.source}: no English council recognised in the document's title")
     if not quiet:
         err(tally.summary(len(files)))
-    if tally.failed:
+    if tally.failed or tally.not_added:
         raise typer.Exit(1)
 
 
@@ -187,6 +192,7 @@ class AddTally:
     def __init__(self) -> None:
         self.statuses: dict[str, int] = {}
         self.failed = 0
+        self.not_added = 0  # left when the library could not be written
         self.facts = 0
 
     def count(self, status: str, facts: int) -> None:
@@ -194,11 +200,13 @@ class AddTally:
         self.facts += facts
 
     def summary(self, files: int) -> str:
-        """'3 added, 1 re-extracted, 95 unchanged, 2 failed (101 files, 1,234 facts)': facts the files hold now."""
+        """'3 added, 1 re-extracted, 95 unchanged, 2 failed, 4 not added (105 files, 1,234 facts)': facts the
+        files hold now."""
         from lacompare.store import ADDED, UNCHANGED, UPDATED
 
         counts = [(self.statuses.get(status, 0), status) for status in (ADDED, UPDATED, UNCHANGED)]
-        parts = [f"{n:,} {status}" for n, status in [*counts, (self.failed, "failed")] if n]
+        failures = [(self.failed, "failed"), (self.not_added, "not added")]
+        parts = [f"{n:,} {status}" for n, status in [*counts, *failures] if n]
         plural = "file" if files == 1 else "files"
         return f"{', '.join(parts) or 'nothing done'} ({files:,} {plural}, {self.facts:,} facts)"
 

@@ -33,9 +33,22 @@ def is_file(arg: str) -> bool:
 def resolve_sides(
     args: Sequence[str], library: Library, *, as_of: str | None = None, kinds: Sequence[str] | None = None
 ) -> list[Side]:
-    """Each argument as a diff column: a file extracted now, or a council's picture in the library."""
-    sides = [_file_side(a) if looks_like_file(a) else library.side(a, as_of=as_of, kinds=kinds) for a in args]
-    return _distinct_names(sides)
+    """Each argument as a diff column: a file extracted now, or a council's picture in the library.
+
+    An argument given again (``camden camden``, ``camden Camden E09000007``) is one column: it is
+    resolved once, and a council or file that is already a column is left out, with a note.
+    """
+    given = list(dict.fromkeys(a.strip() for a in args))
+    sides = [_file_side(a) if looks_like_file(a) else library.side(a, as_of=as_of, kinds=kinds) for a in given]
+    columns: dict[tuple[object, ...], Side] = {}
+    for side in sides:
+        columns.setdefault((side.gss_code, side.documents), side)
+    unique = list(columns.values())
+    if len(unique) < len(args):
+        from lacompare.cli import note
+
+        note(f"Note: {len(args) - len(unique):,} repeated council(s) or file(s) left out: each is one column")
+    return _distinct_names(unique)
 
 
 def _file_side(arg: str) -> Side:
