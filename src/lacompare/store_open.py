@@ -5,7 +5,8 @@
   added and its journal mode is left alone.
 * A library the user cannot write (a read-only file or folder) still opens for reading.
 * A busy library is retried; a full disk, a read-only place or a damaged file is a
-  :class:`~lacompare.errors.StoreError` naming the file and what to do.
+  :class:`~lacompare.errors.StoreError` naming the file and what to do (for a damaged one, the
+  recovery step: SQLite's ``.recover``, or the reports added again).
 """
 
 from __future__ import annotations
@@ -24,6 +25,17 @@ T = TypeVar("T")
 BUSY_TIMEOUT_MS = 30_000
 RETRY_FOR_SECONDS = 120.0
 ELSEWHERE = "point --db / LACOMPARE_DB at another library file"
+
+
+def recover_hint(path: Path) -> str:
+    """What to do with a damaged library: add the reports again into a new one, or let SQLite's
+    shell recover what it can into a new file (its ``.recover`` needs a build with the dbpage
+    table, as sqlite.org's own shells have)."""
+    new = path.with_name(f"{path.stem}-recovered{path.suffix}")
+    return (
+        "move it aside and `lacompare add` the reports again, or recover what it holds with"
+        f" `sqlite3 '{path}' .recover | sqlite3 '{new}'` and use --db '{new}'"
+    )
 
 
 def connect(path: Path, *, create: bool, must_exist: bool, newest: int) -> tuple[sqlite3.Connection, bool]:
@@ -154,8 +166,14 @@ def retrying(action: Callable[[], T]) -> T:
 def store_error(exc: sqlite3.DatabaseError, path: Path) -> LacompareError:
     text = str(exc)
     lowered = text.lower()
-    if "not a database" in lowered or "malformed" in lowered:
-        return StoreError("not a lacompare library (or a damaged one)", source=str(path), hint=ELSEWHERE)
+    if "malformed" in lowered or "corrupt" in lowered:
+        return StoreError(f"the library is damaged ({text})", source=str(path), hint=recover_hint(path))
+    if "not a database" in lowered:
+        return StoreError(
+            "not a lacompare library (or a damaged one)",
+            source=str(path),
+            hint=f"{ELSEWHERE}; if it is your library, {recover_hint(path)}",
+        )
     if "disk is full" in lowered or "disk i/o error" in lowered:
         return StoreError(
             f"could not write the library ({text}: the disk may be full); nothing was half-written",
