@@ -8,6 +8,7 @@ Data goes to stdout; progress, warnings and errors go to stderr. An expected fai
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager
@@ -159,7 +160,8 @@ SafeCsvOpt = Annotated[
     typer.Option(
         "--safe-csv/--no-safe-csv",
         help="Put ' before CSV/TSV cells starting with = + - @ so spreadsheets do not run them as formulas "
-        "(numbers are left alone). Default: on when writing a file with -o, off on stdout.",
+        "(numbers are left alone). Default: on when writing a file (-o FILE, or stdout redirected to one); "
+        "off on a pipe or terminal, where stdout is the raw text.",
     ),
 ]
 JobsOpt = Annotated[
@@ -285,8 +287,21 @@ def terminal_width(fmt: Format, stream: TextIO) -> int | None:
 
 
 def safe_default(safe_csv: bool | None, output: Path | None) -> bool:
-    """--safe-csv as given, else on for a file written with -o and off on stdout."""
-    return safe_csv if safe_csv is not None else not out.is_stdout(output)
+    """--safe-csv as given, else on for a file: one written with -o, or standard output redirected to
+    one (``> facts.csv``: as likely to be opened in a spreadsheet); off on a pipe or a terminal, where
+    another program reads the text as it is."""
+    if safe_csv is not None:
+        return safe_csv
+    return not out.is_stdout(output) or _stdout_is_a_file()
+
+
+def _stdout_is_a_file() -> bool:
+    import stat
+
+    try:
+        return sys.stdout is not None and stat.S_ISREG(os.fstat(sys.stdout.fileno()).st_mode)
+    except (OSError, ValueError, AttributeError):  # no descriptor (a test's capture), or closed
+        return False
 
 
 class ReportWriter:

@@ -116,7 +116,8 @@ def _too_big(name: str, max_bytes: int) -> UnreadableDocument:
     return UnreadableDocument(
         f"the file is over {max_bytes // (1 << 20):,} MB, more than lacompare reads",
         source=name,
-        hint="a council report is rarely over 100 MB; check it is the file you meant",
+        hint="a council report is rarely over 100 MB; check it is the file you meant, or raise"
+        " --memory-limit (a file may be half of it)",
     )
 
 
