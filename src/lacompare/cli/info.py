@@ -13,7 +13,6 @@ from lacompare.cli.library import DbOpt, open_library
 from lacompare.errors import StoreError
 from lacompare.render import Format
 from lacompare.render.widths import printable
-from lacompare.store_open import recover_hint
 
 if TYPE_CHECKING:
     from lacompare.store_info import LibraryInfo
@@ -77,6 +76,8 @@ def info(
         else:
             stream.writelines(printable(f"{key + ':':<16}{value}\n") for key, value in info_lines(summary))
     if summary.damage:
+        from lacompare.store_open import recover_hint
+
         with exit_on_error():
             raise StoreError(
                 f"the library is damaged ({damage_summary(summary.damage)})",
