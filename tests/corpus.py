@@ -257,7 +257,7 @@ SCANNED_HINT = "(the PDF looks scanned; run OCR first, e.g. `ocrmypdf in.pdf out
 ENCRYPTED_HINT = "(pass the password with --password, or save an unprotected copy)"
 # The parser either catches MemoryError or dies at the ceiling; both messages name the limit.
 DAMAGED_ANY = re.compile(rf"^{re.escape(DAMAGED)}( \([^)]*\))? {re.escape(DAMAGED_HINT)}$")
-MEMORY = re.compile(r"\bmemory limit of \d+ MB\b.*raise --memory-limit if it is genuine")
+MEMORY = re.compile(r"\bmemory limit of \d+ MB\b.*raise it with --memory-limit MB")
 
 NAMED_FILES: dict[str, tuple[Callable[[], bytes], str | re.Pattern[str] | None]] = {
     # name: (builder, whole expected error after "Error: <path>: "; None when the file must read cleanly)

@@ -24,7 +24,7 @@ def text_doc(*pages: str) -> Document:
 def quote_problems(doc: Document, facts: list[Fact]) -> list[tuple[str, int, str]]:
     out = []
     for fact in facts:
-        problem = quote_problem(fact, doc.page(fact.page).text)
+        problem = quote_problem(fact, doc.page(fact.page).text, doc.page(fact.page).copied_at)
         if problem:
             out.append((fact.kind, fact.page, problem))
     return out

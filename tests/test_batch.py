@@ -86,7 +86,7 @@ def test_a_file_past_the_time_limit_is_one_error_line_and_the_others_still_print
     assert result.exit_code == 1
     assert result.stderr.splitlines() == [
         f"Error: {huge}: parsing stopped at the time limit of 1 s"
-        " (the file may be malformed; raise --timeout if it is genuine)"
+        " (the file may be malformed; raise it with --timeout SECONDS (0: no limit) if it is genuine)"
     ]
     assert {row["document"] for row in csv.DictReader(io.StringIO(result.stdout))} == {str(QS_TXT)}
 
@@ -185,3 +185,30 @@ def test_each_file_is_looked_up_in_the_cache_once(tmp_path: Path, monkeypatch: p
     options = Options(jobs=1, use_cache=True, limits=Limits(seconds=None, memory_mb=None))
     assert all(o.report is not None for o in extract_many([str(BARNET_MD), str(QS_TXT)], options))
     assert len(looked_up) == 2 == len(set(looked_up))
+
+
+@pytest.mark.parametrize(
+    ("data", "says", "never"),
+    [
+        # The probe's case: 50 MB of real sentences is large, not a bomb.
+        ((b"People told us they felt safe. " * (2 << 20))[: 50 << 20], "a 50 MB document needs more to parse", "bomb"),
+        (b"People told us they felt safe.\n", "a 1 kB document needs more to parse", "bomb"),
+        (b"%PDF-1.7\n" + b"0" * 4096, "decompression bomb", "split it"),
+    ],
+    ids=["50-MB-text", "small-text", "pdf"],
+)
+def test_running_out_of_memory_names_the_limit_and_the_flag_not_a_guess(
+    monkeypatch: pytest.MonkeyPatch, data: bytes, says: str, never: str
+) -> None:
+    """Bug: a 50 MB text of real sentences was refused as "a decompression bomb"."""
+    from lacompare import pipeline
+    from lacompare.guard import Job, parse_job
+
+    def no_memory(*args: object, **kwargs: object) -> None:
+        raise MemoryError
+
+    monkeypatch.setattr(pipeline, "extract_bytes", no_memory)
+    error = parse_job(Job(0, "report.txt", data), memory_mb=1024)
+    line = error.one_line()  # type: ignore[union-attr]
+    assert line.startswith("report.txt: ran out of memory while parsing at the memory limit of 1024 MB (")
+    assert says in line and "--memory-limit MB" in line and never not in line

@@ -147,3 +147,51 @@ def test_remove_and_info_as_a_script_runs_them(library: Path) -> None:
     assert json.loads(run("info", "-f", "json").stdout)["documents"] == 3
     assert run("remove", "camden", "--yes").returncode == 0
     assert json.loads(run("info", "-f", "json").stdout)["documents"] == 2
+
+
+def _damaged_copy(library: Path, at: float, tmp_path: Path) -> Path:
+    """The library with the page at ``at`` of its length overwritten (a bad sector; seeded)."""
+    import random
+
+    data = bytearray(library.read_bytes())
+    start = int(len(data) * at) // 4096 * 4096
+    rng = random.Random(int(at * 100))
+    for i in range(start, min(len(data), start + 4096)):
+        data[i] = rng.randrange(256)
+    damaged = tmp_path / f"damaged-{int(at * 100)}.sqlite3"
+    damaged.write_bytes(bytes(data))
+    return damaged
+
+
+def test_info_checks_every_page_of_a_sound_library(library: Path) -> None:
+    code, out, _ = invoke(library, "info")
+    assert code == 0 and "check:          ok (SQLite quick_check)" in out
+    assert json.loads(invoke(library, "info", "-f", "json")[1])["check"] == "ok"
+
+
+# The probe's damage: corruption in the last three quarters of the file, where no page of the
+# schema or of `list`'s own query needs to be read.
+@pytest.mark.parametrize("at", [0.3, 0.5, 0.75, 0.95])
+def test_info_reports_damage_anywhere_with_the_recovery_step(library: Path, tmp_path: Path, at: float) -> None:
+    """Bug: damage past the first quarter of a library let `info` and `list` exit 0 with no warning."""
+    with sqlite3_connection(library) as conn:
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")  # every page in the main file
+    damaged = _damaged_copy(library, at, tmp_path)
+    code, out, stderr = invoke(damaged, "info")
+    assert code == 1 and "check:          DAMAGED: " in out
+    (line,) = stderr.splitlines()
+    assert line.startswith(f"Error: {damaged}: the library is damaged (")
+    assert "`lacompare add` the reports again" in line and ".recover" in line
+    for command in (["list"], ["diff", "barnet", "camden"], ["show", "camden"], ["rank", "qs.safeguarding"]):
+        code, _, stderr = invoke(damaged, *command)
+        assert "Traceback" not in stderr and "internal error" not in stderr
+        if code:  # a command that meets a damaged page says so, with the recovery step
+            assert "the library is damaged" in stderr or "or a damaged one" in stderr, (command, stderr)
+            assert "`lacompare add` the reports again" in stderr
+
+
+def sqlite3_connection(path: Path):  # type: ignore[no-untyped-def]
+    import sqlite3
+    from contextlib import closing
+
+    return closing(sqlite3.connect(path))

@@ -7,7 +7,7 @@ import re
 import pytest
 
 from lacompare.readers import read_document
-from lacompare.readers.normalise import drop_running_lines, normalise_pages, paragraphs
+from lacompare.readers.normalise import drop_running_lines, normalise, normalise_pages, paragraphs
 
 from .conftest import BARNET_CHROMIUM, BARNET_LIBREOFFICE, BARNET_MD, CAMDEN_CHROMIUM, CAMDEN_TXT, QS_CHROMIUM, QS_TXT
 
@@ -74,11 +74,34 @@ def test_a_line_that_recurs_in_the_body_is_kept() -> None:
     assert "Score: 3" in drop_running_lines(pages)[0]
 
 
-def test_a_short_paragraph_broken_over_a_page_moves_whole_to_its_first_page() -> None:
+def test_a_short_paragraph_broken_over_a_page_is_read_whole_on_its_first_page() -> None:
     pages = normalise_pages(
         ["Header\nIt was 18.26% and the\nHeader", "Header\nrest was 5%. This is higher than 14.8%.\nHeader"]
     )
-    assert pages == ["It was 18.26% and the rest was 5%. This is higher than 14.8%.", ""]
+    # The next page gives up the broken sentence's tail and keeps the sentence printed on it.
+    assert pages == ["It was 18.26% and the rest was 5%. This is higher than 14.8%.", "This is higher than 14.8%."]
+
+
+def test_the_copied_text_is_marked_where_it_starts() -> None:
+    first, second = normalise(
+        ["Header\nIntro.\nIt was 18.26% and the\nHeader", "Header\nrest was 5%. This is higher than 14.8%.\nHeader"]
+    )
+    assert first.copied_at is not None
+    assert first.text[first.copied_at :] == "rest was 5%. This is higher than 14.8%."
+    assert second.copied_at is None
+
+
+# One sentence a page, each a full line: a page break after a full stop (general grammar: a
+# sentence that ends on a page stays there, whatever the line lengths).
+@pytest.mark.parametrize("count", [2, 5, 9])
+def test_sentences_of_their_own_pages_stay_on_them(count: int) -> None:
+    sentences = [
+        f"In 2024, {40 + i}.5% of people who use services were satisfied with their care." for i in range(count)
+    ]
+    pages = normalise(sentences)
+    for i, page in enumerate(pages):
+        own = page.text if page.copied_at is None else page.text[: page.copied_at]
+        assert own.strip() == sentences[i]
 
 
 def test_a_long_paragraph_gives_up_only_the_broken_sentence() -> None:

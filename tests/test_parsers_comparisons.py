@@ -9,6 +9,7 @@ import pytest
 
 from lacompare.catalogue import assign_metric_ids
 from lacompare.model import Comparison, fact_from_dict
+from lacompare.parsers import on_their_pages
 from lacompare.parsers.cqc import comparisons
 from lacompare.parsers.text import relations
 from lacompare.provenance import quote_problem
@@ -35,7 +36,9 @@ def _doc(path: Path) -> Document:
 
 @cache
 def _facts(path: Path) -> tuple[Comparison, ...]:
-    return tuple(comparisons.parse(_doc(path)))  # type: ignore[arg-type]
+    # Each on the page its quote is printed on, as the pipeline keeps them (a paragraph over a page
+    # break is read on both pages).
+    return tuple(on_their_pages(_doc(path), comparisons.parse(_doc(path))))  # type: ignore[arg-type]
 
 
 def _parse_text(text: str) -> list[Comparison]:

@@ -3,8 +3,8 @@
 ``--safe-csv`` puts ``'`` before cells starting with ``=``, ``+``, ``-`` or ``@`` (and tab or
 carriage return); numbers such as ``-2.5`` are left alone, and every other cell, commas and
 double quotes included, is written exactly. It is on by default when CSV or TSV is written to a
-file with ``-o`` (the file is likely to be opened in a spreadsheet) and off on stdout (a pipe
-into another program wants the text as it is).
+file, with ``-o`` or by redirecting stdout (``> facts.csv``: the file is likely to be opened in a
+spreadsheet), and off on a pipe or a terminal (another program wants the text as it is).
 """
 
 from __future__ import annotations
@@ -105,3 +105,21 @@ def test_json_is_never_prefixed(report_text: Path, tmp_path: Path) -> None:
     result = runner.invoke(app, ["extract", str(report_text), "-o", str(out), "--safe-csv"])
     assert result.exit_code == 0, result.output
     assert FORMULA in out.read_text(encoding="utf-8") and f"'{FORMULA}" not in out.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(("options", "safe"), [([], True), (["--no-safe-csv"], False)])
+def test_stdout_redirected_to_a_file_is_safe_as_o_is(
+    report_text: Path, tmp_path: Path, options: list[str], safe: bool
+) -> None:
+    """The README's own `> facts.csv` lands in a file a spreadsheet opens: it gets -o's default."""
+    import subprocess
+    import sys
+
+    out = tmp_path / "facts.csv"
+    command = [sys.executable, "-m", "lacompare", "extract", str(report_text), "-f", "csv", *options]
+    with out.open("wb") as stdout:
+        assert subprocess.run(command, stdout=stdout, stderr=subprocess.DEVNULL, check=False).returncode == 0
+    piped = subprocess.run(command, capture_output=True, text=True, check=False).stdout
+    quotes = quotes_of(out.read_text(encoding="utf-8"))
+    assert quotes == ([f"'{FORMULA}", f"'{AT_SIGN}", PLAIN] if safe else [FORMULA, AT_SIGN, PLAIN])
+    assert quotes_of(piped) == [FORMULA, AT_SIGN, PLAIN]  # a pipe always gets the raw text

@@ -93,6 +93,49 @@ def test_a_read_only_file_and_folder_really_read(tmp_path: Path) -> None:
         folder.chmod(0o755)
 
 
+def _without_privilege() -> list[str]:
+    """A command prefix under which a chmod-ed file holds: none for a user, ``unshare -U`` for root
+    (a user namespace in which root's files obey their permission bits)."""
+    if os.geteuid() != 0:
+        return []
+    import shutil
+    import subprocess
+
+    if not shutil.which("unshare") or subprocess.run(["unshare", "-U", "true"], check=False).returncode:
+        pytest.skip("root writes read-only folders, and no user namespace is available")
+    return ["unshare", "-U"]
+
+
+def test_every_reading_command_reads_a_library_in_a_read_only_folder(tmp_path: Path) -> None:
+    """Bug: a library (in WAL mode) in a folder the user cannot write failed every reading command
+    with "the library is read-only"; SQLite cannot make its shared-memory file there."""
+    import subprocess
+    import sys
+
+    from .conftest import CAMDEN_TXT, QS_TXT
+
+    folder = tmp_path / "shelf"
+    folder.mkdir()
+    db = folder / "library.sqlite3"
+    with Library(db) as library:
+        library.add(str(QS_TXT))
+        library.add(str(CAMDEN_TXT))
+    folder.chmod(0o555)
+    prefix = _without_privilege()
+    lacompare = [*prefix, sys.executable, "-m", "lacompare", "--db", str(db)]
+    try:
+        for command, shows in ((["list"], "Camden"), (["diff", "barnet", "camden"], "Safeguarding"), (["info"], "87")):
+            run = subprocess.run([*lacompare, *command], capture_output=True, text=True, check=False)
+            errors = [line for line in run.stderr.splitlines() if not line.startswith("Note:")]
+            assert (run.returncode, errors) == (0, []), command
+            assert shows in run.stdout
+        added = subprocess.run([*lacompare, "add", str(QS_TXT)], capture_output=True, text=True, check=False)
+        assert added.returncode == 1 and "read-only" in added.stderr and "Traceback" not in added.stderr
+    finally:
+        folder.chmod(0o755)
+    assert sorted(p.name for p in folder.iterdir()) == ["library.sqlite3"]  # nothing written beside it
+
+
 @pytest.mark.parametrize(
     ("message", "expected"),
     [
@@ -107,29 +150,35 @@ def test_sqlite_failures_read_as_one_clear_line(message: str, expected: str) -> 
     assert expected in error.one_line() and "lib.sqlite3" in error.one_line()
 
 
-def test_a_full_disk_during_add_is_one_error_line_per_file_and_the_batch_goes_on(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_a_full_disk_during_add_stops_the_batch_and_says_how_many_files_were_not_added(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, jobs: str
 ) -> None:
+    """Bug: a full disk printed the same error once per remaining file (574 times)."""
     from typer.testing import CliRunner
 
     from lacompare.cli import app
 
-    from .conftest import CAMDEN_TXT, QS_TXT
+    from .conftest import CAMDEN_TXT, DASHBOARD_TXT, PERF_TXT, QS_TXT
 
     real_insert = Library._insert
     calls = []
 
     def insert(conn: sqlite3.Connection, report: object, source: str, gss_code: str | None) -> None:
         calls.append(source)
-        if len(calls) == 1:
+        if len(calls) > 1:
             raise sqlite3.OperationalError("database or disk is full")
         real_insert(conn, report, source, gss_code)  # type: ignore[arg-type]
 
     monkeypatch.setattr(Library, "_insert", staticmethod(insert))
     db = tmp_path / "library.sqlite3"
-    result = CliRunner().invoke(app, ["add", "--db", str(db), "-j", "1", str(QS_TXT), str(CAMDEN_TXT)])
+    files = [str(p) for p in (QS_TXT, CAMDEN_TXT, BARNET_MD, PERF_TXT, DASHBOARD_TXT)]
+    result = CliRunner().invoke(app, ["add", "--db", str(db), "-j", jobs, *files])
     assert result.exit_code == 1
     errors = [line for line in result.stderr.splitlines() if line.startswith("Error:")]
-    assert len(errors) == 1 and "the disk may be full" in errors[0] and "Traceback" not in result.stderr
+    assert len(errors) == 2 and "the disk may be full" in errors[0] and "Traceback" not in result.stderr
+    assert errors[1] == "Error: stopped at the first failed write: 4 file(s) not added"
+    assert result.stderr.splitlines()[-1].startswith("1 added, 4 not added (5 files, ")
+    assert len(calls) == 2  # nothing more was tried
     with Library(db, create=False) as library:
-        assert [e.source for e in library.entries()] == [calls[1]]
+        assert [e.source for e in library.entries()] == [files[0]]

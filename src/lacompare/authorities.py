@@ -102,6 +102,11 @@ def by_code(gss_code: str) -> Authority | None:
     return next((a for a in authorities() if a.gss_code == code), None)
 
 
+# The longest council name a query may give: every name, short name and alias is under 50
+# characters; "Royal Borough of Windsor and Maidenhead Council adult social care" is still a name.
+LONGEST_QUERY = 200
+
+
 def candidates(query: str) -> list[Authority]:
     """Councils the query could mean, best evidence first; one entry means it is unambiguous."""
     text = query.strip()
@@ -125,6 +130,11 @@ def _word_matches(key: str) -> list[Authority]:
 
 def resolve(query: str) -> Authority:
     """One council for a name, short name, alias or GSS code; else UnknownAuthority with candidates."""
+    if len(query.strip()) > LONGEST_QUERY:
+        raise UnknownAuthority(
+            f"a name of {len(query.strip()):,} characters is longer than any council's ({LONGEST_QUERY} at most)",
+            source="council name",
+        )
     found = candidates(query)
     if len(found) == 1:
         return found[0]

@@ -8,7 +8,7 @@ One bad file costs that file only.
 from __future__ import annotations
 
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Generator, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Protocol
@@ -53,8 +53,11 @@ class Listener(Protocol):
     def waiting(self) -> None: ...
 
 
-def extract_many(sources: Sequence[str], options: Options, listener: Listener | None = None) -> Iterator[Outcome]:
-    """One Outcome per source, in argument order, whatever order the workers finish in.
+def extract_many(
+    sources: Sequence[str], options: Options, listener: Listener | None = None
+) -> Generator[Outcome, None, None]:
+    """One Outcome per source, in argument order, whatever order the workers finish in (close the
+    generator to stop the batch: its workers stop with it).
 
     Each outcome is yielded as soon as its file and every file before it are done: cache hits and
     unreadable files are settled before any parsing starts, so they never wait for a later file.

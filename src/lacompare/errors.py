@@ -21,13 +21,23 @@ class LacompareError(Exception):
             self.hint = hint
 
     def one_line(self) -> str:
-        parts = [f"{self.source}: " if self.source else "", self.message]
+        parts = [f"{_shortened(self.source)}: " if self.source else "", self.message]
         if self.hint:
             parts.append(f" ({self.hint})")
         return " ".join("".join(parts).split())
 
     def __str__(self) -> str:
         return self.one_line()
+
+
+LONGEST_SOURCE = 300  # characters of a file or council name an error line shows
+
+
+def _shortened(source: str) -> str:
+    """A name as an error line shows it: one too long to read ends in '…' and says its length."""
+    if len(source) <= LONGEST_SOURCE:
+        return source
+    return f"{source[: LONGEST_SOURCE - 60]}… ({len(source):,} characters)"
 
 
 class UnreadableDocument(LacompareError):

@@ -79,11 +79,22 @@ def parse_job(job: Job, memory_mb: int | None = None) -> Result:
 
 def _out_of_memory(job: Job, memory_mb: int | None) -> ParseLimitExceeded:
     limit = f" at the memory limit of {memory_mb} MB" if memory_mb else ""
-    return ParseLimitExceeded(
-        f"ran out of memory while parsing{limit}",
-        source=job.name,
-        hint="the file may be a decompression bomb; raise --memory-limit if it is genuine",
-    )
+    return ParseLimitExceeded(f"ran out of memory while parsing{limit}", source=job.name, hint=_memory_hint(job))
+
+
+def _memory_hint(job: Job) -> str:
+    """Raise the limit: the flag that does it. Only a PDF (compressed streams) can be a bomb."""
+    from lacompare.readers.sniff import sniff
+
+    raise_it = "raise it with --memory-limit MB (0: no limit)"
+    if sniff(job.data[:8192]) == "pdf":
+        return f"{raise_it} if the PDF is genuine: a small PDF may also unpack into far more (a decompression bomb)"
+    split = ", or split it into smaller files" if len(job.data) >= LARGE_DOCUMENT_BYTES else ""
+    return f"a {_size(len(job.data))} document needs more to parse: {raise_it}{split}"
+
+
+def _size(count: int) -> str:
+    return f"{count / (1 << 20):,.0f} MB" if count >= 1 << 20 else f"{max(1, round(count / 1024)):,} kB"
 
 
 def _is_allocation_failure(exc: BaseException) -> bool:
@@ -326,10 +337,19 @@ def _send(conn: Connection, job: Job) -> bool:
 
 def _timed_out(job: Job, limits: Limits) -> ParseLimitExceeded:
     return ParseLimitExceeded(
-        f"parsing stopped at the time limit of {limits.seconds:g} s",
-        source=job.name,
-        hint="the file may be malformed; raise --timeout if it is genuine",
+        f"parsing stopped at the time limit of {limits.seconds:g} s", source=job.name, hint=_time_hint(job)
     )
+
+
+# A document this large is slow because it is large, not because it is malformed.
+LARGE_DOCUMENT_BYTES = 10 << 20
+
+
+def _time_hint(job: Job) -> str:
+    raise_it = "raise it with --timeout SECONDS (0: no limit)"
+    if len(job.data) >= LARGE_DOCUMENT_BYTES:
+        return f"a {_size(len(job.data))} document takes longer: {raise_it}, or split it into smaller files"
+    return f"the file may be malformed; {raise_it} if it is genuine"
 
 
 def _died(job: Job, worker: _Worker, limits: Limits) -> LacompareError:
@@ -337,15 +357,13 @@ def _died(job: Job, worker: _Worker, limits: Limits) -> LacompareError:
     how = f"killed by {_signal_name(-code)}" if code is not None and code < 0 else f"exit status {code}"
     if limits.memory_mb and code == EXIT_OUT_OF_MEMORY:
         return ParseLimitExceeded(
-            f"ran out of memory at the memory limit of {limits.memory_mb} MB",
-            source=job.name,
-            hint="the file may be a decompression bomb; raise --memory-limit if it is genuine",
+            f"ran out of memory at the memory limit of {limits.memory_mb} MB", source=job.name, hint=_memory_hint(job)
         )
     if limits.memory_mb:
         return ParseLimitExceeded(
             f"the parser process died ({how}), most likely at the memory limit of {limits.memory_mb} MB",
             source=job.name,
-            hint="the file may be a decompression bomb; raise --memory-limit if it is genuine",
+            hint=_memory_hint(job),
         )
     return LacompareError(f"the parser process died ({how})", source=job.name, hint="please report this with the file")
 

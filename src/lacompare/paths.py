@@ -14,6 +14,32 @@ APP_NAME = "lacompare"
 DB_ENV = "LACOMPARE_DB"
 CACHE_ENV = "LACOMPARE_CACHE"
 DB_FILENAME = "library.sqlite3"
+# The longest file name and path most file systems take (NAME_MAX, PATH_MAX on Linux); the file
+# system at hand is asked where the path's folder exists.
+NAME_MAX = 255
+PATH_MAX = 4096
+
+
+def name_problem(path: str | os.PathLike[str]) -> str | None:
+    """Why no file can have this path (a name or the whole path too long), or None."""
+    text = os.fspath(path)
+    name_max, path_max = _limits(Path(text))
+    longest = max((part for part in Path(text).parts), key=len, default="")
+    if len(os.fsencode(longest)) > name_max:
+        return f"a file name of {len(longest):,} characters is too long (the file system takes at most {name_max})"
+    if len(os.fsencode(text)) > path_max:
+        return f"a path of {len(text):,} characters is too long (the file system takes at most {path_max})"
+    return None
+
+
+def _limits(path: Path) -> tuple[int, int]:
+    folder = path.parent
+    try:
+        while not folder.is_dir() and folder != folder.parent:
+            folder = folder.parent
+        return os.pathconf(folder, "PC_NAME_MAX"), os.pathconf(folder, "PC_PATH_MAX")
+    except (OSError, ValueError, AttributeError):  # no pathconf (Windows), or a name no folder can have
+        return NAME_MAX, PATH_MAX
 
 
 def data_dir() -> Path:

@@ -1,4 +1,5 @@
-"""The quote rule: a fact's quote is a verbatim substring of its page's normalised text and
+"""The quote rule: a fact's quote is a verbatim substring of its page's normalised text, starts on
+that page (not in the text copied from the next page to read a paragraph over the break whole) and
 contains every number of the fact."""
 
 from __future__ import annotations
@@ -9,10 +10,17 @@ from lacompare.model import Fact, Number, Rating, Score
 from lacompare.parsers.text.patterns import numbers_in
 
 
-def quote_problem(fact: Fact, page_text: str) -> str | None:
-    """Return why the fact breaks the quote rule, or None when it keeps it."""
-    if not fact.quote or fact.quote not in page_text:
+def quote_problem(fact: Fact, page_text: str, copied_at: int | None = None) -> str | None:
+    """Return why the fact breaks the quote rule, or None when it keeps it.
+
+    ``copied_at`` is where the page's text copied from the next page starts (``Page.copied_at``):
+    a quote found only there is printed on the next page, not on the fact's.
+    """
+    at = page_text.find(fact.quote) if fact.quote else -1
+    if at < 0:
         return "quote not found on its page"
+    if copied_at is not None and at >= copied_at:
+        return f"quote is on page {fact.page + 1}, not on page {fact.page}"
     found = numbers_in(fact.quote) + _score_words(fact)
     missing = [n for n in fact.numbers() if not any(_same(n, f) for f in found)]
     if missing:

@@ -208,7 +208,7 @@ class Library:
     def find(self, prefix: str) -> list[Entry]:
         """Documents whose SHA-256 starts with ``prefix`` (at least 6 hex digits)."""
         clean = prefix.strip().lower()
-        if len(clean) < 6 or any(c not in "0123456789abcdef" for c in clean):
+        if not 6 <= len(clean) <= 64 or any(c not in "0123456789abcdef" for c in clean):
             return []
         return [Entry(*r) for r in self._query(self._ENTRY_SQL + " WHERE d.sha256 LIKE ?", (clean + "%",))]
 
@@ -281,11 +281,25 @@ class Library:
         """Rows of a read-only SQL query over the library's tables and views (``measures``, ``tidy``…)."""
         return self._query(sql, params)
 
-    def info(self) -> LibraryInfo:
-        """The library's path, size, schema version and counts (:class:`lacompare.store_info.LibraryInfo`)."""
+    def info(self, *, check: bool = True) -> LibraryInfo:
+        """The library's path, size, schema version and counts (:class:`lacompare.store_info.LibraryInfo`);
+        with ``check``, SQLite's ``quick_check`` of every page (``LibraryInfo.damage``)."""
         from lacompare.store_info import library_info
 
-        return library_info(self.path, self._user_version(), self.entries())
+        damage = self.damage() if check else ()
+        return library_info(self.path, self._user_version(), self.entries(), damage)
+
+    def damage(self, most: int = 10) -> tuple[str, ...]:
+        """What SQLite's ``quick_check`` finds wrong with the library file (at most ``most``
+        findings; none for a sound library). A check that cannot run says why."""
+        try:
+            rows = retrying(lambda: self._conn.execute(f"PRAGMA quick_check({most})").fetchall())
+        except sqlite3.DatabaseError as exc:
+            if is_busy(exc):
+                raise store_error(exc, self.path) from None
+            return (str(exc),)
+        found = tuple(str(r[0]) for r in rows if not str(r[0]).startswith("*** in database"))
+        return () if found == ("ok",) else found
 
     # -- removing ------------------------------------------------------------------------------
 

@@ -30,6 +30,7 @@ class LibraryInfo:
     documents: int
     councils: int
     facts: int
+    damage: tuple[str, ...] = ()  # what SQLite's quick_check found wrong (nothing: the file is sound)
     lacompare_version: str = __version__
     extractor_version: str = EXTRACTOR_VERSION
 
@@ -42,13 +43,17 @@ class LibraryInfo:
             "documents": self.documents,
             "councils": self.councils,
             "facts": self.facts,
+            "check": "ok" if not self.damage else "damaged",
+            "damage": list(self.damage),
             "lacompare_version": self.lacompare_version,
             "extractor_version": self.extractor_version,
         }
 
 
-def library_info(path: Path, schema_version: int | None, entries: list[Entry]) -> LibraryInfo:
-    """Build the summary from the library's file and its stored documents."""
+def library_info(
+    path: Path, schema_version: int | None, entries: list[Entry], damage: tuple[str, ...] = ()
+) -> LibraryInfo:
+    """Build the summary from the library's file, its stored documents and its check."""
     exists = path.is_file()
     return LibraryInfo(
         path=path,
@@ -58,6 +63,7 @@ def library_info(path: Path, schema_version: int | None, entries: list[Entry]) -
         documents=len(entries),
         councils=len({e.council for e in entries}),
         facts=sum(e.facts for e in entries),
+        damage=damage if exists else (),
     )
 
 

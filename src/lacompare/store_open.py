@@ -5,7 +5,8 @@
   added and its journal mode is left alone.
 * A library the user cannot write (a read-only file or folder) still opens for reading.
 * A busy library is retried; a full disk, a read-only place or a damaged file is a
-  :class:`~lacompare.errors.StoreError` naming the file and what to do.
+  :class:`~lacompare.errors.StoreError` naming the file and what to do (for a damaged one, the
+  recovery step: SQLite's ``.recover``, or the reports added again).
 """
 
 from __future__ import annotations
@@ -24,6 +25,17 @@ T = TypeVar("T")
 BUSY_TIMEOUT_MS = 30_000
 RETRY_FOR_SECONDS = 120.0
 ELSEWHERE = "point --db / LACOMPARE_DB at another library file"
+
+
+def recover_hint(path: Path) -> str:
+    """What to do with a damaged library: add the reports again into a new one, or let SQLite's
+    shell recover what it can into a new file (its ``.recover`` needs a build with the dbpage
+    table, as sqlite.org's own shells have)."""
+    new = path.with_name(f"{path.stem}-recovered{path.suffix}")
+    return (
+        "move it aside and `lacompare add` the reports again, or recover what it holds with"
+        f" `sqlite3 '{path}' .recover | sqlite3 '{new}'` and use --db '{new}'"
+    )
 
 
 def connect(path: Path, *, create: bool, must_exist: bool, newest: int) -> tuple[sqlite3.Connection, bool]:
@@ -67,14 +79,47 @@ def _writable(path: Path) -> bool:
 
 
 def _open(target: str, *, read_only: bool) -> sqlite3.Connection:
-    uri = f"{Path(target).resolve().as_uri()}?mode=ro" if read_only else target
+    if read_only:
+        return _open_read_only(Path(target))
     try:
-        conn = sqlite3.connect(uri, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None, uri=read_only)
+        conn = sqlite3.connect(target, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         conn.execute("PRAGMA foreign_keys = ON")
     except sqlite3.DatabaseError as exc:
         raise store_error(exc, Path(target)) from None
     return conn
+
+
+def _open_read_only(path: Path) -> sqlite3.Connection:
+    """Open a library that cannot be written, for reading only.
+
+    A library in WAL mode needs its ``-shm`` file, which SQLite cannot create in a folder it
+    cannot write: there, the file is opened as immutable (no locks, no journal), which is safe
+    because no writer can change it either (a writer needs that folder for its journal).
+    """
+    uri = path.resolve().as_uri()
+    for query in ("?mode=ro", "?mode=ro&immutable=1"):
+        try:
+            conn = sqlite3.connect(uri + query, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None, uri=True)
+        except sqlite3.DatabaseError as exc:
+            raise store_error(exc, path) from None
+        try:
+            conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()  # reads the header: WAL or not
+            return conn
+        except sqlite3.OperationalError as exc:
+            conn.close()
+            if not _needs_immutable(exc) or "immutable" in query:
+                raise store_error(exc, path) from None
+        except sqlite3.DatabaseError as exc:
+            conn.close()
+            raise store_error(exc, path) from None
+    raise AssertionError("unreachable")
+
+
+def _needs_immutable(exc: sqlite3.OperationalError) -> bool:
+    text = str(exc).lower()
+    return "readonly" in text or "read-only" in text or "unable to open" in text
 
 
 def _check_ours(conn: sqlite3.Connection, path: Path, newest: int) -> None:
@@ -121,8 +166,14 @@ def retrying(action: Callable[[], T]) -> T:
 def store_error(exc: sqlite3.DatabaseError, path: Path) -> LacompareError:
     text = str(exc)
     lowered = text.lower()
-    if "not a database" in lowered or "malformed" in lowered:
-        return StoreError("not a lacompare library (or a damaged one)", source=str(path), hint=ELSEWHERE)
+    if "malformed" in lowered or "corrupt" in lowered:
+        return StoreError(f"the library is damaged ({text})", source=str(path), hint=recover_hint(path))
+    if "not a database" in lowered:
+        return StoreError(
+            "not a lacompare library (or a damaged one)",
+            source=str(path),
+            hint=f"{ELSEWHERE}; if it is your library, {recover_hint(path)}",
+        )
     if "disk is full" in lowered or "disk i/o error" in lowered:
         return StoreError(
             f"could not write the library ({text}: the disk may be full); nothing was half-written",

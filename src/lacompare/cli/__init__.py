@@ -8,6 +8,7 @@ Data goes to stdout; progress, warnings and errors go to stderr. An expected fai
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager
@@ -85,6 +86,17 @@ app = typer.Typer(
 )
 
 
+def checked_path(param: typer.CallbackParam, value: Path | None) -> Path | None:
+    """A path option no file can have (a name over the file system's limit) is a usage error naming
+    the option and the limit, before anything is read or written."""
+    from lacompare.paths import name_problem
+
+    problem = name_problem(value) if value is not None and str(value) != "-" else None
+    if problem:
+        raise typer.BadParameter(problem, param_hint=max(param.opts, key=len))
+    return value
+
+
 def _version(value: bool) -> None:
     if value:
         print(f"lacompare {__version__}")
@@ -98,7 +110,12 @@ def _root(
     ] = False,
     db: Annotated[
         Optional[Path],  # noqa: UP045
-        typer.Option("--db", metavar="PATH", help="Library file for every command (a command's own --db wins)."),
+        typer.Option(
+            "--db",
+            metavar="PATH",
+            callback=checked_path,
+            help="Library file for every command (a command's own --db wins).",
+        ),
     ] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress, notes or warnings on stderr.")] = False,
     verbose: Annotated[
@@ -129,6 +146,7 @@ OutputOpt = Annotated[
     typer.Option(
         "--output",
         "-o",
+        callback=checked_path,
         help="Write to FILE (.csv, .tsv, .json, .jsonl or .xlsx) instead of stdout; it is replaced only on success.",
     ),
 ]
@@ -142,7 +160,8 @@ SafeCsvOpt = Annotated[
     typer.Option(
         "--safe-csv/--no-safe-csv",
         help="Put ' before CSV/TSV cells starting with = + - @ so spreadsheets do not run them as formulas "
-        "(numbers are left alone). Default: on when writing a file with -o, off on stdout.",
+        "(numbers are left alone). Default: on when writing a file (-o FILE, or stdout redirected to one); "
+        "off on a pipe or terminal, where stdout is the raw text.",
     ),
 ]
 JobsOpt = Annotated[
@@ -268,8 +287,21 @@ def terminal_width(fmt: Format, stream: TextIO) -> int | None:
 
 
 def safe_default(safe_csv: bool | None, output: Path | None) -> bool:
-    """--safe-csv as given, else on for a file written with -o and off on stdout."""
-    return safe_csv if safe_csv is not None else not out.is_stdout(output)
+    """--safe-csv as given, else on for a file: one written with -o, or standard output redirected to
+    one (``> facts.csv``: as likely to be opened in a spreadsheet); off on a pipe or a terminal, where
+    another program reads the text as it is."""
+    if safe_csv is not None:
+        return safe_csv
+    return not out.is_stdout(output) or _stdout_is_a_file()
+
+
+def _stdout_is_a_file() -> bool:
+    import stat
+
+    try:
+        return sys.stdout is not None and stat.S_ISREG(os.fstat(sys.stdout.fileno()).st_mode)
+    except (OSError, ValueError, AttributeError):  # no descriptor (a test's capture), or closed
+        return False
 
 
 class ReportWriter:

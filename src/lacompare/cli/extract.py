@@ -63,6 +63,10 @@ def extract(
     On a terminal one line per row (the quote with --wide). CSV, TSV, JSON and JSON Lines are
     written file by file as each file (and every one before it) is read; with -o the file is
     replaced only if at least one report was read.
+
+    Piped to another program, stdout is the raw text: a quote starting with = + - @ is written as it
+    is. For a spreadsheet write a file, with -o facts.csv (or > facts.csv): its CSV cells are made
+    safe to open (see --safe-csv).
     """
     from lacompare.batch import extract_many
     from lacompare.render.rows import COLUMNS

@@ -40,8 +40,15 @@ def info_lines(info: LibraryInfo) -> list[tuple[str, str]]:
         ("documents", f"{info.documents:,}"),
         ("councils", f"{info.councils:,}"),
         ("facts", f"{info.facts:,}"),
+        ("check", "ok (SQLite quick_check)" if not info.damage else f"DAMAGED: {damage_summary(info.damage)}"),
         ("lacompare", f"{info.lacompare_version} (extractor {info.extractor_version})"),
     ]
+
+
+def damage_summary(damage: tuple[str, ...]) -> str:
+    """'3 problems found, the first: On tree page 50 cell 3: Rowid 1218263 out of order'."""
+    count = f"{len(damage)}+" if len(damage) >= 10 else str(len(damage))
+    return damage[0] if len(damage) == 1 else f"{count} problems found, the first: {damage[0]}"
 
 
 @app.command()
@@ -49,7 +56,8 @@ def info(
     db: DbOpt = None,
     fmt: Annotated[InfoFormat, typer.Option("--format", "-f", help="table or json.")] = InfoFormat.table,
 ) -> None:
-    """The library in use: its path, size, schema version, documents, councils and facts."""
+    """The library in use: its path, size, schema version, documents, councils and facts, and a check
+    of every page of the file (SQLite's quick_check; a damaged library exits 1 with the recovery step)."""
     given = db is not None or settings().db is not None
     with exit_on_error(), open_library(db) as library:
         summary = library.info()
@@ -70,3 +78,12 @@ def info(
             print_pairs(info_lines(summary))
         else:
             stream.writelines(printable(f"{key + ':':<16}{value}\n") for key, value in info_lines(summary))
+    if summary.damage:
+        from lacompare.store_open import recover_hint
+
+        with exit_on_error():
+            raise StoreError(
+                f"the library is damaged ({damage_summary(summary.damage)})",
+                source=str(summary.path),
+                hint=recover_hint(summary.path),
+            )

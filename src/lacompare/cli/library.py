@@ -27,6 +27,7 @@ from lacompare.cli import (
     add_inputs,
     app,
     batch_options,
+    checked_path,
     choose_format,
     describe_outcome,
     detail,
@@ -54,7 +55,12 @@ if TYPE_CHECKING:
 
 DbOpt = Annotated[
     Optional[Path],  # noqa: UP045
-    typer.Option("--db", metavar="PATH", help="Library file. Default: $LACOMPARE_DB, else the user data folder."),
+    typer.Option(
+        "--db",
+        metavar="PATH",
+        callback=checked_path,
+        help="Library file. Default: $LACOMPARE_DB, else the user data folder.",
+    ),
 ]
 AsOfOpt = Annotated[
     Optional[str],  # noqa: UP045
@@ -100,11 +106,15 @@ def pick_columns(given: str | None, available: Sequence[str]) -> tuple[str, ...]
 
 def open_library(db: Path | None, *, create: bool = False) -> Library:
     """The library a command's --db names, else the global --db (``lacompare --db PATH …``), else the default."""
-    from lacompare.paths import db_path
+    from lacompare.errors import StoreError
+    from lacompare.paths import DB_ENV, db_path, name_problem
     from lacompare.store import Library
 
     given = db if db is not None else settings().db
     path = db_path(given)
+    problem = name_problem(path)
+    if problem:
+        raise StoreError(problem, source=DB_ENV, hint="point LACOMPARE_DB at a library file with a shorter name")
     add_inputs(path)  # -o may not overwrite it
     detail(f"Library: {path}")
     # A --db that names no file is a mistyped path, not an empty library.
@@ -205,7 +215,8 @@ def add(
                     err(known.message())
         options = batch_options(kind, password, jobs, no_cache, timeout, memory_limit)
         with progress_bar(len(todo), quiet) as listener:
-            for outcome in extract_many(todo, options, listener):
+            outcomes = extract_many(todo, options, listener)
+            for done, outcome in enumerate(outcomes):
                 if outcome.report is None:
                     assert outcome.error is not None
                     report_error(outcome.error)
@@ -217,10 +228,14 @@ def add(
                     report = replace(report, local_authority=council.name)
                 try:
                     result = library.store(report, source=outcome.source)
-                except LacompareError as exc:  # a full disk, say: this file is not stored, the others are tried
+                except LacompareError as exc:
+                    # The library cannot be written (a full disk, say): every later file would fail
+                    # the same way, so the batch stops here, its parsers with it.
+                    outcomes.close()
                     report_error(exc)
-                    tally.failed += 1
-                    continue
+                    tally.not_added = len(todo) - done
+                    err(f"Error: stopped at the first failed write: {tally.not_added:,} file(s) not added")
+                    break
                 tally.count(result.status, result.entry.facts)
                 if not quiet:
                     err(result.message())
@@ -231,7 +246,7 @@ def add(
                         )
     if not quiet:
         err(tally.summary(len(files)))
-    if tally.failed:
+    if tally.failed or tally.not_added:
         raise typer.Exit(1)
 
 
@@ -241,6 +256,7 @@ class AddTally:
     def __init__(self) -> None:
         self.statuses: dict[str, int] = {}
         self.failed = 0
+        self.not_added = 0  # left when the library could not be written
         self.facts = 0
 
     def count(self, status: str, facts: int) -> None:
@@ -248,11 +264,13 @@ class AddTally:
         self.facts += facts
 
     def summary(self, files: int) -> str:
-        """'3 added, 1 re-extracted, 95 unchanged, 2 failed (101 files, 1,234 facts)': facts the files hold now."""
+        """'3 added, 1 re-extracted, 95 unchanged, 2 failed, 4 not added (105 files, 1,234 facts)': facts the
+        files hold now."""
         from lacompare.store import ADDED, UNCHANGED, UPDATED
 
         counts = [(self.statuses.get(status, 0), status) for status in (ADDED, UPDATED, UNCHANGED)]
-        parts = [f"{n:,} {status}" for n, status in [*counts, (self.failed, "failed")] if n]
+        failures = [(self.failed, "failed"), (self.not_added, "not added")]
+        parts = [f"{n:,} {status}" for n, status in [*counts, *failures] if n]
         plural = "file" if files == 1 else "files"
         facts = "fact" if self.facts == 1 else "facts"
         return f"{', '.join(parts) or 'nothing done'} ({files:,} {plural}, {self.facts:,} {facts})"

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
-from lacompare.cli import QuietOpt, app, err, exit_on_error, output_stream, settings
+from lacompare.cli import QuietOpt, app, checked_path, err, exit_on_error, output_stream, settings
 from lacompare.cli import output as out
 from lacompare.cli.compare import FactOpt, KindsOpt, RegionOpt, _facts, _kinds, _warn_notes
 from lacompare.cli.library import AsOfOpt, DbOpt, check_date, open_library
@@ -24,13 +24,19 @@ PageOutputOpt = Annotated[
         "--output",
         "-o",
         metavar="FILE",
+        callback=checked_path,
         help="Write the page to FILE (.html); a page lacompare wrote before is replaced, any other file is left "
         "alone. Default: stdout, when it is not a terminal.",
     ),
 ]
 ChartsOpt = Annotated[
     Optional[Path],  # noqa: UP045
-    typer.Option("--charts", metavar="DIR", help="Also write each chart as an SVG file of its own into DIR."),
+    typer.Option(
+        "--charts",
+        metavar="DIR",
+        callback=checked_path,
+        help="Also write each chart as an SVG file of its own into DIR.",
+    ),
 ]
 TitleOpt = Annotated[Optional[str], typer.Option("--title", help="The page's title.")]  # noqa: UP045
 

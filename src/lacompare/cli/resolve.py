@@ -33,9 +33,22 @@ def is_file(arg: str) -> bool:
 def resolve_sides(
     args: Sequence[str], library: Library, *, as_of: str | None = None, kinds: Sequence[str] | None = None
 ) -> list[Side]:
-    """Each argument as a diff column: a file extracted now, or a council's picture in the library."""
-    sides = [_file_side(a) if looks_like_file(a) else library.side(a, as_of=as_of, kinds=kinds) for a in args]
-    return _distinct_names(sides)
+    """Each argument as a diff column: a file extracted now, or a council's picture in the library.
+
+    An argument given again (``camden camden``, ``camden Camden E09000007``) is one column: it is
+    resolved once, and a council or file that is already a column is left out, with a note.
+    """
+    given = list(dict.fromkeys(a.strip() for a in args))
+    sides = [_file_side(a) if looks_like_file(a) else library.side(a, as_of=as_of, kinds=kinds) for a in given]
+    columns: dict[tuple[object, ...], Side] = {}
+    for side in sides:
+        columns.setdefault((side.gss_code, side.documents), side)
+    unique = list(columns.values())
+    if len(unique) < len(args):
+        from lacompare.cli import note
+
+        note(f"Note: {len(args) - len(unique):,} repeated council(s) or file(s) left out: each is one column")
+    return _distinct_names(unique)
 
 
 def _file_side(arg: str) -> Side:
@@ -116,10 +129,19 @@ def report_for(library: Library, target: str, *, as_of: str | None, kind: str | 
     return library.report(found[0].sha256)
 
 
+LONGEST_METRIC_QUERY = 200  # measure ids and labels are under 100 characters
+
+
 def resolve_metric(query: str, library: Library) -> str:
     """The measure id a `rank` argument names: an id the library or the catalogue holds, else the
     one measure whose id or label has all the words (the library's first, then the catalogue's)."""
     clean = query.strip()
+    if len(clean) > LONGEST_METRIC_QUERY:
+        raise UnknownMetric(
+            f"a measure of {len(clean):,} characters is longer than any measure's id or label "
+            f"({LONGEST_METRIC_QUERY} at most)",
+            source="METRIC",
+        )
     if library.query("SELECT 1 FROM measures WHERE metric_id = ? LIMIT 1", (clean,)):
         return clean  # the common case, answered without loading the catalogue
     from lacompare import catalogue

@@ -9,7 +9,7 @@ from functools import cache
 
 from lacompare.kinds import DocumentKind
 from lacompare.model import Fact, Report
-from lacompare.readers.base import Document
+from lacompare.readers.base import Document, Page
 
 Parser = Callable[[Document], list[Fact]]
 
@@ -149,12 +149,40 @@ def _checked(doc: Document, facts: list[Fact]) -> list[Fact]:
     from lacompare.provenance import quote_problem  # here: provenance uses parsers.text.patterns
 
     out = []
-    for fact in facts:
-        problem = quote_problem(fact, doc.page(fact.page).text) if 1 <= fact.page <= len(doc.pages) else "bad page"
+    for fact in on_their_pages(doc, facts):
+        if 1 <= fact.page <= len(doc.pages):
+            page = doc.page(fact.page)
+            problem = quote_problem(fact, page.text, page.copied_at)
+        else:
+            problem = "bad page"
         if problem:
             fact = replace(fact, flag="; ".join(f for f in (fact.flag, problem) if f))
         out.append(fact)
     return sorted(out, key=lambda f: (f.page, _offset(doc, f)))  # stable: one quote's facts keep their order
+
+
+def on_their_pages(doc: Document, facts: list[Fact]) -> list[Fact]:
+    """Give the next page each fact read in the text a page copied from it (a paragraph running
+    over the break), when its quote is printed there; the next page's own reading of the same
+    statement is kept once."""
+    from dataclasses import replace
+
+    moved: list[Fact] = []
+    kept: list[Fact] = []
+    for fact in facts:
+        if 1 <= fact.page < len(doc.pages) and _starts_in_copy(doc.page(fact.page), fact.quote):
+            if fact.quote in doc.page(fact.page + 1).own_text:
+                moved.append(replace(fact, page=fact.page + 1))
+                continue
+        kept.append(fact)
+    if not moved:
+        return facts
+    present = set(kept)
+    return kept + [fact for fact in dict.fromkeys(moved) if fact not in present]
+
+
+def _starts_in_copy(page: Page, quote: str) -> bool:
+    return page.copied_at is not None and bool(quote) and page.text.find(quote) >= page.copied_at
 
 
 def _offset(doc: Document, fact: Fact) -> int:

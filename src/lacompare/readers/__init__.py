@@ -116,7 +116,8 @@ def _too_big(name: str, max_bytes: int) -> UnreadableDocument:
     return UnreadableDocument(
         f"the file is over {max_bytes // (1 << 20):,} MB, more than lacompare reads",
         source=name,
-        hint="a council report is rarely over 100 MB; check it is the file you meant",
+        hint="a council report is rarely over 100 MB; check it is the file you meant, or raise"
+        " --memory-limit (a file may be half of it)",
     )
 
 
@@ -184,4 +185,6 @@ def _text_document(data: bytes, name: str, digest: str, suffix: str, looks: str)
 
 
 def _pages(pages: list[NormalisedPage]) -> tuple[Page, ...]:
-    return tuple(Page(i, p.text, p.markers, raw_lines=p.raw_lines) for i, p in enumerate(pages, start=1))
+    return tuple(
+        Page(i, p.text, p.markers, raw_lines=p.raw_lines, copied_at=p.copied_at) for i, p in enumerate(pages, start=1)
+    )

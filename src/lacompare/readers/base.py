@@ -21,6 +21,14 @@ class Page:
     blocks: tuple[Block, ...] = field(default=(), compare=False, repr=False)
     # Per line, the raw line with its spacing (a text table's column gaps), where the reader kept one.
     raw_lines: tuple[str | None, ...] = field(default=(), compare=False, repr=False)
+    # Where the text copied from the next page starts: a paragraph running over the page break is
+    # read whole here, and a quote that starts at or after this offset is the next page's.
+    copied_at: int | None = field(default=None, compare=False, repr=False)
+
+    @property
+    def own_text(self) -> str:
+        """The text printed on this page, without what was copied from the next."""
+        return self.text if self.copied_at is None else self.text[: self.copied_at]
 
     def __post_init__(self) -> None:
         if not self.blocks and self.text.strip():

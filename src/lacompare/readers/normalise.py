@@ -14,8 +14,9 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import partial
 
 from lacompare.readers.chars import clean_chars
 
@@ -35,12 +36,24 @@ SENTENCE_WORDS = 6  # a line of this many words ending in a full stop is a sente
 # sentence and the "This is higher than…" after it stay together); a longer one gives up
 # only the broken sentence.
 CARRY_WHOLE_PARAGRAPH = 600
+# A "sentence" longer than this is no prose (a line with no full stop: a dump, a table run
+# together, text whose full stops were lost); the sentence splitter skips it.
+LONGEST_SENTENCE = 3_000
+# The longest line a page keeps (real paragraphs stay under ~2,300 characters). A longer line is
+# cut between sentences, and a sentence too long to be one into pieces still too long to be one,
+# so that every reader's time stays linear in the text however long a line the file has, and a
+# piece of a run with no full stop is never read as a sentence.
+LONGEST_LINE = 8_000
+_CUT_SLACK = 100  # how far from its cut point a piece may end, to end at a space
 _DIGITS = re.compile(r"\d+")
 _SPACE = re.compile(r"[ \t\r\v]+")
 _BULLET = re.compile(r"^[•▪●◦‣∙·\ue001]\s*")
 _HINTS = re.compile(r"^\s*([\ue000\ue001])")
 _TERMINAL = (".", "!", "?", ":", ";", "---")
 _SENTENCE_LIKE = re.compile(r"[a-z)\]”’\"'][.!?]$")
+_ENDS_SENTENCE = re.compile(r"[.!?][\"'’”)]*$")
+_LONG_RUN = re.compile(rf"(?<!\S)\S{{{LONGEST_SENTENCE + 1},}}")
+_ANY_STOP = re.compile(r"[.!?][\"'’”)]*\s+")
 _SENTENCE_END = re.compile(r"[.!?][\"'’”)]*\s+(?=[A-Z“\"'(£0-9])")
 # A list item whose bullet or number is in the text; "o  Life expectancy …" is Word's sub-bullet.
 _LISTED = re.compile(r"^(?:[-*+]|\d{1,2}[.)]|o(?=\s+[A-Z\d£]))\s")
@@ -166,6 +179,8 @@ class NormalisedPage:
     text: str
     markers: tuple[str | None, ...]
     raw_lines: tuple[str | None, ...] = ()
+    # Where the text copied from the next page starts (None: nothing was copied).
+    copied_at: int | None = None
 
 
 def paragraphs(lines: Sequence[str], width: int) -> list[str]:
@@ -194,8 +209,19 @@ def marked_paragraphs(lines: Sequence[str], width: int) -> list[tuple[str, str |
     return out
 
 
-def carry_across_pages(pages: list[list[tuple[str, str | None]]], raw_pages: Sequence[list[str]], width: int) -> None:
-    """Move the head of a sentence that runs over a page break back onto its first page."""
+def carry_across_pages(
+    pages: list[list[tuple[str, str | None]]], raw_pages: Sequence[list[str]], width: int
+) -> list[int | None]:
+    """Copy the head of a paragraph that runs over a page break onto the end of its first page.
+
+    The copy lets a sentence broken by the break, and a short paragraph's next sentence ("This
+    is higher than…"), be read whole on the page where they start. The next page keeps every
+    sentence that starts on it and gives up only the tail of the broken sentence: a statement
+    stands on the page it is printed on. Returns, per page, where the copied text starts in its
+    last line's page text (None when nothing was copied); a quote that starts there or later is
+    the next page's.
+    """
+    copied_at: list[int | None] = [None] * len(pages)
     for i in range(len(pages) - 1):
         here, there = pages[i], pages[i + 1]
         last_raw = next((ln for ln in reversed(raw_pages[i]) if ln.strip()), "")
@@ -206,15 +232,18 @@ def carry_across_pages(pages: list[list[tuple[str, str | None]]], raw_pages: Seq
             continue
         head = there[0][0]
         end = _SENTENCE_END.search(head)
-        if end and len(head) > CARRY_WHOLE_PARAGRAPH:
-            moved, rest = head[: end.end()].rstrip(), head[end.end() :]
-        else:
-            moved, rest = head, ""
-        here[-1] = (_glue(here[-1][0], moved), here[-1][1])
+        copied = head[: end.end()].rstrip() if end and len(head) > CARRY_WHOLE_PARAGRAPH else head
+        # The broken sentence's tail: none when the first page's paragraph ends a sentence.
+        broken = "" if _ENDS_SENTENCE.search(here[-1][0]) else (head[: end.end()].rstrip() if end else head)
+        glued = _glue(here[-1][0], copied)
+        copied_at[i] = sum(len(line) + 1 for line, _ in here[:-1]) + len(glued) - len(copied)
+        here[-1] = (glued, here[-1][1])
+        rest = head[len(broken) :].lstrip()
         if rest:
             there[0] = (rest, None)
         else:
             there.pop(0)
+    return copied_at
 
 
 def normalise_pages(raw_pages: Sequence[str], *, wrapped: bool = True) -> list[str]:
@@ -231,12 +260,88 @@ def normalise(raw_pages: Sequence[str], *, wrapped: bool = True) -> list[Normali
     split = [clean_chars(p).replace("\r\n", "\n").replace("\r", "\n").split("\n") for p in raw_pages]
     split = drop_running_lines(split)
     width = typical_width(split) if wrapped else 0
-    pages = [marked_paragraphs(lines, width) for lines in split]
-    carry_across_pages(pages, split, width)
+    pages = [_bounded(marked_paragraphs(lines, width)) for lines in split]
+    copied_at = carry_across_pages(pages, split, width)
     return [
-        NormalisedPage("\n".join(line for line, _ in p), tuple(m for _, m in p), _raw_lines(p, lines))
-        for p, lines in zip(pages, split, strict=True)
+        NormalisedPage("\n".join(line for line, _ in p), tuple(m for _, m in p), _raw_lines(p, lines), at)
+        for p, lines, at in zip(pages, split, copied_at, strict=True)
     ]
+
+
+def _bounded(lines: list[tuple[str, str | None]]) -> list[tuple[str, str | None]]:
+    """The lines, each over ``LONGEST_LINE`` characters cut into lines of at most that length."""
+    if all(len(line) <= LONGEST_LINE for line, _ in lines):
+        return lines
+    out: list[tuple[str, str | None]] = []
+    for line, marker in lines:
+        for n, piece in enumerate(cut_long_line(line)):
+            out.append((piece, marker if n == 0 else None))
+    return out
+
+
+def cut_long_line(line: str) -> list[str]:
+    """``line`` as lines of at most ``LONGEST_LINE`` characters, cut between sentences. A sentence
+    over that length is cut where a full stop is followed by a small letter ("… in Barnet. yyyy…"),
+    then around any run of characters with no space too long to be a sentence, and what is still
+    too long at spaces, into pieces each over ``LONGEST_SENTENCE`` characters (no sentence). Each
+    level is one pass over its text: linear in the line's length."""
+    by_stops = partial(_packed, cut=_around_runs, longest=LONGEST_LINE)
+    # Whole sentences fill lines no longer than a sentence may be: a real paragraph's length.
+    return _packed(_spans(line, _SENTENCE_END), lambda long: by_stops(_spans(long, _ANY_STOP)), LONGEST_SENTENCE)
+
+
+def _around_runs(text: str) -> list[str]:
+    """``text`` with each run of over ``LONGEST_SENTENCE`` non-space characters a line of its own,
+    every line over ``LONGEST_LINE`` cut into even pieces."""
+    parts, start = [], 0
+    for m in _LONG_RUN.finditer(text):
+        parts += [text[start : m.start()].strip(), m.group()]
+        start = m.end()
+    parts.append(text[start:].strip())
+    return [piece for part in parts if part for piece in (_even_pieces(part) if len(part) > LONGEST_LINE else [part])]
+
+
+def _packed(parts: list[str], cut: Callable[[str], list[str]], longest: int) -> list[str]:
+    """Consecutive parts joined into lines of at most ``longest``; a part over ``LONGEST_LINE`` cut
+    by ``cut``, one between the two a line of its own."""
+    out: list[str] = []
+    current = ""
+    for part in parts:
+        if len(part) > LONGEST_LINE:
+            out.extend(p for p in (current, *cut(part)) if p)
+            current = ""
+        elif current and len(current) + 1 + len(part) > longest:
+            out.append(current)
+            current = part
+        else:
+            current = f"{current} {part}" if current else part
+    return [*out, current] if current else out
+
+
+def _spans(line: str, end: re.Pattern[str]) -> list[str]:
+    spans, start = [], 0
+    for m in end.finditer(line):
+        spans.append(line[start : m.start() + len(m.group().rstrip())])
+        start = m.end()
+    return [*spans, line[start:].rstrip()]
+
+
+def _even_pieces(text: str) -> list[str]:
+    """``text`` (over ``LONGEST_LINE``) in k pieces of near-equal length n / k, k = ceil(n /
+    (LONGEST_LINE - 2 * slack)), each cut at a space within ``_CUT_SLACK`` of its cut point (where
+    it stands when there is none): every piece is then over ``LONGEST_SENTENCE`` and at most
+    ``LONGEST_LINE`` characters long."""
+    count = -(-len(text) // (LONGEST_LINE - 2 * _CUT_SLACK))
+    size = len(text) / count
+    pieces, start = [], 0
+    for n in range(1, count):
+        target = round(n * size)
+        space = text.rfind(" ", target - _CUT_SLACK, target + _CUT_SLACK)
+        cut = space if space > start else target
+        pieces.append(text[start:cut].strip())
+        start = cut
+    pieces.append(text[start:].strip())
+    return [piece for piece in pieces if piece]
 
 
 def _raw_lines(paragraphs: Sequence[tuple[str, str | None]], raw: Sequence[str]) -> tuple[str | None, ...]:

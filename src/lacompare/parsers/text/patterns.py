@@ -11,6 +11,7 @@ import regex
 
 from lacompare import compiled
 from lacompare.model import Number
+from lacompare.readers.normalise import LONGEST_SENTENCE
 
 # 1,234,567.89 | 1234.5 | 12 ; never the tail of a longer token.
 # U+FFFD stands for a byte the text could not decode: a number touching it may have lost a digit.
@@ -52,8 +53,9 @@ DOT_THOUSANDS = r"(?<![\w.,])\d{1,3}(?:\.\d{3})+(?![\d,]|\.\d)"
 _DOT_THOUSANDS_RE = compiled.scanner(DOT_THOUSANDS)
 
 # A "sentence" longer than this is no prose (a line with no full stop: a dump, a table run
-# together); readers skip it, so their time stays linear in the text.
-MAX_SENTENCE_CHARS = 3_000
+# together): the splitter skips it, and the normaliser cuts a line too long for a page into lines
+# of whole sentences or such pieces, so every reader's time stays linear in the text.
+MAX_SENTENCE_CHARS = LONGEST_SENTENCE
 _ABBREVIATIONS = ("e.g.", "i.e.", "approx.", "etc.", "no.", "vs.", "c.", "St.", "Dr.", "Mr.", "Mrs.", "Ms.")
 _INITIAL = compiled.pattern(r"\b[A-Z]\.$")  # "J. Smith": no sentence ends at an initial
 _SENTENCE_BREAK = compiled.pattern(r"(?<=[.!?][\"'’”)\]]*)\s+(?=[\"'‘“(]?[A-Z0-9£])")
@@ -114,7 +116,8 @@ class Sentence:
 
 
 def sentences(text: str) -> Iterator[Sentence]:
-    """Sentences of a normalised page, with their offsets. Lines never join."""
+    """Sentences of a normalised page, with their offsets. Lines never join; a "sentence" over
+    ``MAX_SENTENCE_CHARS`` is no prose and is skipped."""
     offset = 0
     for line in text.split("\n"):
         start = 0
@@ -122,9 +125,10 @@ def sentences(text: str) -> Iterator[Sentence]:
             before = line[start : m.start()]
             if before.endswith(_ABBREVIATIONS) or _INITIAL.search(before):
                 continue
-            yield Sentence(offset + start, offset + m.start(), before)
+            if len(before) <= MAX_SENTENCE_CHARS:
+                yield Sentence(offset + start, offset + m.start(), before)
             start = m.end()
-        if line[start:].strip():
+        if line[start:].strip() and len(line) - start <= MAX_SENTENCE_CHARS:
             yield Sentence(offset + start, offset + len(line), line[start:])
         offset += len(line) + 1
 
