@@ -426,3 +426,16 @@ def test_every_score_of_a_list_belongs_to_the_council_the_sentence_before_the_li
     )
     owners = {s.local_authority for s in extract(text).facts if isinstance(s, Score)}
     assert owners == {SURREY}
+
+
+def test_a_councils_own_paper_stating_its_rating_gives_it_whatever_the_papers_kind() -> None:
+    """The rating's grammar decides, not the document's kind: a local account or a performance
+    report that states the council's assessment gives its rating and score."""
+    text = (
+        "Adult Social Care Local Account 2023/24\n"
+        "In 2023/24, 85.2% of people who use services said they felt safe.\n"
+        "Our Care Quality Commission assessment rated us as good, with a score of 68%.\n"
+    )
+    for kind in (None, "performance_report", "unknown"):
+        report = lacompare.extract_text(text, kind=kind)
+        assert [(r.overall, r.score_pct) for r in report.of_kind("rating")] == [("Good", 68)], kind

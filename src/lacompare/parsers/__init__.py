@@ -15,9 +15,9 @@ Parser = Callable[[Document], list[Fact]]
 
 
 def _cqc_page() -> tuple[Parser, ...]:
-    from lacompare.parsers.cqc import finance, rating, scores
+    from lacompare.parsers.cqc import finance
 
-    return (rating.parse, scores.parse, finance.parse)
+    return (finance.parse,)
 
 
 def _performance_report() -> tuple[Parser, ...]:
@@ -64,9 +64,11 @@ def general_readers() -> tuple[Parser, ...]:
     """The readers every document goes through, whatever its kind (before its kind's own)."""
     from lacompare.extractors import prose, tables
     from lacompare.extractors.prose import benchmarks
-    from lacompare.parsers.cqc import waits
+    from lacompare.parsers.cqc import rating, scores, waits
 
-    return (tables.read, prose.read, benchmarks.read, waits.parse)
+    # A council's own pages and papers state its CQC rating and scores too ("our assessment rated
+    # us Good, with a score of 68%"): the rating's grammar, not the document's kind, decides.
+    return (tables.read, prose.read, benchmarks.read, waits.parse, rating.parse, scores.parse)
 
 
 @cache
