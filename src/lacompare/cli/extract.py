@@ -18,7 +18,6 @@ from lacompare.cli import (
     PasswordOpt,
     PlainOpt,
     QuietOpt,
-    ReportWriter,
     SafeCsvOpt,
     TimeoutOpt,
     add_inputs,
@@ -35,6 +34,7 @@ from lacompare.cli import (
     warn_about,
 )
 from lacompare.cli.library import ColumnsOpt, FactsOpt, WideOpt, fact_kinds, pick_columns
+from lacompare.cli.writing import ReportWriter
 
 
 @app.command()

@@ -31,7 +31,6 @@ from lacompare.cli import (
     choose_format,
     describe_outcome,
     detail,
-    emit,
     err,
     exit_on_error,
     note,
@@ -43,6 +42,7 @@ from lacompare.cli import (
     settings,
     terminal_width,
 )
+from lacompare.cli.writing import emit
 from lacompare.errors import LacompareError
 from lacompare.kinds import DocumentKind, FactKind
 from lacompare.render import Format
