@@ -1,6 +1,6 @@
 """Parsers never raise on odd text, and every fact they produce keeps the quote rule.
 
-Every parser in ``parsers_by_kind()`` is run on random unicode, report-like text
+Every parser (the general readers and those ``parsers_by_kind()`` adds) is run on random unicode, report-like text
 built from the words and numbers reports use (with odd separators, ``%`` without a number,
 stray currency signs), and very long lines.
 """
@@ -12,12 +12,14 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from lacompare.model import DOCUMENT_KINDS
-from lacompare.parsers import Parser, parse, parsers_by_kind
+from lacompare.parsers import Parser, general_readers, parse, parsers_by_kind
 from lacompare.provenance import quote_problem
 from lacompare.readers.base import Document, Page
 from lacompare.readers.normalise import normalise_pages
 
-PARSERS: dict[str, Parser] = {f"{p.__module__}.{p.__name__}": p for ps in parsers_by_kind().values() for p in ps}
+PARSERS: dict[str, Parser] = {
+    f"{p.__module__}.{p.__name__}": p for ps in (general_readers(), *parsers_by_kind().values()) for p in ps
+}
 PARSER_NAMES = sorted(PARSERS)
 
 WORDS = (
