@@ -92,7 +92,7 @@ def is_benchmark(sentence: str, start: int, end: int) -> bool:
 # "… in Surrey", "… for the rest of the county": a figure stated for a place, not for a time.
 _ANOTHER_PLACE = compiled.pattern(r"\s+(?:in|for|across|at)\s+(?:the\s+)?(?:neighbouring\s+)?[A-Z][a-z]{2,}")
 _PERIOD_AFTER = compiled.pattern(
-    rf"\s+(?:in|for|across|at)\s+(?:the\s+)?(?:end\s+of\s+)?(?:{MONTH}|Q[1-4]|Quarter|March|Spring|Summer|Autumn|Winter)",
+    rf"\s+(?:in|for|across|at)\s+(?:the\s+)?(?:end\s+of\s+)?(?:{MONTH}|Q[1-4]|Quarter|Spring|Summer|Autumn|Winter)",
     re.I,
 )
 

@@ -24,7 +24,7 @@ from lacompare.extractors.prose.grammar import (
 from lacompare.extractors.prose.phrases import object_label
 from lacompare.extractors.prose.readings import Heading, Reading, Span, read_sentence, sentence_ref
 from lacompare.parsers.performance.refs import REF_LINE
-from lacompare.parsers.text.patterns import MAX_SENTENCE_CHARS, NUMBER_RE, Sentence, sentence_list
+from lacompare.parsers.text.patterns import NUMBER_RE, Sentence, sentence_list
 
 _MOST_LIST_ITEMS = 20
 _MOST_INTRO_CHARS = 160  # a list's opening line ("The Adult Social Care numbers for Essex:") is short
@@ -35,7 +35,7 @@ _NAME_END = compiled.pattern(r"\s+[–—-]\s+|\s*:\s+")
 
 def page_readings(text: str) -> list[Reading]:
     """Every row the page's sentences state, in page order (over-long "sentences" skipped)."""
-    sentences = [s for s in sentence_list(text) if len(s.text) <= MAX_SENTENCE_CHARS]
+    sentences = sentence_list(text)  # the splitter leaves out over-long runs: no prose
     taken: set[int] = set()  # page offsets of the figures read: each figure is one row's
     readings = _pairs(text, sentences, taken)
     items = _list_items(text)

@@ -20,7 +20,7 @@ from collections.abc import Iterator
 
 from lacompare import compiled
 from lacompare.model import Comparison, Fact
-from lacompare.parsers.text.patterns import MAX_SENTENCE_CHARS, NUMBER, Sentence, parse_number, sentence_list
+from lacompare.parsers.text.patterns import NUMBER, Sentence, parse_number, sentence_list
 from lacompare.parsers.text.relations import COMPARATOR_WORDS, comparator
 from lacompare.readers.base import Document
 
@@ -70,7 +70,7 @@ _YEARISH = compiled.pattern(r"(?:19|20)\d\d")
 def read(doc: Document) -> list[Fact]:
     facts: list[Fact] = []
     for page in doc.pages:
-        sentences = [s for s in sentence_list(page.text) if len(s.text) <= MAX_SENTENCE_CHARS]
+        sentences = sentence_list(page.text)
         named = _naming(page.text, sentences)  # every form names a benchmark
         for i, sentence in enumerate(sentences):
             if named[i]:

@@ -15,7 +15,7 @@ from lacompare import compiled
 from lacompare.model import Comparison, Fact, Number, Statistic
 from lacompare.parsers.dashboard import dashboard_words as words
 from lacompare.parsers.text import relations
-from lacompare.parsers.text.patterns import MAX_SENTENCE_CHARS, NUMBER, YEAR_RE, Sentence, parse_number, sentence_list
+from lacompare.parsers.text.patterns import NUMBER, YEAR_RE, Sentence, parse_number, sentence_list
 from lacompare.readers.base import Document
 
 _NUM = rf"£?{NUMBER}%?"
@@ -63,9 +63,7 @@ def _read(doc: Document) -> list[Fact]:
 def _section_facts(text: str, page: int, section: words.Section) -> list[Fact]:
     facts: list[Fact] = []
     counted: set[int] = set()
-    sents = [
-        s for s in sentence_list(text) if section.start <= s.start < section.end and len(s.text) <= MAX_SENTENCE_CHARS
-    ]
+    sents = [s for s in sentence_list(text) if section.start <= s.start < section.end]
     for i, sent in enumerate(sents):
         for form in _BENCHMARKS:
             for m in form.finditer(sent.text):

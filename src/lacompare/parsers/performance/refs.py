@@ -16,7 +16,6 @@ REF = (
     r"|(?:NI|NAS|ASC|ASCOF|AS|OF|PI|KPI|BCF|PAF|[A-Z]{2,5}(?=[.\s]?\d))[.\s]?\d{1,3}[a-z]?(?:\(\d\))?"
     r"|[1-4][A-J](?:\(\d\)|\d)?(?![\w(]))"
 )
-REF_RE = compiled.pattern(rf"(?<![\w/.])(?P<ref>{REF})(?![\w/])")
 # A line (or list item) that starts with a reference, then the indicator's name.
 REF_LINE = compiled.pattern(rf"(?m)^[ \t]*(?:[-•·o*][ \t]+)?(?P<ref>{REF})\b[:.]?[ \t]+(?P<rest>\S.*)$")
 # A reference after a bullet that the page's lines have run together ("targets:- - NI136 People …").
