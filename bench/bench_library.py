@@ -21,8 +21,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from bench import interleaved, lacompare  # noqa: E402
 
-from lacompare import catalogue  # noqa: E402
-from lacompare.authorities import authorities  # noqa: E402
+from lacompare.catalogue import measures as catalogue  # noqa: E402
+from lacompare.catalogue.authorities import authorities  # noqa: E402
+from lacompare.library.store import Library  # noqa: E402
 from lacompare.model import (  # noqa: E402
     QUALITY_STATEMENTS,
     RATINGS,
@@ -35,7 +36,6 @@ from lacompare.model import (  # noqa: E402
     Score,
     Wait,
 )
-from lacompare.store import Library  # noqa: E402
 
 TARGET_RATIO = 1.5
 WAIT_SERVICES = ("care_act_assessment", "review", "occupational_therapy", "dols")

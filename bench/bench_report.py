@@ -24,7 +24,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from bench import interleaved, lacompare  # noqa: E402
 from bench_library import build  # noqa: E402
 
-from lacompare.store import Library  # noqa: E402
+from lacompare.library.store import Library  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = sorted((ROOT / "fixtures").glob("*.pdf"))

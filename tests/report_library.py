@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
+from lacompare.library.store import Library
 from lacompare.model import Comparison, Rating, Report, Score, Wait
-from lacompare.store import Library
 
 from .conftest import BARNET_MD, CAMDEN_TXT, DASHBOARD_TXT, PERF_TXT, QS_TXT
 

@@ -6,7 +6,8 @@ from functools import cache
 
 import pytest
 
-from lacompare import ascof, catalogue
+from lacompare.catalogue import ascof
+from lacompare.catalogue import measures as catalogue
 from lacompare.model import Comparison, Indicator, Report
 from lacompare.pipeline import extract
 from tests.conftest import PERF_PDF

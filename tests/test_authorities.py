@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from lacompare import authorities
+from lacompare.catalogue import authorities
 from lacompare.errors import UnknownAuthority
 
 

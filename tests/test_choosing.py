@@ -1,6 +1,6 @@
 """Which figure speaks for a council, and when two councils' figures are compared.
 
-The rule (``lacompare.choice.RULE``): the newest period; a figure with no period stated counts
+The rule (``lacompare.compare.choice.RULE``): the newest period; a figure with no period stated counts
 from its document's publication date; on a tie the most authoritative document. Figures are
 compared (difference, ✓) only for one period; copies of a report are one source; "documents
 disagree" only for different values of one measure and period.
@@ -13,12 +13,12 @@ from pathlib import Path
 
 import pytest
 
-from lacompare.choice import choose
 from lacompare.compare import Side, diff, rank, table
-from lacompare.extractors.periods import as_of_date, fact_period, parse_period
+from lacompare.compare.choice import choose
+from lacompare.library.store import Library
+from lacompare.library.values import HIGHER, Value
 from lacompare.pipeline import extract_text
-from lacompare.store import Library
-from lacompare.values import HIGHER, Value
+from lacompare.vocab.periods import as_of_date, fact_period, parse_period
 
 from .conftest import BARNET_CHROMIUM, BARNET_LIBREOFFICE, BARNET_MD, CAMDEN_TXT
 

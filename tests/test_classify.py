@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from lacompare import authorities
+from lacompare.catalogue import authorities
 from lacompare.model import Report
 from lacompare.parsers.classify import local_authority, published
 from lacompare.readers import Document, document_from_bytes, read_document

@@ -10,7 +10,7 @@ import pytest
 from typer.testing import CliRunner
 
 from lacompare.cli import app, settings
-from lacompare.store import Library
+from lacompare.library.store import Library
 
 from .conftest import BARNET_MD, CAMDEN_TXT, QS_TXT
 

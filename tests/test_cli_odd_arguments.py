@@ -128,7 +128,7 @@ def test_a_library_path_too_long_in_the_environment_names_it(tmp_path: Path, mon
 )
 def test_a_huge_name_is_one_short_line_naming_the_limit(tmp_path: Path, command: list[str], names: str) -> None:
     """Bug: a 120,000-character name gave "library error: LIKE or GLOB pattern too complex"."""
-    from lacompare.store import Library
+    from lacompare.library.store import Library
 
     Library(tmp_path / "library.sqlite3").close()
     result = runner.invoke(app, [*command, "--db", str(tmp_path / "library.sqlite3")])
@@ -139,7 +139,7 @@ def test_a_huge_name_is_one_short_line_naming_the_limit(tmp_path: Path, command:
 
 def test_a_council_given_again_is_one_column_resolved_once(library: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Bug: `diff camden` ×5,000 resolved every copy (16 ms a repeat) into 5,000 columns."""
-    from lacompare.store import Library
+    from lacompare.library.store import Library
 
     from .conftest import CAMDEN_TXT
 

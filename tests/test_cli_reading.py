@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from lacompare.catalogue_table import has_words, query_words
+from lacompare.catalogue.table import has_words, query_words
 from lacompare.cli import app
 from lacompare.cli.pager import page, pager_command
 

@@ -14,7 +14,7 @@ import pytest
 from typer.testing import CliRunner
 
 from lacompare.cli import app
-from lacompare.store import SCHEMA_VERSION, Library
+from lacompare.library.store import SCHEMA_VERSION, Library
 
 from .conftest import BARNET_MD, CAMDEN_TXT, QS_TXT
 

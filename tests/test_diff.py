@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from lacompare import catalogue
+from lacompare.catalogue import measures as catalogue
 from lacompare.compare import Side, diff, rank
 from lacompare.kinds import FACT_KINDS
 from lacompare.model import Comparison, Report

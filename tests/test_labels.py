@@ -1,13 +1,13 @@
 """Measure labels: the catalogue's name where a measure maps, else the subject noun phrase of the
-words a reader kept — never a clause with its number cut out (``lacompare.labels``)."""
+words a reader kept — never a clause with its number cut out (``lacompare.catalogue.labels``)."""
 
 from __future__ import annotations
 
 import pytest
 
-from lacompare.labels import UNNAMED, measure_label, subject_label
+from lacompare.catalogue.labels import UNNAMED, measure_label, subject_label
+from lacompare.library.values import values_of
 from lacompare.pipeline import extract_text
-from lacompare.values import values_of
 
 
 @pytest.mark.parametrize(

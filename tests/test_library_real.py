@@ -11,7 +11,7 @@ import pytest
 from typer.testing import CliRunner
 
 from lacompare.cli import app
-from lacompare.store import Library
+from lacompare.library.store import Library
 
 from .conftest import ALL_FIXTURES
 
@@ -118,7 +118,7 @@ def test_diff_all_writes_one_row_per_council_to_csv_and_xlsx(library: Path, tmp_
 
 
 def test_the_sql_view_of_latest_assessments_agrees_with_each_councils_picture(library: Path) -> None:
-    from lacompare.library_views import pictures
+    from lacompare.library.views import pictures
 
     with Library(library, create=False) as lib:
         in_sql: dict[str, set[str]] = {}

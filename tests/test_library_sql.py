@@ -15,10 +15,10 @@ import pytest
 from typer.testing import CliRunner
 
 from lacompare.cli import app
+from lacompare.library.schema import MIGRATIONS
+from lacompare.library.store import SCHEMA_VERSION, Library
+from lacompare.library.values import current_ids, values_of
 from lacompare.render.rows import cell
-from lacompare.store import SCHEMA_VERSION, Library
-from lacompare.store_schema import MIGRATIONS
-from lacompare.values import current_ids, values_of
 
 from .conftest import BARNET_MD, CAMDEN_TXT, DASHBOARD_TXT, PERF_TXT, QS_TXT
 
@@ -147,8 +147,8 @@ def _without_paths(text: str) -> list[list[str]]:
 def test_the_value_query_selects_a_values_fields_in_order() -> None:
     from dataclasses import fields
 
-    from lacompare.store_schema import MEASURE_COLUMNS
-    from lacompare.values import Value
+    from lacompare.library.schema import MEASURE_COLUMNS
+    from lacompare.library.values import Value
 
     assert [f.name for f in fields(Value)] == [*MEASURE_COLUMNS, "document", "sha256", "kind", "published"]
 

@@ -8,8 +8,8 @@ from __future__ import annotations
 import pytest
 
 from lacompare import extract, extract_text
-from lacompare.parsers.text.patterns import MAX_SENTENCE_CHARS, sentences
 from lacompare.readers.normalise import LONGEST_LINE, LONGEST_SENTENCE, cut_long_line, normalise_pages
+from lacompare.vocab.patterns import MAX_SENTENCE_CHARS, sentences
 
 from .conftest import CAMDEN_TXT, QS_TXT
 

@@ -7,14 +7,14 @@ from pathlib import Path
 
 import pytest
 
-from lacompare.catalogue import assign_metric_ids
+from lacompare.catalogue.measures import assign_metric_ids
 from lacompare.model import Comparison, fact_from_dict
 from lacompare.parsers import on_their_pages
 from lacompare.parsers.cqc import comparisons
-from lacompare.parsers.text import relations
 from lacompare.provenance import quote_problem
 from lacompare.readers import read_document
 from lacompare.readers.base import Document, Page
+from lacompare.vocab import relations
 from tests.conftest import (
     ALL_FIXTURES,
     BARNET_CHROMIUM,

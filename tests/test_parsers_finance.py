@@ -10,7 +10,7 @@ import pytest
 from lacompare.model import Finance, Number
 from lacompare.parsers.cqc import finance
 from lacompare.parsers.performance import budget_prose
-from lacompare.parsers.text.patterns import MONEY_RE, parse_money
+from lacompare.vocab.patterns import MONEY_RE, parse_money
 
 from .conftest import (
     ALL_FIXTURES,

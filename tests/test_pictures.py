@@ -7,8 +7,8 @@ from dataclasses import replace
 import pytest
 
 from lacompare.compare import Side, choose, rank
-from lacompare.pictures import Holding, picture
-from lacompare.values import LOWER, Value
+from lacompare.library.pictures import Holding, picture
+from lacompare.library.values import LOWER, Value
 
 
 def doc(n: int, kind: str = "cqc_assessment", published: str | None = None, facts: int = 1) -> Holding:

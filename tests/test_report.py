@@ -12,11 +12,11 @@ import html5lib
 import pytest
 
 from lacompare.compare import Side
+from lacompare.library.store import Library
+from lacompare.library.values import Value
 from lacompare.model import Report
 from lacompare.render.diff_rows import number_text
 from lacompare.report import build_page, chart_files, render_page, render_report
-from lacompare.store import Library
-from lacompare.values import Value
 from tests.conftest import BARNET_CHROMIUM, BARNET_LIBREOFFICE, BARNET_MD, CAMDEN_TXT
 
 from .report_library import HOSTILE, example_library, hostile_library

@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
+from lacompare.library.store import Library
 from lacompare.report import render_report
-from lacompare.store import Library
 
 from .devtools import Browser, chromium
 from .report_library import example_library, hostile_library

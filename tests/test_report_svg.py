@@ -8,10 +8,10 @@ from dataclasses import replace
 
 import pytest
 
+from lacompare.library.values import Value
 from lacompare.report.charts import DOT_R, MAX_BARS, _stack, heat_map, measure_chart, nice_ticks, short_number
 from lacompare.report.page import Bench, Block, Cell, Grid, Line, Row, Source
 from lacompare.report.svg import Svg, clean, el, num
-from lacompare.values import Value
 
 SVG = "{http://www.w3.org/2000/svg}"
 

@@ -17,7 +17,7 @@ HEAVY = (
     "rich.table",
     "rich.console",
     "sqlite3",
-    "lacompare.store",
+    "lacompare.library.store",
     "xlsxwriter",
     "openpyxl",
     # typer from 0.29 on builds a pydantic adapter for every argument (~85 ms): pinned below it.

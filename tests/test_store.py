@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from lacompare import store
 from lacompare.errors import StoreError
+from lacompare.library import store
+from lacompare.library.store import ADDED, SCHEMA_VERSION, UNCHANGED, UPDATED, Library
 from lacompare.model import Report
-from lacompare.store import ADDED, SCHEMA_VERSION, UNCHANGED, UPDATED, Library
 from tests.conftest import BARNET_MD, CAMDEN_TXT, QS_TXT
 
 BARNET, CAMDEN = "E09000003", "E09000007"

@@ -21,8 +21,8 @@ from pathlib import Path
 
 import pytest
 
+from lacompare.library.store import Library
 from lacompare.pipeline import extract
-from lacompare.store import Library
 
 from .conftest import BARNET_MD, CAMDEN_TXT, DASHBOARD_TXT, PERF_TXT, QS_TXT
 
@@ -71,7 +71,7 @@ def test_killed_after_writing_every_row_but_before_commit(library_with_one_repor
     process = child(
         f"""
         import sys, time
-        from lacompare.store import Library
+        from lacompare.library.store import Library
 
         write_rows = Library._insert
 
@@ -97,7 +97,7 @@ def test_the_add_succeeds_after_a_killed_one(library_with_one_report: tuple[Path
     process = child(
         f"""
         import time
-        from lacompare.store import Library
+        from lacompare.library.store import Library
 
         Library._insert = staticmethod(lambda *args: (print("inside", flush=True), time.sleep(600)))
         with Library({str(db)!r}) as library:
@@ -123,7 +123,7 @@ def test_killed_at_a_random_moment_while_writing_a_large_report(
         f"""
         import dataclasses
         from lacompare.pipeline import extract
-        from lacompare.store import Library
+        from lacompare.library.store import Library
 
         report = extract({str(BARNET_MD)!r})
         many = report.facts * (60_000 // len(report.facts) + 1)

@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from lacompare.errors import StoreError
-from lacompare.store import SCHEMA_VERSION, Library
-from lacompare.store_open import store_error
+from lacompare.library.connection import store_error
+from lacompare.library.store import SCHEMA_VERSION, Library
 
 from .conftest import BARNET_MD
 
@@ -69,7 +69,7 @@ def test_a_library_that_cannot_be_written_still_reads(tmp_path: Path, monkeypatc
     path = tmp_path / "library.sqlite3"
     with Library(path) as library:
         library.add(str(BARNET_MD))
-    monkeypatch.setattr("lacompare.store_open._writable", lambda _: False)
+    monkeypatch.setattr("lacompare.library.connection._writable", lambda _: False)
     with Library(path, create=False) as library:
         assert library.read_only
         assert [e.council for e in library.entries()] == ["Barnet"]

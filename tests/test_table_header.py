@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import pytest
 
-from lacompare.extractors.periods import first_period
 from lacompare.extractors.tables.cells import CellKind, read_cell, row_cells
 from lacompare.extractors.tables.header import Role, column, split_header
 from lacompare.extractors.tables.labels import split_label
+from lacompare.vocab.periods import first_period
 
 
 @pytest.mark.parametrize(

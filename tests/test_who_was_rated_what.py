@@ -218,8 +218,8 @@ def test_a_fact_about_another_council_says_which_document_it_was_stated_in() -> 
 def test_diff_and_rank_take_no_rating_from_a_text_about_another_council() -> None:
     """Medway's rating in a story about Kent is Medway's, flagged, but counts for no council in
     ``diff`` or ``rank``: a council's rating comes from texts about it (or a round-up of several)."""
-    from lacompare.authorities import find
-    from lacompare.values import values_of
+    from lacompare.catalogue.authorities import find
+    from lacompare.library.values import values_of
 
     text = f"{KENT} has been rated good by the CQC. {MEDWAY} was rated requires improvement in March."
     report = extract(text)

@@ -7,8 +7,8 @@ import pytest
 from lacompare.compare import Side, diff, gap_column
 from lacompare.model import Comparison, Finance, Report
 from lacompare.parsers import parse
-from lacompare.parsers.text.patterns import normalise_year
 from lacompare.render.diff_rows import difference_text, table_columns, table_records, wide_columns, wide_records
+from lacompare.vocab.patterns import normalise_year
 from tests.parser_helpers import text_doc
 
 

@@ -22,8 +22,8 @@ __all__ = ["__version__", "extract", "extract_text", "LacompareError", "Library"
 if TYPE_CHECKING:
     from lacompare.compare import diff, rank, table
     from lacompare.errors import LacompareError
+    from lacompare.library.store import Library
     from lacompare.pipeline import extract, extract_text
-    from lacompare.store import Library
 
 
 def __getattr__(name: str) -> Any:
@@ -36,7 +36,7 @@ def __getattr__(name: str) -> Any:
 
         return getattr(compare, name)
     if name == "Library":
-        from lacompare.store import Library
+        from lacompare.library.store import Library
 
         return Library
     if name == "LacompareError":

@@ -7,7 +7,7 @@ from __future__ import annotations
 import regex
 
 from lacompare.model import Fact, Number, Rating, Score
-from lacompare.parsers.text.patterns import numbers_in
+from lacompare.vocab.patterns import numbers_in
 
 
 def quote_problem(fact: Fact, page_text: str, copied_at: int | None = None) -> str | None:

@@ -72,7 +72,7 @@ RULE_HELP = (
 
 def check_period(value: str | None) -> str | None:
     """``--period`` in the form facts carry ('2023/24' -> '2023-24')."""
-    from lacompare.extractors.periods import parse_period
+    from lacompare.vocab.periods import parse_period
 
     if value is None:
         return None
@@ -310,7 +310,7 @@ def metrics(
 
     chosen = choose_format(fmt, plain, output)
     if catalogue:
-        from lacompare import catalogue as known
+        from lacompare.catalogue import measures as known
 
         listed = known.find(words) if words else list(known.every_metric())
         records = library_rows.catalogue_records(listed)

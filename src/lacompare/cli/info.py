@@ -15,7 +15,7 @@ from lacompare.render import Format
 from lacompare.render.widths import printable
 
 if TYPE_CHECKING:
-    from lacompare.store_info import LibraryInfo
+    from lacompare.library.info import LibraryInfo
 
 
 class InfoFormat(enum.StrEnum):
@@ -79,7 +79,7 @@ def info(
         else:
             stream.writelines(printable(f"{key + ':':<16}{value}\n") for key, value in info_lines(summary))
     if summary.damage:
-        from lacompare.store_open import recover_hint
+        from lacompare.library.connection import recover_hint
 
         with exit_on_error():
             raise StoreError(

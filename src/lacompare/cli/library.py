@@ -49,9 +49,9 @@ from lacompare.render import Format
 from lacompare.render.widths import printable
 
 if TYPE_CHECKING:
-    from lacompare.authorities import Authority
+    from lacompare.catalogue.authorities import Authority
+    from lacompare.library.store import Entry, Library
     from lacompare.render.rows import Row
-    from lacompare.store import Entry, Library
 
 DbOpt = Annotated[
     Optional[Path],  # noqa: UP045
@@ -107,8 +107,8 @@ def pick_columns(given: str | None, available: Sequence[str]) -> tuple[str, ...]
 def open_library(db: Path | None, *, create: bool = False) -> Library:
     """The library a command's --db names, else the global --db (``lacompare --db PATH …``), else the default."""
     from lacompare.errors import StoreError
+    from lacompare.library.store import Library
     from lacompare.paths import DB_ENV, db_path, name_problem
-    from lacompare.store import Library
 
     given = db if db is not None else settings().db
     path = db_path(given)
@@ -124,7 +124,7 @@ def open_library(db: Path | None, *, create: bool = False) -> Library:
 def check_date(value: str | None) -> str | None:
     """``--as-of`` as an ISO date: a day ('2025-01-31', '31/01/2025') or the last day of a period
     ('Jan 2025', '2024-25')."""
-    from lacompare.extractors.periods import as_of_date
+    from lacompare.vocab.periods import as_of_date
 
     if value is None:
         return None
@@ -188,7 +188,7 @@ def add(
 ) -> None:
     """Extract reports into the library (a file already there is left alone)."""
     from lacompare.batch import extract_many
-    from lacompare.store import file_sha256
+    from lacompare.library.store import file_sha256
 
     if "-" in files:
         raise typer.BadParameter("the library keeps files: save standard input to a file first", param_hint="FILE")
@@ -266,7 +266,7 @@ class AddTally:
     def summary(self, files: int) -> str:
         """'3 added, 1 re-extracted, 95 unchanged, 2 failed, 4 not added (105 files, 1,234 facts)': facts the
         files hold now."""
-        from lacompare.store import ADDED, UNCHANGED, UPDATED
+        from lacompare.library.store import ADDED, UNCHANGED, UPDATED
 
         counts = [(self.statuses.get(status, 0), status) for status in (ADDED, UPDATED, UNCHANGED)]
         failures = [(self.failed, "failed"), (self.not_added, "not added")]
@@ -280,7 +280,7 @@ def _council(name: str | None) -> Authority | None:
     """The council --council names (an unknown or ambiguous name stops with the candidates)."""
     if name is None:
         return None
-    from lacompare.authorities import resolve
+    from lacompare.catalogue.authorities import resolve
 
     return resolve(name)
 

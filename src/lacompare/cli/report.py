@@ -13,10 +13,10 @@ from lacompare.cli.compare import FactOpt, KindsOpt, RegionOpt, _facts, _kinds, 
 from lacompare.cli.library import AsOfOpt, DbOpt, check_date, open_library
 
 if TYPE_CHECKING:
-    from lacompare.compare import Side
     from lacompare.kinds import DocumentKind, FactKind, Region
+    from lacompare.library.store import Library
+    from lacompare.library.views import Side
     from lacompare.report.page import Page
-    from lacompare.store import Library
 
 PageOutputOpt = Annotated[
     Optional[Path],  # noqa: UP045

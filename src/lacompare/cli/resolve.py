@@ -10,12 +10,12 @@ from typing import TYPE_CHECKING
 
 from lacompare.cli.output import DOCUMENT_SUFFIXES
 from lacompare.errors import NotInLibrary, UnknownAuthority, UnknownMetric
-from lacompare.library_views import ADD_HINT
+from lacompare.library.views import ADD_HINT
 
 if TYPE_CHECKING:
-    from lacompare.compare import Side
+    from lacompare.library.store import Entry, Library
+    from lacompare.library.views import Side
     from lacompare.model import Report
-    from lacompare.store import Entry, Library
 
 
 def looks_like_file(arg: str) -> bool:
@@ -52,8 +52,8 @@ def resolve_sides(
 
 
 def _file_side(arg: str) -> Side:
-    from lacompare.authorities import find
-    from lacompare.compare import Side
+    from lacompare.catalogue.authorities import find
+    from lacompare.library.views import Side
     from lacompare.pipeline import extract
 
     report = extract(arg)
@@ -80,14 +80,14 @@ def _distinct_names(sides: list[Side]) -> list[Side]:
 def council_entries(library: Library, target: str) -> list[Entry]:
     """Documents a `show`/`remove` argument names: a file, a SHA-256 prefix or a council."""
     if is_file(target):
-        from lacompare.store import file_sha256
+        from lacompare.library.store import file_sha256
 
         entry = library.entry(file_sha256(target))
         return [entry] if entry else []
     by_hash = library.find(target)
     if by_hash:
         return by_hash
-    from lacompare.authorities import resolve
+    from lacompare.catalogue.authorities import resolve
 
     if not looks_like_file(target) and not _NAME.fullmatch(target.strip()):
         raise UnknownAuthority(
@@ -110,7 +110,7 @@ _NAME = re.compile(r"[^\W_][\w\s&.,'’()-]*")
 
 def report_for(library: Library, target: str, *, as_of: str | None, kind: str | None) -> Report:
     """The report `show` prints: a document by file or hash, else the council's latest."""
-    from lacompare.authorities import resolve
+    from lacompare.catalogue.authorities import resolve
 
     by_hash = library.find(target) if not is_file(target) else council_entries(library, target)
     if by_hash:
@@ -144,7 +144,7 @@ def resolve_metric(query: str, library: Library) -> str:
         )
     if library.query("SELECT 1 FROM measures WHERE metric_id = ? LIMIT 1", (clean,)):
         return clean  # the common case, answered without loading the catalogue
-    from lacompare import catalogue
+    from lacompare.catalogue import measures as catalogue
 
     if catalogue.get(clean) is not None:
         return clean

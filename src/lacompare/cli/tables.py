@@ -162,7 +162,7 @@ def print_fact_table(reports: Sequence[Report], console: Console | None = None, 
 
 
 def _fact_cells(row: Row) -> list[Text]:
-    from lacompare.labels import measure_label
+    from lacompare.catalogue.labels import measure_label
     from lacompare.render.rows import cell
 
     unit = row["unit"] or ""

@@ -87,10 +87,10 @@ def warm_up() -> None:
     and the metric catalogue, compiling their patterns ahead of the document they will read."""
     parsers_for(DocumentKind.CQC_ASSESSMENT)
     general_readers()
-    import lacompare.catalogue
+    import lacompare.catalogue.measures
     import lacompare.parsers.classify  # noqa: F401
 
-    lacompare.catalogue.warm_up()
+    lacompare.catalogue.measures.warm_up()
 
 
 def parse(doc: Document, kind: str | None = None) -> Report:
@@ -101,7 +101,7 @@ def parse(doc: Document, kind: str | None = None) -> Report:
 
     # The general readers first, then the kind's: a fact an earlier reader gave is kept once.
     facts = merged(doc, [parser(doc) for parser in general_readers() + parsers_for(doc_kind)])
-    from lacompare.catalogue import assign_metric_ids
+    from lacompare.catalogue.measures import assign_metric_ids
 
     facts = assign_metric_ids(facts)  # comparisons get catalogue ids, so reports line up
     council = classify.local_authority(doc)
@@ -132,7 +132,7 @@ def _one_year_form(facts: list[Fact]) -> list[Fact]:
     from dataclasses import replace
 
     from lacompare.model import Comparison, Finance, Statistic, Wait
-    from lacompare.parsers.text.patterns import normalise_year
+    from lacompare.vocab.patterns import normalise_year
 
     out: list[Fact] = []
     for fact in facts:
@@ -148,7 +148,7 @@ def _checked(doc: Document, facts: list[Fact]) -> list[Fact]:
     document (page, then place on the page), whichever reader gave them."""
     from dataclasses import replace
 
-    from lacompare.provenance import quote_problem  # here: provenance uses parsers.text.patterns
+    from lacompare.provenance import quote_problem
 
     out = []
     for fact in on_their_pages(doc, facts):

@@ -24,7 +24,7 @@ from lacompare.readers.base import Document
 if TYPE_CHECKING:
     import re
 
-    from lacompare.authorities import Authority
+    from lacompare.catalogue.authorities import Authority
 
 _TITLE = compiled.pattern(r"^(?P<la>[^\n:]{3,90}?):\s*local authority assessment\b", regex.M | regex.I)
 _ABOUT = compiled.pattern(
@@ -205,7 +205,7 @@ def local_authority(doc: Document) -> str | None:
     ("CQC rates Kent County Council …"); the council whose own site the saved page's ``URL:`` line
     comes from; its opening lines naming one council so; the council it keeps mentioning. Names
     of several councils in the same place are no evidence: a round-up is nobody's."""
-    from lacompare.authorities import find, most_mentioned
+    from lacompare.catalogue.authorities import find, most_mentioned
 
     head, host = _without_url("\n".join(p.text for p in doc.pages[:3]))
     titled = _report_title(head)
@@ -224,7 +224,7 @@ def _report_title(head: str) -> str | None:
 
 
 def _named_or_hosted(head: str, host: str | None) -> Authority | None:
-    from lacompare.authorities import by_host, named_in
+    from lacompare.catalogue.authorities import by_host, named_in
 
     lines = _opening(head)
     titled = _title_council(lines[0]) if lines else None
@@ -234,7 +234,7 @@ def _named_or_hosted(head: str, host: str | None) -> Authority | None:
 def _title_council(title: str) -> Authority | None:
     """The one council a title names, as a council ("Kent County Council") or by its place alone
     ("Watchdog rates North East Lincolnshire adult social care")."""
-    from lacompare.authorities import mentioned_in, mentions, named_in
+    from lacompare.catalogue.authorities import mentioned_in, mentions, named_in
     from lacompare.parsers.cqc.rating_league import has_results
 
     headline = not title.rstrip().endswith((".", "!", "?"))  # a headline, not a sentence

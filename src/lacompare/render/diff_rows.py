@@ -8,8 +8,8 @@ import re
 from collections.abc import Sequence
 
 from lacompare.compare import DiffRow, Grid, Side, gap_column, is_england
+from lacompare.library.values import HIGHER, LOWER, NEITHER, Value
 from lacompare.model import Number
-from lacompare.values import HIGHER, LOWER, NEITHER, Value
 
 BETTER_MARK = "✓"
 POLARITY_MARK = {HIGHER: "↑", LOWER: "↓", NEITHER: ""}

@@ -6,13 +6,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from lacompare.values import HIGHER, LOWER
+from lacompare.library.values import HIGHER, LOWER
 
 if TYPE_CHECKING:
-    from lacompare.catalogue_table import Metric
+    from lacompare.catalogue.table import Metric
     from lacompare.compare import RankRow
-    from lacompare.library_views import LibraryMetric
-    from lacompare.store_schema import Entry
+    from lacompare.library.schema import Entry
+    from lacompare.library.views import LibraryMetric
 
 LIST_COLUMNS = ("council", "gss_code", "region", "kind", "published", "facts", "pages", "sha256", "document", "added")
 RANK_COLUMNS = ("rank", "council", "gss_code", "region", "value", "unit", "period", "comparator",
@@ -23,7 +23,7 @@ CATALOGUE_COLUMNS = ("metric_id", "label", "source", "unit", "polarity")
 
 
 def list_records(entries: Sequence[Entry]) -> list[dict[str, object]]:
-    from lacompare.authorities import by_code
+    from lacompare.catalogue.authorities import by_code
 
     out: list[dict[str, object]] = []
     for e in entries:

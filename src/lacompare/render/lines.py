@@ -12,14 +12,14 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from lacompare.library.values import HIGHER, LOWER
 from lacompare.render.diff_rows import number_text
-from lacompare.values import HIGHER, LOWER
 
 if TYPE_CHECKING:
     from lacompare.compare import RankRow
-    from lacompare.library_views import LibraryMetric
+    from lacompare.library.schema import Entry
+    from lacompare.library.views import LibraryMetric
     from lacompare.render.rows import Row
-    from lacompare.store_schema import Entry
 
 FACT_LINE_COLUMNS = ("fact", "metric", "value", "benchmark", "period", "p.")
 LIST_LINE_COLUMNS = ("council", "kind", "published", "facts", "document")
@@ -34,8 +34,8 @@ _ARROWS = {HIGHER: "↑", LOWER: "↓"}
 
 def fact_lines(rows: Sequence[Row]) -> list[dict[str, object]]:
     """A report's tidy rows as lines: the measure's label, value, benchmark, period and page."""
-    from lacompare.labels import measure_label
-    from lacompare.values import period_of
+    from lacompare.catalogue.labels import measure_label
+    from lacompare.library.values import period_of
 
     return [
         {

@@ -20,7 +20,7 @@ from lacompare.report.build import build_page
 from lacompare.report.page import Page
 
 if TYPE_CHECKING:
-    from lacompare.compare import Side
+    from lacompare.library.views import Side
 
 __all__ = ["ReportError", "build_page", "chart_files", "render_page", "render_report", "write_page"]
 

@@ -13,6 +13,7 @@ from collections.abc import Iterable, Sequence
 from lacompare import compare
 from lacompare.compare import DiffRow, Side
 from lacompare.kinds import FACT_KINDS
+from lacompare.library.values import Value
 from lacompare.model import QUALITY_STATEMENTS
 from lacompare.report.page import (
     Block,
@@ -30,7 +31,6 @@ from lacompare.report.page import (
     better_than,
     value_text,
 )
-from lacompare.values import Value
 
 # fact kind -> (section id, title, what it shows)
 CHART_SECTIONS = {
@@ -131,7 +131,7 @@ class _Builder:
         return tuple(out)
 
     def heat(self) -> Grid:
-        from lacompare.catalogue import label
+        from lacompare.catalogue.measures import label
 
         ids = [m for m in SCORE_IDS if m in self.rows]
         rows = []

@@ -19,9 +19,9 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from lacompare.library.values import HIGHER, LOWER
 from lacompare.report.page import Bench, Block, Cell, Grid
 from lacompare.report.svg import Attrs, Svg, document, el, group
-from lacompare.values import HIGHER, LOWER
 
 MAX_BARS = 24
 WIDTH = 640.0

@@ -19,9 +19,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from lacompare.compare import is_england
+from lacompare.library.values import HIGHER, LOWER, NEITHER, Value
 from lacompare.model import Number
 from lacompare.render.diff_rows import number_text
-from lacompare.values import HIGHER, LOWER, NEITHER, Value
 
 ENGLAND = "England"
 

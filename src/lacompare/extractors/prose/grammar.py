@@ -18,8 +18,8 @@ from dataclasses import dataclass
 from typing import Literal
 
 from lacompare import compiled
-from lacompare.extractors.periods import SENTENCE_PERIOD
-from lacompare.parsers.text.patterns import NUMBER, SHORT_YEAR, YEAR
+from lacompare.vocab.patterns import NUMBER, SHORT_YEAR, YEAR
+from lacompare.vocab.periods import SENTENCE_PERIOD
 
 # ---- figures ---------------------------------------------------------------------------------
 
@@ -47,7 +47,7 @@ AFTER_FIGURE = (
 # ---- periods ---------------------------------------------------------------------------------
 
 _ANY_YEAR = rf"(?<![\d£,.])(?:{YEAR}|{SHORT_YEAR})(?![\d%])"
-# A period as a sentence states it (one grammar of periods: lacompare.extractors.periods).
+# A period as a sentence states it (one grammar of periods: lacompare.vocab.periods).
 PERIOD_BODY = SENTENCE_PERIOD
 PERIOD_RE = compiled.pattern(PERIOD_BODY)
 _WHEN_WORD = r"(?:in|during|for|at|as\s+at|as\s+of|by|over|from|on)"

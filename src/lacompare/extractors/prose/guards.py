@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 
 from lacompare import compiled
-from lacompare.extractors.periods import MONTH
-from lacompare.parsers.text.patterns import BOUND, NUMBER, STATED_YEAR_RE, parse_number
+from lacompare.vocab.patterns import BOUND, NUMBER, STATED_YEAR_RE, parse_number
+from lacompare.vocab.periods import MONTH
 
 # The word before a figure that makes it a reference, an age or a position, not a value.
 _REFERENCE_BEFORE = compiled.pattern(

@@ -11,7 +11,6 @@ gives it its role.
 from __future__ import annotations
 
 from lacompare import compiled
-from lacompare.extractors.periods import stated_period
 from lacompare.extractors.prose import guards
 from lacompare.extractors.prose.grammar import (
     ANY_WHEN_RE,
@@ -24,7 +23,8 @@ from lacompare.extractors.prose.grammar import (
 from lacompare.extractors.prose.phrases import object_label
 from lacompare.extractors.prose.readings import Heading, Reading, Span, read_sentence, sentence_ref
 from lacompare.parsers.performance.refs import REF_LINE
-from lacompare.parsers.text.patterns import NUMBER_RE, Sentence, sentence_list
+from lacompare.vocab.patterns import NUMBER_RE, Sentence, sentence_list
+from lacompare.vocab.periods import stated_period
 
 _MOST_LIST_ITEMS = 20
 _MOST_INTRO_CHARS = 160  # a list's opening line ("The Adult Social Care numbers for Essex:") is short

@@ -12,7 +12,6 @@ import re
 from dataclasses import dataclass
 
 from lacompare import compiled
-from lacompare.extractors.periods import stated_period
 from lacompare.extractors.prose import guards
 from lacompare.extractors.prose.grammar import (
     ANY_WHEN_RE,
@@ -24,7 +23,8 @@ from lacompare.extractors.prose.grammar import (
 )
 from lacompare.extractors.prose.phrases import SUBJECT_LINK, object_label, subject_label
 from lacompare.parsers.performance.refs import REF
-from lacompare.parsers.text.patterns import NUMBER, Sentence
+from lacompare.vocab.patterns import NUMBER, Sentence
+from lacompare.vocab.periods import stated_period
 
 Span = tuple[int, int]
 _SUBJECT_CHARS = 300  # a subject longer than this is no measure's name; the bound keeps work linear

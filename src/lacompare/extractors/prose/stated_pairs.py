@@ -20,9 +20,9 @@ from collections.abc import Iterator
 
 from lacompare import compiled
 from lacompare.model import Comparison, Fact
-from lacompare.parsers.text.patterns import NUMBER, Sentence, parse_number, sentence_list
-from lacompare.parsers.text.relations import COMPARATOR_WORDS, comparator
 from lacompare.readers.base import Document
+from lacompare.vocab.patterns import NUMBER, Sentence, parse_number, sentence_list
+from lacompare.vocab.relations import COMPARATOR_WORDS, comparator
 
 # The benchmark names of the one comparator vocabulary (a target is no benchmark: left out below).
 _CMP = rf"(?:{COMPARATOR_WORDS})(?:\s+average)?"

@@ -11,9 +11,9 @@ from __future__ import annotations
 from lacompare import compiled
 from lacompare.model import Indicator
 from lacompare.parsers.performance.refs import RAG_RE, STATUS_LINE
-from lacompare.parsers.text.patterns import NUMBER
 from lacompare.readers.base import Page
 from lacompare.readers.blocks import text_lines
+from lacompare.vocab.patterns import NUMBER
 
 _VALUE_LINE = compiled.pattern(rf"^\s*(?P<value>£?{NUMBER}(?:%|\s?(?:days|weeks|per\s+[\d,]+))?)\s*$")
 _NAME = compiled.pattern(r"[A-Za-z]{3,}")

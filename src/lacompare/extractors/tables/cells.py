@@ -14,7 +14,7 @@ from enum import StrEnum
 
 from lacompare import compiled
 from lacompare.parsers.performance.refs import DIRECTION_WORDS, NOT_STATED, RAG_WORDS
-from lacompare.parsers.text.patterns import scaled
+from lacompare.vocab.patterns import scaled
 
 
 class CellKind(StrEnum):

@@ -18,8 +18,8 @@ from enum import StrEnum
 from itertools import product
 
 from lacompare import compiled
-from lacompare.extractors.periods import PERIOD, Period, first_period
-from lacompare.parsers.text.relations import REGIONS, comparator
+from lacompare.vocab.periods import PERIOD, Period, first_period
+from lacompare.vocab.relations import REGIONS, comparator
 
 
 class Role(StrEnum):

@@ -7,10 +7,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from lacompare import compiled
-from lacompare.extractors.periods import first_period
 from lacompare.model import Number, split_cell
-from lacompare.parsers.text.patterns import NUMBER
-from lacompare.parsers.text.relations import REGIONS, comparator
+from lacompare.vocab.patterns import NUMBER
+from lacompare.vocab.periods import first_period
+from lacompare.vocab.relations import REGIONS, comparator
 
 # Who a benchmark is: England, a region, London, a comparator group (never a target).
 _WHO = (

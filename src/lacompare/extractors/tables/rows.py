@@ -16,14 +16,15 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from lacompare import ascof, compiled
-from lacompare.extractors.periods import Period
+from lacompare import compiled
+from lacompare.catalogue import ascof
 from lacompare.extractors.tables.cells import Cell, CellKind, read_cell
 from lacompare.extractors.tables.header import Column, Role, without_period
 from lacompare.extractors.tables.labels import reference, split_label
 from lacompare.extractors.tables.model import Grid, Row
 from lacompare.extractors.tables.named import named_benchmarks, other_period, stated_source
 from lacompare.model import Benchmark, CellRole, Comparison, Fact, Indicator, RowCell, split_cell
+from lacompare.vocab.periods import Period
 
 
 @dataclass(frozen=True, slots=True)

@@ -19,11 +19,11 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from lacompare import compiled
-from lacompare.extractors.periods import first_period
 from lacompare.extractors.tables.cells import Cell, row_cells
 from lacompare.model import Fact, Wait
 from lacompare.parsers.cqc.wait_services import service_in
 from lacompare.readers.base import Page
+from lacompare.vocab.periods import first_period
 
 _ROWS_ARE = compiled.pattern(
     r"(?i)^(?P<rows>(?:financial\s+)?(?:year|quarter|month|period|date|team|locality|area|service|district)s?)\b"

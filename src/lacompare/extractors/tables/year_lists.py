@@ -27,14 +27,14 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from lacompare import compiled
-from lacompare.extractors.periods import MONTH, stated_period
 from lacompare.model import Comparison, Fact, Indicator, Number
 from lacompare.parsers.text import benchmarks as bm
-from lacompare.parsers.text import relations
 from lacompare.parsers.text.lines import Line, content_lines
-from lacompare.parsers.text.patterns import NUMBER, YEAR, normalise_year, parse_number
 from lacompare.readers.base import Document, Page
 from lacompare.readers.blocks import text_lines
+from lacompare.vocab import relations
+from lacompare.vocab.patterns import NUMBER, YEAR, normalise_year, parse_number
+from lacompare.vocab.periods import MONTH, stated_period
 
 # "Norfolk:", "East of England:", "England average:": a short name ending in a colon.
 _NAME = compiled.pattern(r"\s*(?P<name>[A-Z][\w'’&,. -]{1,60}?)\s*:\s*")

@@ -27,11 +27,11 @@ from typing import TYPE_CHECKING
 from lacompare import compiled
 from lacompare.kinds import CQC_PRESS_RELEASE, NEWS, DocumentKind
 from lacompare.model import Comparison, Fact, Number, Rating, Score, Wait
-from lacompare.parsers.text.patterns import sentence_list
 from lacompare.readers.base import Document
+from lacompare.vocab.patterns import sentence_list
 
 if TYPE_CHECKING:
-    from lacompare.authorities import Authority, Mention
+    from lacompare.catalogue.authorities import Authority, Mention
 
 # A name after these words stands beside the subject, not for it.
 _BESIDE = compiled.pattern(
@@ -53,7 +53,7 @@ _NEWS_KINDS = frozenset({NEWS, CQC_PRESS_RELEASE})
 def owners_at(sentence: str, at: int) -> list[Authority]:
     """The councils owning a figure at offset ``at`` of ``sentence``: the name nearest before it (with
     the names listed with it), else the first name after it; none when the sentence names none."""
-    from lacompare.authorities import mentions
+    from lacompare.catalogue.authorities import mentions
 
     named = list(mentions(sentence))
     # A name beside the subject ("Following Surrey's inadequate rating, …") owns only its own clause.
@@ -78,7 +78,7 @@ def listed(sentence: str, mention: Mention, following: Sequence[Mention]) -> boo
 
 def subjects(sentence: str) -> list[Mention]:
     """The councils ``sentence`` names that can own a figure (not "like X", "compared with X")."""
-    from lacompare.authorities import mentions
+    from lacompare.catalogue.authorities import mentions
 
     return [m for m in mentions(sentence) if not _beside(sentence, m)]
 
@@ -89,7 +89,7 @@ def _beside(sentence: str, mention: Mention) -> bool:
 
 def attribute(doc: Document, facts: Sequence[Fact], kind: DocumentKind, council: str | None) -> list[Fact]:
     """Each rating and score with the council it belongs to, where that is not the document's ``council``."""
-    from lacompare.authorities import find
+    from lacompare.catalogue.authorities import find
 
     own = find(council)
     out: list[Fact] = []
@@ -126,14 +126,14 @@ def _figure_owned(fact: Comparison | Wait, own: Authority | None) -> Fact:
 
 def _number_at(quote: str, value: Number) -> int:
     """Where ``value`` is first written in ``quote`` (-1: not found)."""
-    from lacompare.parsers.text.patterns import NUMBER_RE, parse_number
+    from lacompare.vocab.patterns import NUMBER_RE, parse_number
 
     return next((m.start() for m in NUMBER_RE.finditer(quote) if parse_number(m.group()) == value), -1)
 
 
 def as_the_documents(facts: Sequence[Rating], council: str | None) -> list[Rating]:
     """Facts given to the document's own ``council`` by name, as the document's (``local_authority`` empty)."""
-    from lacompare.authorities import find
+    from lacompare.catalogue.authorities import find
 
     own = find(council)
     if own is None:
@@ -148,7 +148,7 @@ def as_the_documents(facts: Sequence[Rating], council: str | None) -> list[Ratin
 
 
 def _owned(doc: Document, fact: Rating | Score, kind: DocumentKind, own: Authority | None) -> Fact:
-    from lacompare.authorities import find
+    from lacompare.catalogue.authorities import find
 
     owner = find(fact.local_authority) if fact.local_authority else _owner(doc, fact, kind)
     if owner is None or (own is not None and owner.gss_code == own.gss_code):

@@ -20,9 +20,9 @@ from lacompare.model import Comparison, Fact
 from lacompare.parsers.cqc.pairing import REFERS_BACK, Pairing, Paragraph, join_asides, pair_all
 from lacompare.parsers.text import benchmarks as bm
 from lacompare.parsers.text import metric_words as words
-from lacompare.parsers.text import relations
-from lacompare.parsers.text.patterns import sentences
 from lacompare.readers.base import Document
+from lacompare.vocab import relations
+from lacompare.vocab.patterns import sentences
 
 # "Similarly, the rate … (Adult Social Care Workforce Estimates, Skills for Care, 2024)" cites for both.
 _CONTINUES = compiled.pattern(r"(?i)(?:similarly|additionally|also|likewise)\b")

@@ -18,7 +18,8 @@ from lacompare import compiled
 from lacompare.model import Fact, Finance, Number
 from lacompare.parsers.cqc import finance_block
 from lacompare.parsers.text.lines import sentence_around
-from lacompare.parsers.text.patterns import (
+from lacompare.readers.base import Document
+from lacompare.vocab.patterns import (
     BOUND,
     DOT_THOUSANDS,
     NUMBER,
@@ -31,7 +32,6 @@ from lacompare.parsers.text.patterns import (
     parse_number,
     scaled,
 )
-from lacompare.readers.base import Document
 
 LABELS = finance_block.LABELS
 

@@ -16,7 +16,7 @@ import regex
 
 from lacompare import compiled
 from lacompare.model import Finance, Number
-from lacompare.parsers.text.patterns import (
+from lacompare.vocab.patterns import (
     MONEY,
     NUMBER,
     STATED_YEAR_RE,

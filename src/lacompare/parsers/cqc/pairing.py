@@ -19,9 +19,9 @@ from dataclasses import dataclass, field
 
 from lacompare import compiled
 from lacompare.parsers.text import metric_words as words
-from lacompare.parsers.text import relations
 from lacompare.parsers.text.benchmarks import Anchor, Citation, Figure
-from lacompare.parsers.text.patterns import Sentence
+from lacompare.vocab import relations
+from lacompare.vocab.patterns import Sentence
 
 # "This is higher than …", "Whilst this is …", "This figure is comparable to …": the value is earlier.
 REFERS_BACK = compiled.pattern(r"(?im)^(?:(?:whilst|while|however|and|but),?\s+)?(?:this|it|that|these)\b")

@@ -20,9 +20,9 @@ from lacompare.parsers.cqc.consistency import band as band
 from lacompare.parsers.cqc.consistency import checked_ratings
 from lacompare.parsers.cqc.rating_prose import PCT, RATED_WORD, canonical
 from lacompare.parsers.cqc.statements import statement_in
-from lacompare.parsers.text.patterns import parse_number
 from lacompare.readers.base import Document, Page
 from lacompare.readers.blocks import Block, BlockKind
+from lacompare.vocab.patterns import parse_number
 
 _WORD_ONLY = compiled.pattern(rf"(?i)^\s*(?:overall rating\s*:?\s*)?{RATED_WORD}\s*\.?\s*$")
 _RATING_HEADING = compiled.pattern(r"(?i)\b(?:rating|rated)\b")

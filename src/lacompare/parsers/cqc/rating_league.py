@@ -18,8 +18,8 @@ from __future__ import annotations
 from lacompare import compiled
 from lacompare.model import Rating
 from lacompare.parsers.cqc.rating_prose import PCT, RATED_WORD, canonical
-from lacompare.parsers.text.patterns import parse_number, sentence_list
 from lacompare.readers.base import Page
+from lacompare.vocab.patterns import parse_number, sentence_list
 
 # What follows a council's name when its rating and score are listed with it.
 _SEP = r"[^\S\n]*(?:[:|–—-]+[^\S\n]*|\([^\S\n]*|,[^\S\n]*)?"
@@ -46,7 +46,7 @@ def from_page(page: Page) -> list[Rating]:
 
 
 def _in_sentences(page: Page) -> list[Rating]:
-    from lacompare.authorities import mentions
+    from lacompare.catalogue.authorities import mentions
 
     out: list[Rating] = []
     for sentence in sentence_list(page.text):
@@ -69,7 +69,7 @@ def _in_sentences(page: Page) -> list[Rating]:
 
 def _in_lines(page: Page) -> list[Rating]:
     """Lines that are a council's name and its results alone; kept when two or more councils are listed."""
-    from lacompare.authorities import mentions
+    from lacompare.catalogue.authorities import mentions
 
     out: list[Rating] = []
     for line in page.text.split("\n"):

@@ -39,8 +39,8 @@ from lacompare import compiled
 from lacompare.model import RATINGS, Number, Rating
 from lacompare.parsers.cqc.attribution import owners_at
 from lacompare.parsers.cqc.statements import statement_in
-from lacompare.parsers.text.patterns import NUMBER, Sentence, parse_number, sentence_list
 from lacompare.readers.base import Page
+from lacompare.vocab.patterns import NUMBER, Sentence, parse_number, sentence_list
 
 _WORD = r"(?P<word>outstanding|good|requires[\s-]+improvement|inadequate)"
 _Q = r"[‘’'\"“”]?"  # the rating word is often in quote marks

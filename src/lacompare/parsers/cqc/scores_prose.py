@@ -19,8 +19,8 @@ from __future__ import annotations
 from lacompare import compiled
 from lacompare.model import QUALITY_STATEMENTS, Score
 from lacompare.parsers.cqc.statements import statement_in
-from lacompare.parsers.text.patterns import sentence_list
 from lacompare.readers.base import Page
+from lacompare.vocab.patterns import sentence_list
 
 NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4}
 _N = r"(?P<score>[1-4]|one|two|three|four)(?![\d.,%])(?:\s*(?:/\s*4|out of (?:4|four))\b)?"

@@ -12,7 +12,7 @@ import regex
 
 from lacompare import compiled
 from lacompare.model import Number
-from lacompare.parsers.text.patterns import BOUND, NUMBER, parse_number
+from lacompare.vocab.patterns import BOUND, NUMBER, parse_number
 
 _FLAGS = regex.IGNORECASE
 _UNITS = r"days?|weeks?|months?|years?"

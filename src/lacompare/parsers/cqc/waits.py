@@ -23,8 +23,8 @@ from lacompare import compiled
 from lacompare.model import Fact, Number, Wait
 from lacompare.parsers.cqc.wait_figures import Change, Figures, changes, figures
 from lacompare.parsers.cqc.wait_services import as_of_spans, last_service, service_in
-from lacompare.parsers.text.patterns import SHORT_YEAR, YEAR, Sentence, normalise_year, sentences
 from lacompare.readers.base import Document
+from lacompare.vocab.patterns import SHORT_YEAR, YEAR, Sentence, normalise_year, sentences
 
 _FLAGS = regex.IGNORECASE
 # A line that may hold a wait: it says so, or gives the time taken to assess ("Median time to assess = 41 days").

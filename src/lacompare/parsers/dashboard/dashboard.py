@@ -14,9 +14,9 @@ import regex
 from lacompare import compiled
 from lacompare.model import Comparison, Fact, Number, Statistic
 from lacompare.parsers.dashboard import dashboard_words as words
-from lacompare.parsers.text import relations
-from lacompare.parsers.text.patterns import NUMBER, YEAR_RE, Sentence, parse_number, sentence_list
 from lacompare.readers.base import Document
+from lacompare.vocab import relations
+from lacompare.vocab.patterns import NUMBER, YEAR_RE, Sentence, parse_number, sentence_list
 
 _NUM = rf"£?{NUMBER}%?"
 _BENCHMARKS = (

@@ -9,8 +9,8 @@ import regex
 
 from lacompare import compiled
 from lacompare.model import Comparison
-from lacompare.parsers.text import relations
-from lacompare.parsers.text.patterns import YEAR_RE, Sentence
+from lacompare.vocab import relations
+from lacompare.vocab.patterns import YEAR_RE, Sentence
 
 # A web dashboard opens each section with icons ("✨ ✅ ❌Older People"): a line led by symbols.
 _SECTION_START = compiled.pattern(r"(?m)^[\p{So}\p{Sk}\s]*\p{So}[\p{So}\p{Sk}\s]*")

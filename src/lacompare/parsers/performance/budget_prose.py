@@ -19,7 +19,8 @@ import regex
 from lacompare import compiled
 from lacompare.model import Fact, Finance
 from lacompare.parsers.cqc.finance import cqc_wording
-from lacompare.parsers.text.patterns import (
+from lacompare.readers.base import Document
+from lacompare.vocab.patterns import (
     BOUND,
     MONEY,
     MONEY_RE,
@@ -29,7 +30,6 @@ from lacompare.parsers.text.patterns import (
     parse_money,
     sentences,
 )
-from lacompare.readers.base import Document
 
 _FLAGS = regex.IGNORECASE
 # (field, label, words), in order of precedence when several name one sum.

@@ -3,7 +3,7 @@ result set against each of them as comparisons (so ``diff`` lines councils up)."
 
 from __future__ import annotations
 
-from lacompare import ascof
+from lacompare.catalogue import ascof
 from lacompare.extractors.tables.named import named_benchmarks, other_period, stated_source
 from lacompare.model import Benchmark, Comparison, Indicator, split_cell
 

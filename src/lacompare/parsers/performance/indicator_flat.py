@@ -16,8 +16,8 @@ import regex
 from lacompare import compiled
 from lacompare.model import Benchmark, Fact, Indicator, split_cell
 from lacompare.parsers.performance.refs import RAG_WORDS, REF, stated
-from lacompare.parsers.text.relations import comparator
 from lacompare.readers.base import Document
+from lacompare.vocab.relations import comparator
 
 _HEADER = compiled.pattern(r"\bRef\.?\s+(?:Performance\s+)?(?:Indicator|Measure|Description)\b")
 _COLUMN = compiled.pattern(

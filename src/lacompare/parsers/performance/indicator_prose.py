@@ -18,9 +18,9 @@ import regex
 from lacompare import compiled
 from lacompare.model import Fact, Indicator
 from lacompare.parsers.performance.refs import INLINE_REF, LEGACY, REF_LINE, normal_ref
-from lacompare.parsers.text.patterns import NUMBER, SHORT_YEAR, YEAR, enclosing_sentence, numbers_in
 from lacompare.parsers.text.tablequote import report_period
 from lacompare.readers.base import Document
+from lacompare.vocab.patterns import NUMBER, SHORT_YEAR, YEAR, enclosing_sentence, numbers_in
 
 _N = rf"{NUMBER}%?"
 _ANY_YEAR = rf"(?:{YEAR}|{SHORT_YEAR})"

@@ -12,9 +12,9 @@ import regex
 from lacompare import compiled
 from lacompare.model import Fact, Statistic
 from lacompare.parsers.performance import rag_counts
-from lacompare.parsers.text.patterns import parse_number
 from lacompare.parsers.text.tablequote import report_period
 from lacompare.readers.base import Document
+from lacompare.vocab.patterns import parse_number
 
 _SCALE = ("Green Amber", "Red Amber", "Medium Low", "Medium High", "Green", "Amber", "Red", "Low", "High")
 _DIRECTION = ("Improved/Same", "Reduced/Same", "Worsened", "Increased")

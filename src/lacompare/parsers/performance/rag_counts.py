@@ -19,9 +19,9 @@ import regex
 
 from lacompare import compiled
 from lacompare.model import Fact, Statistic
-from lacompare.parsers.text.patterns import parse_number, sentences
 from lacompare.parsers.text.tablequote import report_period
 from lacompare.readers.base import Document
+from lacompare.vocab.patterns import parse_number, sentences
 
 _WORDS = (
     "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "

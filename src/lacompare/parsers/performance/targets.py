@@ -8,10 +8,10 @@ import regex
 from lacompare import compiled
 from lacompare.model import Comparison, Fact
 from lacompare.parsers.performance import indicator_prose
-from lacompare.parsers.text import relations
-from lacompare.parsers.text.patterns import NUMBER, enclosing_sentence, parse_number
 from lacompare.parsers.text.tablequote import report_period
 from lacompare.readers.base import Document
+from lacompare.vocab import relations
+from lacompare.vocab.patterns import NUMBER, enclosing_sentence, parse_number
 
 _VALUE = rf"(?P<value>{NUMBER})(?P<pct>%)?"
 _TARGET = rf"(?P<target>{NUMBER})(?P<tpct>%)?"

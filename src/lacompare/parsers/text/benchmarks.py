@@ -1,7 +1,7 @@
 """The words of a benchmark comparison: benchmark phrases ("the England average of 58.77%",
 "compared to 45% in the rest of England", "the England averages of 20.82% and 60.57%
 respectively"), the numbers that can be a council's value, variation bands, data sources and
-years. Relations and the names of benchmarks are in :mod:`~lacompare.parsers.text.relations`."""
+years. Relations and the names of benchmarks are in :mod:`~lacompare.vocab.relations`."""
 
 from __future__ import annotations
 
@@ -11,8 +11,8 @@ import regex
 
 from lacompare import compiled
 from lacompare.model import Number
-from lacompare.parsers.text.patterns import NUMBER, NUMBER_RE, YEAR, normalise_year, parse_number
-from lacompare.parsers.text.relations import COMPARATOR_WORDS, comparator
+from lacompare.vocab.patterns import NUMBER, NUMBER_RE, YEAR, normalise_year, parse_number
+from lacompare.vocab.relations import COMPARATOR_WORDS, comparator
 
 _UNIT = r"(?P<unit>\s?%|\s?per\s?cent\b|\s+days?\b|\s+weeks?\b|\s+months?\b)?"
 _FIGURE = rf"(?P<cur>£\s?)?(?P<num>{NUMBER}){_UNIT}"
@@ -160,7 +160,7 @@ def _peer(line: str, at: int) -> list[Anchor]:
     m = _COMPARED_PEER.match(line, at)
     if m is None:
         return []
-    from lacompare.authorities import mentions
+    from lacompare.catalogue.authorities import mentions
 
     name = m["peer"] or m["owner"]
     named = list(mentions(name))

@@ -34,7 +34,7 @@ def content_lines(doc: Document) -> list[Line]:
 
 def sentence_around(text: str, start: int, end: int | None = None) -> str:
     """The sentence(s) of ``text`` covering [start, end), read from their line only (fast on long pages)."""
-    from lacompare.parsers.text.patterns import enclosing_sentence
+    from lacompare.vocab.patterns import enclosing_sentence
 
     end = start if end is None else end
     line_start = text.rfind("\n", 0, start) + 1

@@ -8,7 +8,7 @@ from __future__ import annotations
 import regex
 
 from lacompare import compiled
-from lacompare.parsers.text import relations
+from lacompare.vocab import relations
 
 # Where the words naming a value's measure start, reading back from the value.
 _BEFORE_START = compiled.pattern(

@@ -12,8 +12,8 @@ from collections.abc import Sequence
 import regex
 
 from lacompare import compiled
-from lacompare.parsers.text.patterns import NUMBER
 from lacompare.readers.base import Document
+from lacompare.vocab.patterns import NUMBER
 
 PERIOD_RE = compiled.pattern(r"\b(Q[1-4])\s+((?:19|20)\d\d/\d\d)\b")
 _WINDOW = 4000

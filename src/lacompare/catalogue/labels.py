@@ -77,7 +77,7 @@ _NOT_A_MEASURE_RE = re.compile(
 def measure_label(metric_id: str, metric: str) -> str:
     """The label a measure is shown by: the catalogue's name where the id maps, else the subject
     noun phrase of its words (see the module's docstring)."""
-    from lacompare import catalogue
+    from lacompare.catalogue import measures as catalogue
 
     known = catalogue.get(metric_id)
     if known is not None:

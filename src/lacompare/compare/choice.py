@@ -3,7 +3,7 @@
 **The rule** (:data:`RULE`): the newest period first; a value whose period is not stated counts
 from its document's publication date (a figure cannot be newer than the page that prints it).
 On a tie, the most authoritative document: the council's CQC assessment, then its own papers,
-then the press (a side's values come in that order, see :mod:`lacompare.pictures`); within one
+then the press (a side's values come in that order, see :mod:`lacompare.library.pictures`); within one
 document, the value set against England.
 
 What else the council's documents state for the measure is noted, never dropped, and never
@@ -17,12 +17,12 @@ called a disagreement unless it is one:
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from lacompare.extractors.periods import month_of
-from lacompare.values import Value
+from lacompare.library.values import Value
+from lacompare.vocab.periods import month_of
 
 RULE = (
     "each council's figure is its newest period (a figure with no period stated counts from its "
@@ -89,7 +89,7 @@ def _shown(candidates: Sequence[Value]) -> Value | None:
         return candidates[0] if candidates else None
     top = max(candidates, key=recency)  # the first of the newest: authority breaks ties
     same = (v for v in candidates if v.sha256 == top.sha256 and same_period(v, top) and recency(v) == recency(top))
-    return next((v for v in same if _is_england(v.comparator)), top)
+    return next((v for v in same if is_england(v.comparator)), top)
 
 
 def _notes(shown: Value, values: Sequence[Value]) -> list[str]:
@@ -128,7 +128,8 @@ def _for(value: Value) -> str:
     return f" for {value.period_text}" if value.period_text else ""
 
 
-def _is_england(comparator: str | None) -> bool:
+def is_england(comparator: str | None) -> bool:
+    """Whether a benchmark's name is England's (or the national figure)."""
     return (comparator or "").strip().casefold() in ("england", "national", "england average", "national average")
 
 
@@ -138,3 +139,16 @@ def value_text(value: Value) -> str:
     if isinstance(v, str):
         return v
     return str(int(v)) if isinstance(v, float) and v.is_integer() else str(v)
+
+
+def by_metric(values: Iterable[Value]) -> dict[str, list[Value]]:
+    """metric id -> the values stating it, in the side's order (preferred document first, then page order)."""
+    out: dict[str, list[Value]] = {}
+    for value in values:
+        out.setdefault(value.metric_id, []).append(value)
+    return out
+
+
+def preferred(values: Sequence[Value], *, period: str | None = None) -> Value | None:
+    """The value shown for a council (by :data:`lacompare.compare.choice.RULE`), without the notes."""
+    return chosen_value(values, period=period)

@@ -7,7 +7,7 @@
   or the newest published on or before ``as_of``.
 * The schema is versioned with ``PRAGMA user_version`` and migrated forward on open; a library
   written by a newer lacompare is refused rather than damaged. Each measured value is also one
-  row of the tidy ``measures`` table, for plain SQL (see :mod:`lacompare.store_schema`).
+  row of the tidy ``measures`` table, for plain SQL (see :mod:`lacompare.library.schema`).
 * WAL mode, a busy timeout and a retry loop let several ``lacompare add`` processes share one
   library; each add is a single ``BEGIN IMMEDIATE … COMMIT`` transaction.
 """
@@ -27,15 +27,14 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from lacompare import EXTRACTOR_VERSION
 from lacompare.errors import StoreError
+from lacompare.library.connection import connect, is_busy, retrying, store_error
+from lacompare.library.schema import MIGRATIONS, SCHEMA_VERSION, insert_measures
+from lacompare.library.schema import Entry as Entry  # a stored document; part of the store's API
 from lacompare.model import CQC_ASSESSMENT, Fact, Report, fact_from_dict
-from lacompare.store_open import connect, is_busy, retrying, store_error
-from lacompare.store_schema import MIGRATIONS, SCHEMA_VERSION, insert_measures
-from lacompare.store_schema import Entry as Entry  # a stored document; part of the store's API
 
 if TYPE_CHECKING:
-    from lacompare.compare import Side
-    from lacompare.library_views import LibraryMetric
-    from lacompare.store_info import LibraryInfo
+    from lacompare.library.info import LibraryInfo
+    from lacompare.library.views import LibraryMetric, Side
 
 T = TypeVar("T")
 
@@ -137,7 +136,7 @@ class Library:
 
     def store(self, report: Report, *, source: str | None = None) -> AddResult:
         """Store an extracted report, replacing an older extraction of the same bytes."""
-        from lacompare.authorities import find
+        from lacompare.catalogue.authorities import find
 
         council = find(report.local_authority)
         gss_code = council.gss_code if council else None
@@ -251,8 +250,8 @@ class Library:
 
     def side(self, council: str, *, as_of: str | None = None, kinds: Sequence[str] | None = None) -> Side:
         """A council's picture as a diff column: its newest assessment's pages and the newest
-        document of each other kind (see :mod:`lacompare.pictures`). Raises NotInLibrary."""
-        from lacompare.library_views import council_side
+        document of each other kind (see :mod:`lacompare.library.pictures`). Raises NotInLibrary."""
+        from lacompare.library.views import council_side
 
         return council_side(self, council, as_of=as_of, kinds=kinds)
 
@@ -267,13 +266,13 @@ class Library:
     ) -> list[Side]:
         """Every council's side, by name; ``metric_id`` reads only that measure's values (for ``rank``);
         ``quotes=False`` leaves quotes and labels out (for a grid of values)."""
-        from lacompare.library_views import sides
+        from lacompare.library.views import sides
 
         return sides(self, as_of=as_of, kinds=kinds, region=region, metric_id=metric_id, quotes=quotes)
 
     def metrics(self, words: str | None = None) -> list[LibraryMetric]:
         """Every measure id the library holds, with how many councils state it (``lacompare metrics``)."""
-        from lacompare.library_views import library_metrics
+        from lacompare.library.views import library_metrics
 
         return library_metrics(self, words)
 
@@ -282,9 +281,9 @@ class Library:
         return self._query(sql, params)
 
     def info(self, *, check: bool = True) -> LibraryInfo:
-        """The library's path, size, schema version and counts (:class:`lacompare.store_info.LibraryInfo`);
+        """The library's path, size, schema version and counts (:class:`lacompare.library.info.LibraryInfo`);
         with ``check``, SQLite's ``quick_check`` of every page (``LibraryInfo.damage``)."""
-        from lacompare.store_info import library_info
+        from lacompare.library.info import library_info
 
         damage = self.damage() if check else ()
         return library_info(self.path, self._user_version(), self.entries(), damage)

@@ -2,7 +2,7 @@
 
 The counts are those of ``lacompare list``: documents are the stored documents, councils the
 distinct councils they are attached to (an unrecognised council counts once under its own name),
-and facts the stored facts, counted by :attr:`lacompare.store.Entry.facts` as ``add`` and
+and facts the stored facts, counted by :attr:`lacompare.library.store.Entry.facts` as ``add`` and
 ``list`` count them.
 """
 
@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 from lacompare import EXTRACTOR_VERSION, __version__
 
 if TYPE_CHECKING:
-    from lacompare.store_schema import Entry
+    from lacompare.library.schema import Entry
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,47 +1,29 @@
-"""Councils side by side (``diff``), league tables (``rank``) and grids (``table``): logic only.
+"""Councils side by side (``diff``): one row per measure, logic only.
 
-A :class:`Side` is a council's values, most authoritative document first (see
-:mod:`lacompare.pictures`). A diff has one row per measure: the rating and overall score, the
-nine quality-statement scores, every comparison (lined up by catalogue id), waits, finance and
-indicators. Each row holds one value per council, chosen by :data:`RULE` (see
-:mod:`lacompare.choice`), the benchmark(s) the documents state with their periods, the gap (for
-two councils the signed ``difference``, second minus first; for three or more the ``range``,
-highest minus lowest), and which council does better given the measure's polarity. The gap and
-the winner are given only where the councils' values are for one period (or, asked, across
-periods). Periods, sources, benchmarks or units that differ between councils, and what else a
-council's documents state, are noted, never hidden. Rendering (cells, CSV columns) lives in
-:mod:`lacompare.render`.
+A diff has one row per measure: the rating and overall score, the nine quality-statement
+scores, every comparison (lined up by catalogue id), waits, finance and indicators. Each row
+holds one value per council (a :class:`~lacompare.library.views.Side`), chosen by :data:`RULE`
+(see :mod:`lacompare.compare.choice`), the benchmark(s) the documents state with their periods,
+the gap (for two councils the signed ``difference``, second minus first; for three or more the
+``range``, highest minus lowest), and which council does better given the measure's polarity.
+The gap and the winner are given only where the councils' values are for one period (or, asked,
+across periods). Periods, sources, benchmarks or units that differ between councils, and what
+else a council's documents state, are noted, never hidden. Rendering (cells, CSV columns) lives
+in :mod:`lacompare.render`.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from lacompare.choice import RULE as RULE
-from lacompare.choice import choose as choose
-from lacompare.choice import chosen_value, same_period
+from lacompare.compare.choice import by_metric, choose, is_england, same_period
 from lacompare.kinds import FACT_KINDS
-from lacompare.model import Number, Report
-from lacompare.values import HIGHER, LOWER, NEITHER, Value, values_of
+from lacompare.library.values import HIGHER, NEITHER, Value
+from lacompare.library.views import Side
+from lacompare.model import Number
 
 ENGLAND = "England"
-
-
-@dataclass(frozen=True, slots=True)
-class Side:
-    """One column of a diff: a council (or a file) and the values that speak for it, preferred first."""
-
-    name: str
-    values: tuple[Value, ...]
-    gss_code: str | None = None
-    region: str | None = None
-    documents: tuple[str, ...] = ()  # the documents' paths, preferred first
-    notes: tuple[str, ...] = ()
-
-    @classmethod
-    def of_report(cls, name: str, report: Report, gss_code: str | None = None, region: str | None = None) -> Side:
-        return cls(name, tuple(values_of(report, gss_code)), gss_code, region, (report.document,))
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,7 +82,7 @@ def diff(
     per_side = [by_metric(side.values) for side in sides]
     names = [side.name for side in sides]
     rows = []
-    for metric_id, fact_kind in _measures(per_side, facts):
+    for metric_id, fact_kind in measures_stated(per_side, facts):
         found = [v.get(metric_id, []) for v in per_side]
         row = _row(metric_id, fact_kind, found, names, period=period, any_period=any_period)
         if (not only_shared or row.shared) and any(v is not None for v in row.values):
@@ -121,7 +103,7 @@ def _one_row_per_measure(rows: list[DiffRow]) -> list[DiffRow]:
     return out
 
 
-def _measures(per_side: Sequence[dict[str, list[Value]]], facts: Iterable[str] | None) -> list[tuple[str, str]]:
+def measures_stated(per_side: Sequence[dict[str, list[Value]]], facts: Iterable[str] | None) -> list[tuple[str, str]]:
     """(metric id, fact kind) of every measure the sides state: by fact kind, then as first stated."""
     kinds = set(facts) if facts is not None else None
     order: dict[str, tuple[int, int, str]] = {}
@@ -131,14 +113,6 @@ def _measures(per_side: Sequence[dict[str, list[Value]]], facts: Iterable[str] |
                 order[metric_id] = (_fact_rank(stated[0].fact), len(order), stated[0].fact)
     chosen = sorted(order, key=order.__getitem__)
     return [(m, order[m][2]) for m in chosen if kinds is None or order[m][2] in kinds]
-
-
-def by_metric(values: Iterable[Value]) -> dict[str, list[Value]]:
-    """metric id -> the values stating it, in the side's order (preferred document first, then page order)."""
-    out: dict[str, list[Value]] = {}
-    for value in values:
-        out.setdefault(value.metric_id, []).append(value)
-    return out
 
 
 def _fact_rank(fact_kind: str) -> int:
@@ -178,15 +152,6 @@ def _row(
         better=_better(chosen, polarity) if comparable else (),
         notes=tuple(notes),
     )
-
-
-def preferred(values: Sequence[Value], *, period: str | None = None) -> Value | None:
-    """The value shown for a council (by :data:`lacompare.choice.RULE`), without the notes."""
-    return chosen_value(values, period=period)
-
-
-def is_england(comparator: str | None) -> bool:
-    return (comparator or "").strip().casefold() in ("england", "national", "england average", "national average")
 
 
 def periods_match(values: Sequence[Value]) -> bool:
@@ -275,106 +240,3 @@ def _decimals(value: Number | str) -> int:
 
 def _number_text(value: Number) -> str:
     return str(int(value)) if isinstance(value, float) and value.is_integer() else str(value)
-
-
-# -- rank ----------------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class RankRow:
-    position: int
-    side: Side
-    value: Value
-    notes: tuple[str, ...] = ()
-
-    @property
-    def name(self) -> str:
-        return self.side.name
-
-    @property
-    def period(self) -> str | None:
-        return self.value.period_text
-
-
-@dataclass(frozen=True, slots=True)
-class Ranking:
-    """A league table: its rows (the first ``limit`` positions), how many councils state the measure
-    of how many were looked at, and the periods their figures are for (most councils first)."""
-
-    rows: tuple[RankRow, ...]
-    stating: int
-    councils: int
-    periods: tuple[tuple[str, int], ...] = ()  # (period, councils), most councils first
-
-    def __iter__(self) -> Iterator[RankRow]:
-        return iter(self.rows)
-
-    def __len__(self) -> int:
-        return len(self.rows)
-
-    def __getitem__(self, i: int) -> RankRow:
-        return self.rows[i]
-
-
-def rank(
-    sides: Sequence[Side],
-    metric_id: str,
-    *,
-    worst: bool = False,
-    limit: int | None = None,
-    period: str | None = None,
-) -> Ranking:
-    """Every side that states the metric as a number, best first by its polarity (highest first
-    when it has none); ``worst`` turns the order round; ``limit`` keeps the first N positions' rows;
-    ``period`` ranks only figures for that period. Each council's figure is chosen by :data:`RULE`."""
-    found = []
-    for side in sides:
-        value, notes = choose(by_metric(side.values).get(metric_id, []), period=period)
-        if value is not None and value.number is not None:
-            found.append((side, value, notes))
-    lower_first = bool(found) and found[0][1].polarity == LOWER
-    if worst:
-        lower_first = not lower_first
-    found.sort(key=lambda f: (f[1].number if lower_first else -(f[1].number or 0), f[0].name))
-    out: list[RankRow] = []
-    for i, (side, value, notes) in enumerate(found):
-        tied = out and out[-1].value.number == value.number
-        position = out[-1].position if tied else i + 1
-        if limit is not None and position > limit:
-            break
-        out.append(RankRow(position, side, value, tuple(notes)))
-    periods: dict[str, int] = {}
-    for _, value, _ in found:
-        key = value.period_text or "not stated"
-        periods[key] = periods.get(key, 0) + 1
-    counted = tuple(sorted(periods.items(), key=lambda p: -p[1]))
-    return Ranking(tuple(out), len(found), len(sides), counted)
-
-
-@dataclass(frozen=True, slots=True)
-class Grid:
-    """Councils x measures (``lacompare table``): each side's value for each measure, or None."""
-
-    sides: tuple[Side, ...]
-    metric_ids: tuple[str, ...]
-    cells: tuple[tuple[Value | None, ...], ...]  # one tuple per side, in ``metric_ids`` order
-
-
-def table(
-    sides: Sequence[Side],
-    *,
-    facts: Iterable[str] | None = None,
-    period: str | None = None,
-    only_shared: bool = False,
-) -> Grid:
-    """Every measure any side states (with ``only_shared``, every side states), as a grid of councils
-    x measures, each value chosen as ``diff`` chooses it, by :data:`RULE` (for ``period`` when given)."""
-    per_side = [by_metric(side.values) for side in sides]
-    metric_ids = tuple(m for m, _ in _measures(per_side, facts))
-    cells = tuple(tuple(preferred(v[m], period=period) if m in v else None for m in metric_ids) for v in per_side)
-    if period is not None or only_shared:
-        wanted = all if only_shared else any
-        kept = [i for i in range(len(metric_ids)) if wanted(row[i] is not None for row in cells)]
-        metric_ids = tuple(metric_ids[i] for i in kept)
-        cells = tuple(tuple(row[i] for i in kept) for row in cells)
-    return Grid(tuple(sides), metric_ids, cells)

@@ -69,7 +69,7 @@ def __getattr__(name: str) -> str:
 
 @lru_cache(maxsize=1)
 def _sentence_period() -> str:
-    from lacompare.parsers.text.patterns import SHORT_YEAR, YEAR
+    from lacompare.vocab.patterns import SHORT_YEAR, YEAR
 
     year = rf"(?<![\d£,.])(?:{YEAR}|{SHORT_YEAR})(?![\d%])"
     return (
@@ -146,7 +146,7 @@ def stated_period(text: str | None) -> str | None:
     'Q2 2023/24' -> 'Q2 2023-24'; 'October 2024', 'Q2' as stated."""
     if not text:
         return None
-    from lacompare.parsers.text.patterns import STATED_YEAR_RE, normalise_year
+    from lacompare.vocab.patterns import STATED_YEAR_RE, normalise_year
 
     text = " ".join(text.split())
     return STATED_YEAR_RE.sub(lambda m: normalise_year(m.group()) or m.group(), text)

@@ -1,4 +1,4 @@
-"""Reading councils out of the library: each council's picture as a :class:`~lacompare.compare.Side`,
+"""Reading councils out of the library: each council's picture as a :class:`Side`,
 and the measures the library holds (``lacompare metrics``).
 
 Everything here reads the tidy ``measures`` table with plain SQL, so ``rank`` and ``table`` over
@@ -11,15 +11,31 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, Protocol
 
-from lacompare.compare import Side
 from lacompare.errors import NotInLibrary
-from lacompare.pictures import Holding, Picture, picture
-from lacompare.store_schema import VALUE_SQL, values_from_rows
-from lacompare.values import Value
+from lacompare.library.pictures import Holding, Picture, picture
+from lacompare.library.schema import VALUE_SQL, values_from_rows
+from lacompare.library.values import Value, values_of
+from lacompare.model import Report
+
+
+@dataclass(frozen=True, slots=True)
+class Side:
+    """One column of a diff: a council (or a file) and the values that speak for it, preferred first."""
+
+    name: str
+    values: tuple[Value, ...]
+    gss_code: str | None = None
+    region: str | None = None
+    documents: tuple[str, ...] = ()  # the documents' paths, preferred first
+    notes: tuple[str, ...] = ()
+
+    @classmethod
+    def of_report(cls, name: str, report: Report, gss_code: str | None = None, region: str | None = None) -> Side:
+        return cls(name, tuple(values_of(report, gss_code)), gss_code, region, (report.document,))
 
 
 class Library(Protocol):
-    """What these views need of a library: read-only SQL (:meth:`lacompare.store.Library.query`)."""
+    """What these views need of a library: read-only SQL (:meth:`lacompare.library.store.Library.query`)."""
 
     def query(self, sql: str, params: Sequence[object] = ...) -> list[tuple[Any, ...]]: ...
 
@@ -77,7 +93,7 @@ def sides(
     words (quote, label): a fraction of the columns, for ``table`` over a
     whole library.
     """
-    from lacompare.authorities import by_code
+    from lacompare.catalogue.authorities import by_code
 
     chosen = pictures(library, gss_code, as_of=as_of, kinds=kinds)
     councils = {p.gss_code: by_code(p.gss_code) for p in chosen}
@@ -107,7 +123,7 @@ def known_by(value: Value, as_of: str | None) -> bool:
     """Whether a value could be known on ``as_of``: its period (where stated) has ended by then."""
     if as_of is None:
         return True
-    from lacompare.extractors.periods import month_of
+    from lacompare.vocab.periods import month_of
 
     period, limit = value.period, month_of(as_of)
     return period is None or not period.anchored or limit is None or period.end <= limit
@@ -153,7 +169,7 @@ def _grid_values(library: Library, documents: dict[int, Holding]) -> dict[str, l
 
 def council_side(library: Library, query: str, *, as_of: str | None = None, kinds: Sequence[str] | None = None) -> Side:
     """One council's side by name, short name, alias or GSS code; NotInLibrary when it holds nothing."""
-    from lacompare.authorities import resolve
+    from lacompare.catalogue.authorities import resolve
 
     council = resolve(query)
     found = sides(library, as_of=as_of, kinds=kinds, gss_code=council.gss_code)
@@ -188,7 +204,7 @@ FROM measures GROUP BY metric_id ORDER BY metric_id
 
 def library_metrics(library: Library, words: str | None = None) -> list[LibraryMetric]:
     """Every measure id in the library with its council count; with ``words``, those whose id or label has them all."""
-    from lacompare.catalogue_table import has_words, query_words
+    from lacompare.catalogue.table import has_words, query_words
 
     wanted = query_words(words or "")
     found = [LibraryMetric(*row) for row in library.query(_METRICS_SQL)]

@@ -1,5 +1,5 @@
 """The catalogue's table: every national measure CQC reports quote, with its id, label, source,
-unit, polarity and the words that name it (matched by :mod:`lacompare.catalogue`)."""
+unit, polarity and the words that name it (matched by :mod:`lacompare.catalogue.measures`)."""
 
 from __future__ import annotations
 

@@ -1,7 +1,7 @@
 """Stated values: one record per measured value, with the document, page and quote it came from.
 
 A report's facts become :class:`Value` records the way the library stores them (one SQL row
-each, see :mod:`lacompare.store_schema`) and the way ``diff``, ``rank`` and ``table`` read them:
+each, see :mod:`lacompare.library.schema`) and the way ``diff``, ``rank`` and ``table`` read them:
 each carries its measure's id, the catalogue's label and polarity, the council it is about,
 and its document (path, SHA-256, kind, date published), page and verbatim quote.
 """
@@ -11,13 +11,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from lacompare.catalogue_table import HIGHER as HIGHER  # the polarities, re-exported for the comparing code
-from lacompare.catalogue_table import LOWER as LOWER
-from lacompare.catalogue_table import NEITHER as NEITHER
-from lacompare.catalogue_table import source_of
-from lacompare.extractors.periods import Period, fact_period, period_text
+from lacompare.catalogue.table import HIGHER as HIGHER  # the polarities, re-exported for the comparing code
+from lacompare.catalogue.table import LOWER as LOWER
+from lacompare.catalogue.table import NEITHER as NEITHER
+from lacompare.catalogue.table import source_of
 from lacompare.kinds import FactKind
 from lacompare.model import RATING_ORDER, Fact, Indicator, Number, Report
+from lacompare.vocab.periods import Period, fact_period, period_text
 
 # A catalogue measure's data collection ("SACE"): a year stated without one is that collection's year.
 _CATALOGUE_SOURCES = source_of()
@@ -88,15 +88,15 @@ def values_of(report: Report, gss_code: str | None = None) -> list[Value]:
 def current_ids(report: Report) -> list[Fact]:
     """The report's facts with the ids today's catalogue gives them (so facts stored by an older
     release line up with new ones)."""
-    from lacompare.catalogue import assign_metric_ids
+    from lacompare.catalogue.measures import assign_metric_ids
 
     return assign_metric_ids(report.facts)
 
 
 def fact_values(fact: Fact, report: Report, gss_code: str | None = None) -> list[Value]:
     """One fact's measured values, with its report's document, each labelled by
-    :func:`lacompare.labels.measure_label`."""
-    from lacompare.labels import measure_label
+    :func:`lacompare.catalogue.labels.measure_label`."""
+    from lacompare.catalogue.labels import measure_label
 
     council = _fact_council(fact, gss_code)
     return [
@@ -135,7 +135,7 @@ def _fact_council(fact: Fact, gss_code: str | None) -> str | None:
     from a round-up about no one council."""
     if not fact.local_authority:
         return gss_code
-    from lacompare.authorities import find
+    from lacompare.catalogue.authorities import find
 
     council = find(fact.local_authority)
     if council is None:
@@ -146,7 +146,7 @@ def _fact_council(fact: Fact, gss_code: str | None) -> str | None:
 
 
 def _polarity(fact: Fact, metric_id: str) -> str:
-    from lacompare import catalogue
+    from lacompare.catalogue import measures as catalogue
 
     known = catalogue.polarity(metric_id)
     if known == NEITHER and isinstance(fact, Indicator) and metric_id.endswith((".result", ".benchmark")):

@@ -24,8 +24,8 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from lacompare.library.values import Value, current_ids, fact_values
 from lacompare.model import QUALITY_STATEMENTS, Report, fact_from_dict
-from lacompare.values import Value, current_ids, fact_values
 
 MEASURE_COLUMNS = (
     "metric_id", "label", "metric", "fact", "value", "unit", "comparator", "comparator_value", "relation",
@@ -137,7 +137,7 @@ class Entry:
 
     @property
     def council(self) -> str:
-        from lacompare.authorities import by_code
+        from lacompare.catalogue.authorities import by_code
 
         found = by_code(self.gss_code) if self.gss_code else None
         return found.short_name if found else (self.local_authority or "unknown council")
@@ -190,7 +190,7 @@ SCHEMA_VERSION = len(MIGRATIONS)
 
 
 def fill_councils(conn: sqlite3.Connection) -> None:
-    from lacompare.authorities import authorities
+    from lacompare.catalogue.authorities import authorities
 
     conn.executemany(
         "INSERT OR REPLACE INTO councils (gss_code, name, short_name, type, region) VALUES (?, ?, ?, ?, ?)",

@@ -16,8 +16,9 @@ from functools import cache
 
 import regex
 
-from lacompare import ascof, compiled
-from lacompare.catalogue_table import (  # noqa: F401 - re-exported: the catalogue's public names
+from lacompare import compiled
+from lacompare.catalogue import ascof
+from lacompare.catalogue.table import (  # noqa: F401 - re-exported: the catalogue's public names
     ANYONE,
     CARERS,
     CATALOGUE,
@@ -35,7 +36,7 @@ from lacompare.catalogue_table import (  # noqa: F401 - re-exported: the catalog
     words_match,
 )
 from lacompare.model import Comparison, Fact, Indicator, words_key
-from lacompare.parsers.text import relations
+from lacompare.vocab import relations
 
 _CARERS = r"\bcarers?\b|\bcaring\b|\bcarer's\b|\bcarers'"
 _BOUNDARY = compiled.scanner(r"(?<![\w.,])\d[\d,]*(?:\.\d+)?(?:\s?%|(?=\)))|(?<![\w.,])\d[\d,]*\.\d+")
