@@ -7,7 +7,7 @@ from dataclasses import replace
 
 import pytest
 
-from lacompare import catalogue
+from lacompare.catalogue import measures as catalogue
 from lacompare.model import Comparison, Score
 
 
@@ -129,6 +129,29 @@ def test_unmapped_comparison_without_id_gets_one_from_its_words() -> None:
     fact = comparison("11% of people in the borough had never used the internet compared to 7% in London.", 11, 7,
                       metric="people who had never used the internet", comparator="London")  # fmt: skip
     assert catalogue.assign_metric_id(fact).metric_id == "cmp.people_who_had_never_used_the_internet"
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        (  # the collision found in a real library: the measures differ after the eighth word
+            "people in contact with secondary mental health services who live independently",
+            "people in contact with secondary mental health services in paid employment",
+        ),
+        (
+            "adults with a learning disability in paid employment aged 18 to 64",
+            "adults with a learning disability in paid employment aged 65 and over",
+        ),  # fmt: skip
+    ],
+)
+def test_measures_alike_in_their_first_eight_words_get_ids_of_their_own(first: str, second: str) -> None:
+    assert catalogue.sentence_id(first) != catalogue.sentence_id(second)
+    assert catalogue.sentence_id(first) == catalogue.sentence_id(first.upper() + ".")  # stable: words, not case
+    assert catalogue.sentence_id(first).startswith("cmp." + "_".join(first.split()[:8]) + "_")
+
+
+def test_a_short_measure_keeps_its_words_alone_as_id() -> None:
+    assert catalogue.sentence_id("carers accessing support (new)") == "cmp.carers_accessing_support_new"
 
 
 def test_a_percentage_measure_never_maps_to_a_days_measure() -> None:

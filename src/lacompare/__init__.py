@@ -13,7 +13,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
-EXTRACTOR_VERSION = "2"  # bump whenever a reader or parser change alters extracted facts
+EXTRACTOR_VERSION = "3"  # bump whenever a reader or parser change alters extracted facts
 DEFAULT_TIMEOUT = 60.0  # seconds for parsing one file
 DEFAULT_MEMORY_MB = 1024  # memory ceiling for parsing one file
 

@@ -7,6 +7,7 @@ that contradicts its numbers, an ambiguous cell) without dropping the fact.
 
 from __future__ import annotations
 
+import hashlib
 import re
 from dataclasses import asdict, dataclass, field
 from typing import Any, ClassVar
@@ -218,5 +219,14 @@ class Statistic(Fact):
 
 
 def words_key(text: str, *, most: int = 8) -> str:
-    """An id made of a text's first words: 'Carers accessing support (new)' -> 'carers_accessing_support_new'."""
-    return "_".join(re.findall(r"[^\W_]+", text.casefold())[:most]) or "unnamed"
+    """An id made of a text's first words: 'Carers accessing support (new)' -> 'carers_accessing_support_new'.
+
+    A text of more than ``most`` words keeps its first ``most`` and a short digest of them all, so
+    two measures that differ only after those words ("people in contact with secondary mental
+    health services who live independently" / "… in paid employment") never share an id.
+    """
+    words = re.findall(r"[^\W_]+", text.casefold())
+    if len(words) <= most:
+        return "_".join(words) or "unnamed"
+    digest = hashlib.blake2s(" ".join(words).encode(), digest_size=3).hexdigest()
+    return "_".join([*words[:most], digest])
