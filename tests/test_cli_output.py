@@ -15,7 +15,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
-from typing import IO
+from typing import IO, TextIO
 
 import pytest
 from typer.testing import CliRunner
@@ -200,3 +200,24 @@ def test_safe_csv_on_list_and_show_defaults_on_for_files_and_off_on_stdout(
         piped = runner.invoke(app, [*command, "--db", str(db), "-f", "csv"])
         assert set(csv_documents(to_file.read_text())) == {"'=HYPERLINK.txt"}
         assert set(csv_documents(raw_file.read_text())) == set(csv_documents(piped.stdout)) == {"=HYPERLINK.txt"}
+
+
+@pytest.mark.skipif(not hasattr(signal, "pthread_sigmask"), reason="needs POSIX signal masks")
+def test_sigterm_just_as_the_temporary_file_is_made_leaves_none(
+    old_csv: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A bug: a signal between the temporary file's creation and its clean-up's set-up left it behind."""
+    from lacompare.cli import output
+
+    make = output._temporary_beside
+
+    def made_then_signalled(path: Path) -> tuple[Path, TextIO]:
+        made = make(path)
+        os.kill(os.getpid(), signal.SIGTERM)  # delivered at once, were it not held
+        return made
+
+    monkeypatch.setattr(output, "_temporary_beside", made_then_signalled)
+    with pytest.raises(SystemExit) as stopped, output.open_output(old_csv) as stream:
+        stream.write("new rows\n")
+    assert stopped.value.code == 128 + signal.SIGTERM
+    assert old_csv.read_text() == OLD and leftovers(tmp_path) == []

@@ -146,8 +146,10 @@ def _in_place(path: Path) -> Iterator[TextIO]:
 @contextmanager
 def _replacing(path: Path) -> Iterator[TextIO]:
     with _exit_on_signals():
-        temp, handle = _temporary_beside(path)
+        temp: Path | None = None
         try:
+            with _signals_held():  # a signal between the file's creation and ``temp`` would leave it behind
+                temp, handle = _temporary_beside(path)
             with handle:
                 yield handle
                 handle.flush()
@@ -155,7 +157,8 @@ def _replacing(path: Path) -> Iterator[TextIO]:
             _keep_mode(path, temp)
             os.replace(temp, path)
         except BaseException as exc:
-            temp.unlink(missing_ok=True)
+            if temp is not None:
+                temp.unlink(missing_ok=True)
             if isinstance(exc, OSError) and not isinstance(exc, BrokenPipeError) and exc.errno in WRITE_ERRNOS:
                 raise write_error(str(path), exc) from None
             raise
@@ -199,6 +202,19 @@ def _exit_on_signals() -> Iterator[None]:
     finally:
         for number, handler in previous:
             signal.signal(number, handler)
+
+
+@contextmanager
+def _signals_held() -> Iterator[None]:
+    """SIGTERM and SIGHUP wait until the block is done (delivered as it ends), where the OS allows."""
+    if not _SIGNALS or not hasattr(signal, "pthread_sigmask"):
+        yield
+        return
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, _SIGNALS)
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
 
 
 def write_error(name: str, exc: OSError, hint: str | None = None) -> OutputError:
