@@ -82,6 +82,8 @@ def is_benchmark(sentence: str, start: int, end: int) -> bool:
     """Whether the figure at [start, end) is set out as a benchmark ("the England average of 45%",
     "compared with 61% nationally", "compared with 66% in Surrey": another place's figure)."""
     before = _clause_tail(sentence[max(0, start - 40) : start], _BENCH_CLAUSE)
+    unit = _UNIT_AFTER.match(sentence, end)  # "560.8 per 100,000 for our statistical neighbours"
+    end = unit.end() if unit else end
     after = sentence[end : end + 20]
     cut = _AFTER_END.search(after)
     if _ANOTHER_PLACE.match(sentence, end) and not _PERIOD_AFTER.match(sentence, end):
@@ -89,6 +91,11 @@ def is_benchmark(sentence: str, start: int, end: int) -> bool:
     return bool(_BENCHMARK.search(before) or _BENCHMARK.search(after[: cut.start()] if cut else after))
 
 
+# A unit or a rate's base after a figure, read past before looking for a benchmark's name.
+_UNIT_AFTER = compiled.pattern(
+    r"\s*(?:%|per\s?cent\b|(?:per|for\s+every)\s+[\d,]+(?:\s+(?:population|people|adults|residents|head))?"
+    r"|days?\b|weeks?\b)"
+)
 # "… in Surrey", "… for the rest of the county": a figure stated for a place, not for a time.
 _ANOTHER_PLACE = compiled.pattern(r"\s+(?:in|for|across|at)\s+(?:the\s+)?(?:neighbouring\s+)?[A-Z][a-z]{2,}")
 _PERIOD_AFTER = compiled.pattern(

@@ -18,7 +18,10 @@ _MOST_WORDS = 30
 
 # ---- what leads into a subject ---------------------------------------------------------------
 
-_BULLET = compiled.pattern(r"^\s*(?:[-•·▪●*]+\s*|o\s+|\(?\d{1,2}[.)]\s+|\(?[a-z][.)]\s+)+")
+# A bullet, a list number or a report's paragraph number ("3.1 The proportion …", "4.2.1 Carers …").
+_BULLET = compiled.pattern(
+    r"^\s*(?:[-•·▪●*]+\s*|o\s+|\(?\d{1,2}[.)]\s+|\d{1,2}(?:\.\d{1,2}){1,3}\.?\s+(?=[A-Z])|\(?[a-z][.)]\s+)+"
+)
 _LEAD_PERIOD = compiled.pattern(
     rf"^(?i:in|during|for|at|as\s+at|as\s+of|by|over|since)\s+(?:the\s+(?:end\s+of\s+)?)?(?:{PERIOD_BODY}),?\s+"
 )

@@ -32,6 +32,8 @@ _PROSE_WORD = compiled.pattern(r"\b[a-z]{2,}\b")
 # "… (2.88%) as the national average (2.79%) and accessed training for carers (4.72%) as …"
 _STARTS_WITH_JOIN = compiled.pattern(r"(?i)[\s,)]*(?:\([^()]*\)\s*)*(?:and|or)\b")
 _FULL_STOP = compiled.pattern(r"\.\s")
+# "… from 68.9%", "up from", "down from": the earlier figure of a change, not the value now.
+_EARLIER_FIGURE = compiled.pattern(r"(?i)\bfrom\s+(?:£\s?)?$")
 _AND = compiled.pattern(r"\band\b")
 _SEVERAL_CLAUSES = compiled.pattern(r"[;]|\b(?:and|or|but)\b")
 # What may stand between a benchmark and a value that follows it: "(19%) with 40%",
@@ -154,7 +156,7 @@ def _same_unit(para: Paragraph, start: int, end: int, anchor: Anchor) -> list[Fi
 def _pair_before(
     para: Paragraph, sentence: Sentence, anchor: Anchor, previous: Pairing | None, start: int, candidates: list[Figure]
 ) -> Pairing:
-    line, value = para.text, candidates[-1]
+    line, value = para.text, _latest_not_earlier(para.text, candidates)
     relation = relations.stated_before(line, _clause_start(line, start, value.start), value.start)
     relation = relations.stated_after(line, value.end, anchor.end) or relation
     pairing = Pairing(anchor, value, sentence, sentence, start, relation)
@@ -163,6 +165,15 @@ def _pair_before(
     if relation is None and previous is not None and _STARTS_WITH_JOIN.match(line, start, anchor.start):
         pairing.relation = previous.relation
     return pairing
+
+
+def _latest_not_earlier(line: str, candidates: list[Figure]) -> Figure:
+    """The nearest figure before the benchmark, passing over one a change gives as its earlier
+    figure: "rose to 71.2% from 68.9% in 2022-23, above the England average" is 71.2% against it."""
+    for figure in reversed(candidates):
+        if not _EARLIER_FIGURE.search(line, max(0, figure.start - 14), figure.start):
+            return figure
+    return candidates[-1]
 
 
 def _clause_start(line: str, start: int, end: int) -> int:

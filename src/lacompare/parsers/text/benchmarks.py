@@ -23,7 +23,7 @@ _FOR_THIS = r"(?:\s+for\s+(?:this|the\s+same)\s+(?:measure|indicator|metric|ques
 _RATE_OF = r"(?:\s+per\s+100,?000(?:\s+(?:population|people|adults|residents))?)?"
 # "in England", "for the rest of England", "across London", "nationally"
 _WHERE = (
-    rf"(?:(?:in|for|across)\s+(?:the\s+)?(?:rest\s+of\s+(?:the\s+)?)?(?P<cmp>{_CMP})\b"
+    rf"(?:(?:in|for|across)\s+(?:the\s+|our\s+)?(?:rest\s+of\s+(?:the\s+)?)?(?P<cmp>{_CMP})\b"
     r"|(?P<cmp2>nationally|regionally)\b)"
 )
 # A benchmark is found from its keyword, then read forwards (and its comparator backwards):
