@@ -9,7 +9,7 @@ import pytest
 
 from lacompare.extractors.tables.labels import reference
 from lacompare.extractors.tables.named import named_benchmarks, stated_source
-from lacompare.model import CellRole, Comparison, Indicator
+from lacompare.model import Benchmark, CellRole, Comparison, Indicator
 from lacompare.pipeline import extract_text
 
 
@@ -156,7 +156,8 @@ def test_a_sentence_opening_with_a_month_word_and_a_year_is_no_list_item() -> No
 @pytest.mark.parametrize("how", ["pipes", "tabs"])
 def test_a_benchmark_of_an_earlier_year_than_the_result_gives_no_comparison(how: str) -> None:
     """Each benchmark is set against the row's result, for the result's period only: "England
-    2023/24" beside "Q2 2024/25 Actual" gives none (and never the older figure the result's year)."""
+    2023/24" beside "Q2 2024/25 Actual" gives none (and never the older figure the result's year);
+    the row keeps it, with its own period, as a figure set against nothing."""
     rows = [
         ["Ref", "Indicator", "2023/24 Outturn", "Q2 2024/25 Target", "Q2 2024/25 Actual", "RAG", "England 2023/24"],
         ["ASC01", "Adults receiving direct payments (ASCOF 1C part 2A)", "27.4%", "28.0%", "28.3%", "Green", "26.2%"],
@@ -165,7 +166,15 @@ def test_a_benchmark_of_an_earlier_year_than_the_result_gives_no_comparison(how:
     report = extract_text("Scorecard\n" + _render(rows, how))
     assert report.comparisons == []
     [asc01, _] = report.indicators
-    assert (asc01.code, asc01.result, asc01.previous, asc01.benchmarks) == ("ASCOF 1C part 2A", "28.3%", "27.4%", ())
+    england = Benchmark(26.2, "26.2%", "England", "2023-24")
+    assert (asc01.code, asc01.result, asc01.previous, asc01.benchmarks) == (
+        "ASCOF 1C part 2A",
+        "28.3%",
+        "27.4%",
+        (england,),
+    )
+    [kept] = [m for m in asc01.measures() if m.metric_id.endswith(".benchmark_england")]
+    assert (kept.value, kept.unit, kept.comparator_value, kept.year) == (26.2, "%", None, "2023-24")
 
 
 STACKED = """Measure                                        Baseline    Target     Q3         Status

@@ -112,13 +112,18 @@ class Indicator(Fact):
         out += [self._measure(c.name, c.text, c.period, heading=c.heading) for c in self.cells]
         result = split_cell(self.result or "")[0]
         for b in self.benchmarks:
-            metric = f"{self.label}: benchmark"
             unit = split_cell(b.text)[1]
-            out.append(
-                Measure(
-                    f"indicator.{self.key}.benchmark", metric, result, unit, b.comparator, b.value, year=self.period
+            if b.period is None or b.period == self.period:
+                metric = f"{self.label}: benchmark"
+                out.append(
+                    Measure(
+                        f"indicator.{self.key}.benchmark", metric, result, unit, b.comparator, b.value, year=self.period
+                    )
                 )
-            )
+            else:  # a benchmark of another period is its own figure for its own period, set against nothing
+                name = f"benchmark_{words_key(b.comparator)}"
+                metric = f"{self.label}: {b.comparator} benchmark"
+                out.append(Measure(f"indicator.{self.key}.{name}", metric, b.value, unit, year=b.period))
         return [m for m in out if m is not None]
 
     def _year(self, name: str) -> str | None:

@@ -173,6 +173,7 @@ class _Beside:
     period: str | None = None  # its own period, where the cell states one that is not the result's
     source: str | None = None
     column: bool = True
+    compared: bool = True  # False: a column of another period than the result's, kept on the row only
 
 
 def _beside(grid: Grid, row: Row, how: Plan) -> list[_Beside]:
@@ -182,8 +183,10 @@ def _beside(grid: Grid, row: Row, how: Plan) -> list[_Beside]:
         if cell is None:
             continue
         if cell.is_number:
-            if _same_period(how.period, column.period):
-                out.append(_Beside(column.comparator or "average", cell))
+            # "England 2023/24" beside a "Q3 2024/25" result: kept with its period, never compared as equal
+            same = _same_period(how.period, column.period)
+            own = None if same or column.period is None else column.period.text
+            out.append(_Beside(column.comparator or "average", cell, own, compared=same))
         elif cell.kind is CellKind.TEXT:  # "68.8% (CIPFA) 70.1% (London) ASCOF comparators (2015/16)"
             source, own = stated_source(cell.text)
             other = own if own and (how.period is None or own != how.period.text) else None
@@ -237,7 +240,7 @@ def _comparisons(grid: Grid, row: Row, how: Plan, indicator: Indicator) -> list[
     if result is None or not result.is_number:
         return []
     out = []
-    for bench in _beside(grid, row, how):
+    for bench in (b for b in _beside(grid, row, how) if b.compared):
         out.append(_comparison(grid, row, indicator, result, bench, aside=False))
         if bench.column and result.aside is not None and bench.cell.aside is not None:
             out.append(_comparison(grid, row, indicator, result, bench, aside=True))
