@@ -438,6 +438,22 @@ PROSE = [
             W("ot_assessment", 650),
         ],
     ),
+    # the figure first, then what it has changed to: the later figure is the one that speaks now
+    (
+        "The council had a waiting list of 2,100 people for a Care Act assessment in June 2023 which has fallen "
+        "to 1,430 in June 2024.",
+        [
+            W("care_act_assessment", 2100, as_of="June 2023", flag="the figure before the change to 1,430"),
+            W("care_act_assessment", 1430, as_of="June 2024"),
+        ],
+    ),
+    (
+        "The median wait for an OT assessment was 64 days, which has since come down to 38 days.",
+        [
+            W("ot_assessment", median=64, flag="the figure before the change to 38 days"),
+            W("ot_assessment", median=38),
+        ],
+    ),
 ]
 
 

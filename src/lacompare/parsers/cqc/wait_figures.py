@@ -110,6 +110,18 @@ _CHANGE = compiled.pattern(
     rf"(?:\s?-?\s?(?P<ub>{_UNITS}|people)\b)?" + _WHEN.format("db"),
     _FLAGS,
 )
+# "a waiting list of 2,100 people in June 2023, which has fallen to 1,430 in June 2024": the figure
+# first, then what it has changed to.
+_CHANGED_TO = compiled.pattern(
+    rf"(?<![\d,.]){_bounded('b1')}(?!(?:19|20)\d\d(?![\d,]))(?P<a>{NUMBER}){_NOT_PERCENT}"
+    rf"(?:\s?-?\s?(?P<ua>{_UNITS}|people)\b)?[^.;\d]{{0,80}}?"  # what the figure counts: "people for a review"
+    + _WHEN.format("da")
+    + r",?\s(?:which|and|but|this)\s(?:has|have|had)\s(?:since\s|now\s)?(?:fallen|dropped|reduced|decreased|risen"
+    r"|increased|grown|gone\sdown|gone\sup|come\sdown)\s"
+    + rf"to\s{_bounded('b2')}(?P<b>{NUMBER}){_NOT_PERCENT}(?:\s?-?\s?(?P<ub>{_UNITS}|people)\b)?"
+    + _WHEN.format("db"),
+    _FLAGS,
+)
 _COUNT_SUBJECT = compiled.pattern(r"\b(?:number of|waiting lists?|backlog|people|adults|cases|referrals)\b", _FLAGS)
 _CLOCK_TIME = compiled.pattern(r"\s?-?\s?(?:minutes?|mins?|hours?|hrs?|seconds?)\b", _FLAGS)
 _DIGIT = compiled.pattern(r"\d")
@@ -184,7 +196,11 @@ def _people(out: Figures, text: str) -> None:
 def changes(text: str) -> list[Change]:
     """Each "from A to B" of a wait sentence, with the measure it changes."""
     out = []
-    for m in _CHANGE.finditer(text):
+    kept_end = -1
+    for m in sorted([*_CHANGE.finditer(text), *_CHANGED_TO.finditer(text)], key=lambda m: m.start()):
+        if m.start() < kept_end:  # one change read both ways round
+            continue
+        kept_end = m.end()
         unit = next((u for u in (m["ua"], m["ub"]) if u and u.lower() != "people"), None)
         if unit:
             measure = _measure_named(text[: m.start()])
