@@ -109,6 +109,20 @@ def test_every_catalogue_id_is_unique_and_has_a_known_polarity() -> None:
         ("Carers with as much social contact as desired", "sace.carers_social_contact"),
         ("people who use services finding it easy to find information about support", "ascs.easy_find_information"),
         ("carers finding it easy to find information and advice", "sace.carers_easy_find_information"),
+        # an ASCOF measure named in full in prose, never the census's share of disabled people
+        (
+            "proportion of adults with a learning disability in paid employment",
+            "ascof.learning_disability_paid_employment",
+        ),
+        (
+            "adults with learning disabilities who live in their own home or with their family",
+            "ascof.learning_disability_own_home",
+        ),
+        (
+            "adults in contact with secondary mental health services in paid employment",
+            "ascof.mental_health_paid_employment",
+        ),
+        ("disabled people as a share of residents", "census.disabled"),
     ],
 )
 def test_metric_description_alone_is_enough(metric: str, expected: str) -> None:

@@ -39,9 +39,26 @@ PAIRS: list[tuple[str, list[Pair]]] = [
         "(12.8 and 12.6 respectively for England).",
         [(11.8, "England", 12.8), (11.5, "England", 12.6)],
     ),
+    # a few words between the value and its bracketed benchmarks: what the value counts
+    (
+        "Direct payments are used by 31.2% of service users (England 26.2%, North West 27.9%).",
+        [(31.2, "England", 26.2), (31.2, "regional", 27.9)],
+    ),
+    ("Reablement kept 84.1% of older people at home (national average 82.3%).", [(84.1, "national", 82.3)]),
+    # a further benchmark named before its bracketed figure, joined to the first
+    (
+        "Our figure of 61.7% was higher than both the North West average (59.8%) and England (58.4%).",
+        [(61.7, "regional", 59.8), (61.7, "England", 58.4)],
+    ),
+    (
+        "Satisfaction (63.2%) is above the comparator group average (62.0%) and the England average (61.4%).",
+        [(63.2, "comparator group", 62.0), (63.2, "England", 61.4)],
+    ),
 ]
 
 NO_PAIRS = [
+    "Reviews completed 412 times across 12 teams (ward 4).",  # brackets naming no benchmark
+    "Our 2023 plan (England-wide) set out 4 priorities.",
     "Page 3 (England: 2023) shows the trend.",  # a year is no benchmark figure
     "The council scored 64 vs a target of 70.",  # a target is no benchmark
     "England 26.2%, region 28.1%.",  # no value of the council's own

@@ -150,12 +150,13 @@ CATALOGUE: tuple[Metric, ...] = (
     # Measures that ASCOF codes name (the row's code maps here; no words, so prose never does)
     _m("ascof.admissions_care_homes_18_64", "Adults aged 18-64 admitted to a care home (per 100,000)", "ASCOF",
        LOWER, [], unit="per 100,000", units=(None, "per 100,000")),
+    # ... and three whose name is unmistakable in prose: the group and the outcome both named
     _m("ascof.learning_disability_paid_employment", "Adults with a learning disability in paid employment",
-       "ASCOF", HIGHER, []),
+       "ASCOF", HIGHER, [r"\blearning disabilit", r"\b(?:paid employment|in (?:paid )?work)\b"]),
     _m("ascof.mental_health_paid_employment", "Adults in secondary mental health services in paid employment",
-       "ASCOF", HIGHER, []),
+       "ASCOF", HIGHER, [r"\bsecondary mental health", r"\b(?:paid employment|in (?:paid )?work)\b"]),
     _m("ascof.learning_disability_own_home", "Adults with a learning disability living in their own home or with "
-       "family", "ASCOF", HIGHER, []),
+       "family", "ASCOF", HIGHER, [r"\blearning disabilit", r"\bown home|with (?:their )?famil|settled accommodation"]),
     _m("ascof.mental_health_live_independently", "Adults in secondary mental health services living independently",
        "ASCOF", HIGHER, []),
     _m("ascof.long_term_support_at_home", "People on long-term support living in their own home or with family",
@@ -195,7 +196,7 @@ CATALOGUE: tuple[Metric, ...] = (
        [r"ethnic"]),
     _m("census.lgbtq", "People identifying as LGBTQ+", "Census", NEITHER, [r"\bLGB"]),
     _m("census.disabled", "Disabled people as a share of the population", "Census", NEITHER,
-       [r"\bdisabled people|\bdisabilit"]),
+       [r"\bdisabled people|\bdisabilit"], not_words=[r"\blearning disabilit"]),
     _m("census.economically_inactive", "People economically inactive", "Census", NEITHER,
        [r"economically inactive"]),
 )  # fmt: skip

@@ -1,6 +1,7 @@
 """Comparisons councils state in a few words, beside the full sentences the benchmark grammar reads:
 
-- a benchmark in brackets after the value: "41.2% (England: 36.3%)", "512 (national average 560.8)",
+- a benchmark in brackets after the value (or after the few words that say what it counts): "41.2%
+  (England: 36.3%)", "512 (national average 560.8)", "31.2% of service users (England 26.2%)",
   "36.9% (national average 36.3%, regional 38.1%)";
 - the value set against a benchmark with "vs": "3 vs 5.1 nationally", "England 5.1 vs 3";
 - the council's value and the benchmarks' in a list: "Barnshire 27.3%, England 26.2%, region 28.1%";
@@ -34,7 +35,8 @@ def _figure(name: str) -> str:
 
 
 _BRACKET = compiled.pattern(
-    rf"{_figure('value')}\s*\(\s*(?P<who>{_CMP})\s*(?:average\s*)?[:=–-]?\s*{_figure('bench')}"
+    # a few words may stand between the value and its brackets: "31.2% of service users (England 26.2%)"
+    rf"{_figure('value')}(?:\s+[^\W\d][^()\d;:]{{0,60}}?)?\s*\(\s*(?P<who>{_CMP})\s*(?:average\s*)?[:=–-]?\s*{_figure('bench')}"
     rf"(?:\s*[,;]\s*(?:and\s+)?(?P<who2>{_CMP})\s*(?:average\s*)?[:=–-]?\s*{_figure('bench2')})?\s*\)",
     re.I,
 )

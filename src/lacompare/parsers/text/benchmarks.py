@@ -66,6 +66,10 @@ _COMPARED_IN = compiled.pattern(
 )
 # "… compared to 45% regionally and 40% nationally": a further benchmark joined on.
 _CHAINED = compiled.pattern(rf"(?i)\s*,?\s*(?:and|or|while|whilst)\s+(?:an?\s+|the\s+)?{_FIGURE}{_RATE_OF}\s+{_WHERE}")
+# "… higher than the regional average (59.8%) and England (58.4%)": a further benchmark, named first.
+_CHAINED_NAMED = compiled.pattern(
+    rf"(?i)\s*,?\s*(?:and|or)\s+(?:the\s+)?(?P<cmp>{_CMP})(?:\s+(?:average|figure|rate))?\s*\(\s*{_FIGURE}\s*\)"
+)
 # "higher than both the regional (64.0%) and national (62.7%) averages": figures before the keyword.
 _LISTED_BEFORE = compiled.pattern(
     rf"(?i)(?:\b{_CMP}\s*\(\s*£?\s*{NUMBER}\s?%?\s*\)(?:\s*,?\s+and\s+|\s*,\s*)?(?:the\s+)?)+\s*$"
@@ -120,7 +124,7 @@ def anchors(line: str, start: int = 0, end: int | None = None) -> list[Anchor]:
         found = _anchors_at(line, keyword.start(), keyword.group().lower())
         if not found and keyword.group().lower() == "average":
             found = [a for a in _listed_before(line, keyword.start()) if not out or a.start >= out[-1].end]
-        while found and (chained := _CHAINED.match(line, found[-1].end)) is not None:
+        while found and (chained := _chain_after(line, found[-1].end)) is not None:
             found.append(_chained(chained))
         out.extend(found)
     return out
@@ -185,9 +189,15 @@ def _comparator_words(m: regex.Match[str]) -> str | None:
     return next((m.group(g) for g in ("cmp", "cmp2") if g in groups and m.group(g)), None)
 
 
+def _chain_after(line: str, end: int) -> regex.Match[str] | None:
+    return _CHAINED.match(line, end) or _CHAINED_NAMED.match(line, end)
+
+
 def _chained(m: regex.Match[str]) -> Anchor:
-    """'… and 40% nationally' after a benchmark: one more benchmark."""
+    """'… and 40% nationally', '… and England (58.4%)' after a benchmark: one more benchmark."""
     start = m.start("cur") if m.group("cur") else m.start("num")
+    if m.group("cmp"):  # "and England (58.4%)": the benchmark starts at its name
+        start = min(start, m.start("cmp"))
     return Anchor(start, m.end(), _figure_of(m), comparator(_comparator_words(m)))
 
 
