@@ -107,3 +107,32 @@ def test_a_paragraph_number_is_no_part_of_the_measures_name(sentence: str, name:
     facts = extract_text(sentence).facts
     names = [f.metric if isinstance(f, Comparison) else f.description for f in facts]  # type: ignore[attr-defined]
     assert names == [name]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "period"),
+    [
+        ("In 2023-24, 71.2% of people who use services felt safe, above the England average of 69.7%.", "2023-24"),
+        ("In 2023/24 the proportion of people who feel safe was 71.2%, above the England average of 69.7%.", "2023-24"),
+        ("The proportion of people who feel safe was 71.2% in 2023/24, above the England average of 69.7%.", "2023-24"),
+        (
+            "The proportion of people who feel safe rose to 71.2% in 2023-24 from 68.9% in 2022-23, above the "
+            "England average of 69.7%.",
+            "2023-24",
+        ),
+        ("At the end of March 2024, 287 people were waiting, higher than the regional average of 250.", "March 2024"),
+        ("Carer-reported quality of life (2023-24) scored 7.1 (England: 7.3).", "2023-24"),
+        ("Carers satisfied with support: 41.2% in 2023-24 (England: 36.3%).", "2023-24"),
+        (
+            "The proportion of people who feel safe was 71.2 per cent in 2023-24. The equivalent national figure "
+            "was 69 per cent.",
+            "2023-24",
+        ),
+        # the only period dates the earlier figure: the value's own period is not stated
+        ("The proportion feeling safe was 71.2%, up from 68.9% in 2022-23, above the England average of 69.7%.", None),
+        ("The proportion of people who feel safe was 71.2%, above the England average of 69.7%.", None),
+    ],
+)
+def test_a_comparison_carries_the_period_stated_for_its_value(sentence: str, period: str | None) -> None:
+    [comparison] = [f for f in extract_text(sentence).facts if isinstance(f, Comparison)]
+    assert comparison.year == period

@@ -180,7 +180,7 @@ SENTENCES: list[tuple[str, list[Row]]] = [
     ),
     (
         "The number of telecare installations is high (539 at the end of Q2 against a target of 400).",
-        [(539, None, "target", 400, None, None, None)],
+        [(539, None, "target", 400, None, None, "Q2")],  # the period stated for the value
     ),
     (
         "Barnet's gross total expenditure on social care is £47,941.63 per 100,000 people. This is slightly higher "

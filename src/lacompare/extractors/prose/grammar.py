@@ -19,7 +19,7 @@ from typing import Literal
 
 from lacompare import compiled
 from lacompare.vocab.patterns import NUMBER, SHORT_YEAR, YEAR
-from lacompare.vocab.periods import SENTENCE_PERIOD
+from lacompare.vocab.periods import SENTENCE_PERIOD, stated_period
 
 # ---- figures ---------------------------------------------------------------------------------
 
@@ -65,6 +65,25 @@ LEAD_PERIOD_RE = compiled.pattern(LEAD_PERIOD)  # used with match(text, pos): an
 ANY_WHEN_RE = compiled.pattern(when("period"))
 # "the previous year", "last year's", "the previous the year" (as one council printed it).
 PREVIOUS_YEAR = r"(?:the\s+)?(?:previous|last|prior|preceding)\s+(?:the\s+)?(?:financial\s+)?year(?:'s|’s|s)?"
+
+# The period the text states for a value itself: right after it ("71.2% in 2023-24"), in brackets
+# of its own before it ("Carer-reported quality of life (2023-24) scored 7.1"), or leading the sentence.
+_WHEN_AFTER = compiled.pattern(rf"(?:\s?%|\s?per\s?cent\b)?{when('period')}")
+_BRACKETED_PERIOD = compiled.pattern(rf"\(\s*(?P<period>{PERIOD_BODY})\s*\)")
+
+
+def value_period(text: str, sentence_start: int, start: int, end: int) -> str | None:
+    """The period stated for the figure at [start, end) of ``text`` (never an earlier figure's: in
+    "up from 68.9% in 2022-23" the period dates 68.9%), in the form facts carry; None if none is."""
+    m = _WHEN_AFTER.match(text, end)
+    if m is None:
+        bracketed = {b["period"] for b in _BRACKETED_PERIOD.finditer(text, sentence_start, start)}
+        m = _BRACKETED_PERIOD.search(text, sentence_start, start) if len(bracketed) == 1 else None
+    if m is None:
+        m = LEAD_PERIOD_RE.match(text, sentence_start)
+        return stated_period(m["lead_period"]) if m else None
+    return stated_period(m["period"])
+
 
 # ---- verbs and nouns of change ---------------------------------------------------------------
 

@@ -20,6 +20,7 @@ from bisect import bisect_left
 from collections.abc import Iterator
 
 from lacompare import compiled
+from lacompare.extractors.prose.grammar import PERIOD_BODY, value_period
 from lacompare.model import Comparison, Fact
 from lacompare.readers.base import Document
 from lacompare.vocab.patterns import NUMBER, Sentence, parse_number, sentence_list
@@ -27,6 +28,7 @@ from lacompare.vocab.relations import COMPARATOR_WORDS, comparator
 
 # The benchmark names of the one comparator vocabulary (a target is no benchmark: left out below).
 _CMP = rf"(?:{COMPARATOR_WORDS})(?:\s+average)?"
+_OWN_PERIOD = rf"(?:,?\s+(?:in|for|during)\s+{PERIOD_BODY})"  # "41.2% in 2023-24 (England: 36.3%)"
 _PCT = r"\s?(?:%|per\s?cent\b)"
 
 
@@ -36,7 +38,7 @@ def _figure(name: str) -> str:
 
 _BRACKET = compiled.pattern(
     # a few words may stand between the value and its brackets: "31.2% of service users (England 26.2%)"
-    rf"{_figure('value')}(?:\s+[^\W\d][^()\d;:]{{0,60}}?)?\s*\(\s*(?P<who>{_CMP})\s*(?:average\s*)?[:=–-]?\s*{_figure('bench')}"
+    rf"{_figure('value')}(?:\s+[^\W\d][^()\d;:]{{0,60}}?)?{_OWN_PERIOD}?\s*\(\s*(?P<who>{_CMP})\s*(?:average\s*)?[:=–-]?\s*{_figure('bench')}"
     rf"(?:\s*[,;]\s*(?:and\s+)?(?P<who2>{_CMP})\s*(?:average\s*)?[:=–-]?\s*{_figure('bench2')})?\s*\)",
     re.I,
 )
@@ -140,6 +142,7 @@ def _over_two(page: int, text: str, first: Sentence, second: Sentence) -> Iterat
         unit=unit,
         comparator=comparator(who),
         comparator_value=parse_number(m[name]),
+        year=value_period(text, first.start, first.start + own.start(), first.start + own.end()),
     )
 
 
@@ -158,6 +161,7 @@ def _comparison(page: int, text: str, m: re.Match[str], own: str, bench: str, wh
         unit=unit,
         comparator=comparator(who),
         comparator_value=parse_number(m[bench]),
+        year=value_period(text, 0, m.start(own), m.end(own)),
     )
 
 

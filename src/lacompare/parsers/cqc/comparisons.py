@@ -16,6 +16,7 @@ from __future__ import annotations
 import regex
 
 from lacompare import compiled
+from lacompare.extractors.prose.grammar import value_period
 from lacompare.model import Comparison, Fact
 from lacompare.parsers.cqc.pairing import REFERS_BACK, Pairing, Paragraph, join_asides, pair_all
 from lacompare.parsers.text import benchmarks as bm
@@ -71,6 +72,7 @@ def _paragraph_comparisons(page: int, line: str, own: int, places: regex.Pattern
 
 def _comparison(page: int, para: Paragraph, p: Pairing, places: regex.Pattern[str]) -> Comparison:
     source, year = _source(para, p)
+    year = year or _stated_period(para, p)
     metric = _metric(para, p, places)
     flags = [f for f in (relations.contradiction(p.relation, p.value.value, p.anchor.figure.value), p.doubt) if f]
     return Comparison(
@@ -145,6 +147,10 @@ def _source(para: Paragraph, p: Pairing) -> tuple[str | None, str | None]:
         if found and not bm.anchors(para.text, before.start, before.end):
             return bm.combine(found)
     return None, None
+
+
+def _stated_period(para: Paragraph, p: Pairing) -> str | None:
+    return value_period(para.text, p.first.start, p.value.start, p.value.end)
 
 
 def _in_other_tail(para: Paragraph, p: Pairing, at: int) -> bool:
