@@ -36,6 +36,7 @@ def _indicator(text: str, page: int, reading: Reading) -> Indicator:
         text[reading.start : reading.end].rstrip(),
         flag=reading.flag,
         ref=reading.ref,
+        code=reading.code,
         description=reading.label,
         result=reading.result,
         previous=reading.previous,
