@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Sequence
 
 from lacompare import compiled
-from lacompare.extractors.tables import flat
+from lacompare.extractors.tables import flat, grouped
 from lacompare.extractors.tables.cells import CellKind, read_cell
 from lacompare.extractors.tables.header import Column, Role, column, is_header_fragment
 from lacompare.extractors.tables.model import Grid, Row
@@ -122,6 +122,10 @@ def _text_grids(page: Page) -> Iterator[Grid]:
             if grid is not None:
                 yield grid
             index = end
+            continue
+        grouped_end = grouped.table_end(lines, index)
+        if grouped_end is not None:  # a header grouping its columns by place: ``grouped`` reads it
+            index = grouped_end
             continue
         spaced = _spaced_block(page, lines, index)
         if spaced is not None:
