@@ -25,17 +25,18 @@ from lacompare.provenance import quote_problem
 Pair = tuple[float, str, float, str | None]  # council value, benchmark, benchmark value, period
 
 
-def pairs(text: str) -> list[Pair]:
-    report = extract_text(text)
+def pairs(text: str, name: str = "-") -> list[Pair]:
+    report = extract_text(text, name=name)
     for fact in report.facts:
-        assert quote_problem(fact, report_text(text)) is None
+        assert quote_problem(fact, report_text(text, name)) is None
+    assert report.indicators == []  # each row holds every place's values: no place's row is the council's
     return [(c.value, c.comparator, c.comparator_value, c.year) for c in report.comparisons]
 
 
-def report_text(text: str) -> str:
+def report_text(text: str, name: str = "-") -> str:
     from lacompare.readers import document_from_bytes
 
-    return document_from_bytes(text.encode(), "-").page(1).text
+    return document_from_bytes(text.encode(), name).page(1).text
 
 
 PROJECTION = [(7.4, "England", 9.0, "2016-33"), (27.5, "England", 32.9, "2016-33")]
@@ -77,9 +78,40 @@ RENDERINGS = {
 }
 
 
+HTML = """<html><body><h2>Resident population projections</h2><table>
+<tr><th rowspan="2">Age</th><th colspan="2">England (000's)</th><th>% Change</th>
+<th colspan="2">Worcestershire (000's)</th><th>% Change</th></tr>
+<tr><th>2016</th><th>2033</th><th>(2016–2033)</th><th>2016</th><th>2033</th><th>(2016–2033)</th></tr>
+<tr><td>All ages</td><td>55268.1</td><td>60251.5</td><td>9.0</td><td>583.5</td><td>626.8</td><td>7.4</td></tr>
+<tr><td>65+</td><td>8554.8</td><td>11372</td><td>32.9</td><td>111</td><td>141.5</td><td>27.5</td></tr>
+</table></body></html>"""
+
+PIPES = """| Age | England (000's) | England (000's) | % Change | Barnshire (000's) | Barnshire (000's) | % Change |
+|---|---|---|---|---|---|---|
+| | 2016 | 2033 | (2016–2033) | 2016 | 2033 | (2016–2033) |
+| All ages | 55268.1 | 60251.5 | 9.0 | 583.5 | 626.8 | 7.4 |
+| 65+ | 8554.8 | 11372 | 32.9 | 111 | 141.5 | 27.5 |
+"""
+
+# Each cell names its place and period: the council's columns first, the benchmark's after.
+PIPES_NAMED = """| Age | Barnshire 2016 (000's) | Barnshire 2033 (000's) | Barnshire % change (2016–2033) \
+| England 2016 (000's) | England 2033 (000's) | England % change (2016–2033) |
+|---|---|---|---|---|---|---|
+| All ages | 583.5 | 626.8 | 7.4 | 55268.1 | 60251.5 | 9.0 |
+| 65+ | 111 | 141.5 | 27.5 | 8554.8 | 11372 | 32.9 |
+""".replace("\\\n", "")
+
+
 @pytest.mark.parametrize("rendering", list(RENDERINGS))
 def test_one_table_in_several_renderings_gives_the_same_comparisons(rendering: str) -> None:
     assert pairs(RENDERINGS[rendering]) == PROJECTION
+
+
+@pytest.mark.parametrize(("text", "name"), [(HTML, "x.html"), (PIPES, "x.md"), (PIPES_NAMED, "x.md")])
+def test_the_table_given_cell_by_cell_gives_the_same_comparisons(text: str, name: str) -> None:
+    """HTML rows (a place's heading spanning its years), pipes with a second header row, and pipes
+    whose every cell names its place: the same pairs, never a population set against England's."""
+    assert pairs(text, name) == PROJECTION
 
 
 def test_counts_are_never_compared_and_give_no_rows() -> None:

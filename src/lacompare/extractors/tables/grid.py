@@ -35,6 +35,12 @@ def grids(doc: Document) -> Iterator[Grid]:
 
 def _cell_grid(page: Page, rows: Sequence[Sequence[str]]) -> Grid | None:
     """A table given cell by cell: the first row whose cells name two value columns is its header."""
+    for index in range(min(4, len(rows))):
+        placed = grouped.cell_header(rows[index : index + 2])
+        if placed is not None:  # columns grouped by place: "England 2016 | … | Worcestershire 2016 | …"
+            columns, pairs, taken = placed
+            kept = tuple(r for r in (_given_row(page, rows[index], columns, row) for row in rows[index + taken :]) if r)
+            return Grid(page.number, tuple(c for c in columns if c.role not in _LABELS), kept, pairs) if kept else None
     for index, header in enumerate(rows[:4]):
         columns = [column(cell) for cell in header]
         if not _names_a_table(columns):

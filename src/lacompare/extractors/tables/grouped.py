@@ -20,8 +20,9 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from lacompare import compiled
+from lacompare.extractors.periods import Period, first_period
 from lacompare.extractors.tables.cells import Cell, inner_cells, row_cells
-from lacompare.extractors.tables.header import Role, column, units
+from lacompare.extractors.tables.header import Column, Role, column, units
 from lacompare.model import Comparison
 from lacompare.readers.base import Page
 
@@ -29,7 +30,9 @@ from lacompare.readers.base import Page
 _YEAR = r"(?:19|20)\d\d(?:[-/–](?:19|20)?\d\d)?"
 _PERIOD_LINE = compiled.pattern(rf"\n[ \t]*(?:{_YEAR}[ \t]+){{1,11}}{_YEAR}[ \t]*$")
 _YEAR_RE = compiled.pattern(_YEAR)
+_YEAR_ANYWHERE = compiled.pattern(rf"(?<![\w.,£]){_YEAR}(?![\w.,%])")
 _ENDS_IN_YEAR = compiled.pattern(rf"(?<![\w.,£]){_YEAR}[ \t]*$")
+_SPAN = compiled.pattern(r"(?P<start>(?:19|20)\d\d)\s*(?:[-–/]|to)\s*(?P<end>(?:19|20)?\d\d)")
 _BRACKET_PERIOD = compiled.pattern(r"\((?P<span>(?:19|20)\d\d\s*(?:[-–/]|to)\s*(?:(?:19|20)?\d\d))\)")
 # A group's change column's words ("% Change", "change", "growth"); a bare "%" heads dated shares.
 _CHANGE_WORD = compiled.pattern(r"(?i)^(?:%\s*)?(?:change|growth|increase|decrease|difference)$")
@@ -229,3 +232,136 @@ def _column(header: GroupedHeader, group: int, k: int, periods: list[str]) -> tu
         return header.level, periods[k]
     span = header.spans[group] if header.spans else f"{periods[0]}-{periods[-1]}"
     return header.change, span
+
+
+# -- the same grammar in a table given cell by cell (pipes, HTML rows, ruled PDF tables) --------
+
+
+@dataclass(frozen=True, slots=True)
+class _Cell:
+    place: str | None  # None: the label column
+    benchmark: str | None
+    measure: str
+    period: str | None
+
+
+def cell_header(rows: Sequence[Sequence[str]]) -> tuple[list[Column], tuple[tuple[int, int], ...], int] | None:
+    """A header given cell by cell whose cells group the columns by place ("England 2016 (000's)",
+    "England % change", "Worcestershire 2016 (000's)" …; or "England (000's)" spanning "2016 |
+    2033" on a second row): its columns (the label's, the council's as values, the benchmarks'),
+    the pairs of (the council's, a benchmark's) value columns to compare, and how many rows the
+    header takes. None unless one place is the council's and each of its columns has a benchmark's
+    like it."""
+    if not rows:
+        return None
+    header, taken = list(rows[0]), 1
+    if len(rows) > 1 and _dates_the_row_above(rows[0], rows[1]):
+        header = [
+            f"{top} {low}" if low.strip() and low != top else top for top, low in zip(rows[0], rows[1], strict=True)
+        ]
+        taken = 2
+    cells = _place_cells(header)
+    if cells is None:
+        return None
+    columns = [_as_column(c) for c in cells]
+    values = [i for i, c in enumerate(cells) if c.place is not None]  # indexes among the value columns
+    index = {cell_index: value_index for value_index, cell_index in enumerate(values)}
+    pairs = tuple(
+        (index[i], index[j])
+        for i in values
+        if cells[i].benchmark is None and _RATE.search(cells[i].measure) and not _COUNT.search(cells[i].measure)
+        for j in values
+        if cells[j].benchmark is not None and _alike(cells[i], cells[j])
+    )
+    return columns, pairs, taken
+
+
+def _dates_the_row_above(top: Sequence[str], low: Sequence[str]) -> bool:
+    """'2016 | 2033 | (2016–2033)' under 'England (000's) | England (000's) | % Change': periods only."""
+    if len(top) != len(low):
+        return False
+    dated = [c.strip() for c in low[1:] if c.strip() and c.strip() != ""]
+    return bool(dated) and all(_YEAR_RE.fullmatch(c) or _BRACKET_PERIOD.fullmatch(c) for c in dated)
+
+
+def _place_cells(header: Sequence[str]) -> list[_Cell] | None:
+    parsed = [_split_cell(" ".join(h.split())) for h in header]
+    measures = {p[2].casefold() for p in parsed if p[1] is not None}
+    if not measures:
+        return None
+    out: list[_Cell] = []
+    place: str | None = None
+    council: set[str] = set()
+    for i, (text, benchmark, measure, period) in enumerate(parsed):
+        if benchmark is not None:
+            place = benchmark
+            out.append(_Cell(benchmark, benchmark, measure, period))
+            continue
+        named = _council_named(measure, measures)
+        if named is not None:
+            place, measure = named
+            council.add(place)
+        elif place is None:
+            if i:
+                return None  # a value column before any place: not grouped by place
+            out.append(_Cell(None, None, text, None))
+            continue
+        out.append(_Cell(place, None if place in council else _benchmark_of(out, place), measure, period))
+    if len(council) != 1 or not any(c.benchmark for c in out):
+        return None
+    mine = [c for c in out if c.place in council]
+    theirs = [c for c in out if c.benchmark is not None]
+    return out if all(any(_alike(c, b) for b in theirs) for c in mine) else None
+
+
+def _split_cell(text: str) -> tuple[str, str | None, str, str | None]:
+    """(cell, benchmark named or None, its measure words, its period as printed)."""
+    span = _BRACKET_PERIOD.search(text)
+    period = span.group("span") if span else None
+    rest = text[: span.start()] + text[span.end() :] if span else text
+    year = _YEAR_ANYWHERE.search(rest)
+    if period is None and year is not None:
+        period, rest = year.group(), rest[: year.start()] + rest[year.end() :]
+    found = units(rest)
+    at = next((i for i, (role, _) in enumerate(found) if role is Role.BENCHMARK), None)
+    if at is None:
+        return text, None, " ".join(rest.split()), period
+    measure = " ".join(t for k, (_, t) in enumerate(found) if k != at)
+    return text, column(found[at][1]).comparator, measure, period
+
+
+def _council_named(measure: str, measures: set[str]) -> tuple[str, str] | None:
+    """'Worcestershire (000's)' -> ('Worcestershire', "(000's)") when "(000's)" is a benchmark's measure."""
+    words = measure.split()
+    for k in range(1, min(MOST_PLACE_WORDS, len(words) - 1) + 1):
+        if " ".join(words[k:]).casefold() in measures and words[0][:1].isupper():
+            return " ".join(words[:k]), " ".join(words[k:])
+    return None
+
+
+def _benchmark_of(cells: list[_Cell], place: str) -> str | None:
+    return next((c.benchmark for c in reversed(cells) if c.place == place), None)
+
+
+def _alike(mine: _Cell, theirs: _Cell) -> bool:
+    return mine.measure.casefold() == theirs.measure.casefold() and mine.period == theirs.period
+
+
+def _as_column(cell: _Cell) -> Column:
+    if cell.place is None:
+        return Column(cell.measure, Role.LABEL)
+    header = f"{cell.measure} ({cell.period})" if cell.period else cell.measure
+    role = Role.BENCHMARK if cell.benchmark else Role.VALUE
+    return Column(header, role, _period(cell.period), cell.benchmark)
+
+
+def _period(text: str | None) -> Period | None:
+    """'2016' -> that year; '2016–2033' (a change's span) -> a period ending in 2033, printed so."""
+    if text is None:
+        return None
+    span = _SPAN.fullmatch(text)
+    if span is None:
+        return first_period(text)
+    end = span.group("end")
+    year = int(end) if len(end) == 4 else int(span.group("start")[:2] + end)
+    return Period((year, 12), text)
