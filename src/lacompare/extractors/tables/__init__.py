@@ -26,7 +26,8 @@ def read(doc: Document) -> list[Fact]:
     for page in doc.pages:  # tables turned on their side: a series down the rows, values a line each
         facts.extend(series.waits(page))
         facts.extend(labelled.comparisons(page))
-        facts.extend(grouped.comparisons(page))  # a header grouping its columns by place
+        for grid in grouped.grids(page):  # a header grouping its columns by place
+            facts.extend(grid_facts(grid))
         facts.extend(cards.rows(page))
         facts.extend(year_lists.rows(page))
     facts.extend(year_lists.comparisons(doc))

@@ -11,7 +11,9 @@ Change", dated by a bracketed period after the groups). One group is the council
 benchmark word gives) and the others are benchmarks ("England", "South East", "London"). Where
 both hold a rate, a share or a change ("% Change", "%", "Rate per 1,000"), the council's cell is
 set against each benchmark's in the same column: a comparison. A count ("(000's)", "Number") is
-the place's size, not a measure set against England's, so it gives none.
+the place's size, not a measure set against England's, so it gives none. The table becomes a
+``Grid`` whose ``pairs`` name the columns compared (``rows`` makes the comparisons), as a table
+given cell by cell does (``cell_header``).
 """
 
 from __future__ import annotations
@@ -23,7 +25,7 @@ from lacompare import compiled
 from lacompare.extractors.periods import Period, first_period
 from lacompare.extractors.tables.cells import Cell, inner_cells, row_cells
 from lacompare.extractors.tables.header import Column, Role, column, units
-from lacompare.model import Comparison
+from lacompare.extractors.tables.model import Grid, Row
 from lacompare.readers.base import Page
 
 # A line of years only: the second line of a grouped header ("2016 2033 2016 2033", "2021/22 2022/23 …").
@@ -62,8 +64,8 @@ class GroupedHeader:
         return periods + bool(self.change)
 
 
-def comparisons(page: Page) -> Iterator[Comparison]:
-    """The comparisons of every place-grouped table on the page."""
+def grids(page: Page) -> Iterator[Grid]:
+    """Every place-grouped table in the page's text, with the pairs of columns it compares."""
     lines = page.text.split("\n")
     for index, line in enumerate(lines):
         if not _ends_in_year(line):
@@ -71,7 +73,10 @@ def comparisons(page: Page) -> Iterator[Comparison]:
         found = _at(lines, index) or (_at(lines, index - 1) if index else None)
         if found is not None and found[2] == index + 1:
             header, periods, first_row = found
-            yield from _table(page, lines[first_row : first_row + MOST_ROWS], header, periods)
+            rows = tuple(_rows(lines[first_row : first_row + MOST_ROWS], header, periods))
+            if rows:
+                columns, pairs = _text_columns(header, periods)
+                yield Grid(page.number, columns, rows, pairs)
 
 
 def table_end(lines: Sequence[str], index: int) -> int | None:
@@ -171,11 +176,11 @@ def _header(groups: list[Group], words: list[str], spans: list[str], periods: li
     return GroupedHeader(tuple(groups), " ".join(level), " ".join(change), tuple(spans), tuple(periods))
 
 
-def _table(page: Page, rows: Sequence[str], header: GroupedHeader, periods: list[str]) -> Iterator[Comparison]:
-    """The comparisons of the rows under the header, up to the first lines that are not rows."""
+def _rows(lines: Sequence[str], header: GroupedHeader, periods: list[str]) -> Iterator[Row]:
+    """The rows under the header, up to the first lines that are not rows."""
     wide = header.width(len(periods)) * len(header.groups)
     gap = 0
-    for line in rows:
+    for line in lines:
         text = line.strip()
         row = _cells(text, wide) if text else None
         if row is None:
@@ -185,7 +190,7 @@ def _table(page: Page, rows: Sequence[str], header: GroupedHeader, periods: list
             continue
         gap = 0
         label_end, end, cells = row
-        yield from _row(page, text[:end], text[:label_end].strip(), cells, header, periods)
+        yield Row(text[:label_end].strip(), tuple(cells), text[:end])
 
 
 def _cells(text: str, wide: int) -> tuple[int, int, list[Cell]] | None:
@@ -200,30 +205,31 @@ def _cells(text: str, wide: int) -> tuple[int, int, list[Cell]] | None:
     return None
 
 
-def _row(
-    page: Page, quote: str, label: str, cells: Sequence[Cell], header: GroupedHeader, periods: list[str]
-) -> Iterator[Comparison]:
+def _text_columns(header: GroupedHeader, periods: list[str]) -> tuple[tuple[Column, ...], tuple[tuple[int, int], ...]]:
+    """Each group's columns (a column per period, then the change's) and the pairs compared: the
+    council's rate, share or change columns against each benchmark's in the same place."""
     width = header.width(len(periods))
-    own = next(i for i, g in enumerate(header.groups) if g.benchmark is None)
-    for k in range(width):
-        words, period = _column(header, own, k, periods)
-        if not _RATE.search(words) or _COUNT.search(words):
-            continue  # a count is a place's size, never set against a benchmark's
-        mine = cells[own * width + k]
-        for i, group in enumerate(header.groups):
-            theirs = cells[i * width + k]
-            if group.benchmark is None or mine.value is None or theirs.value is None:
-                continue
-            yield Comparison(
-                page.number,
-                quote,
-                metric=f"{label}: {words}" + (f" ({period})" if period else ""),
-                value=mine.value,
-                unit="%" if "%" in words else mine.unit or theirs.unit,
-                comparator=group.benchmark,
-                comparator_value=theirs.value,
-                year=period,
-            )
+    columns: list[Column] = []
+    for g, group in enumerate(header.groups):
+        for k in range(width):
+            words, period = _column(header, g, k, periods)
+            heading = f"{words} ({period})" if words and period else words or period or ""
+            role = Role.BENCHMARK if group.benchmark else Role.VALUE
+            columns.append(Column(heading, role, _period(period), group.benchmark))
+    own = next(g for g, group in enumerate(header.groups) if group.benchmark is None)
+    pairs = tuple(
+        (own * width + k, g * width + k)
+        for k in range(width)
+        if _comparable(_column(header, own, k, periods)[0])
+        for g, group in enumerate(header.groups)
+        if group.benchmark is not None
+    )
+    return tuple(columns), pairs
+
+
+def _comparable(words: str) -> bool:
+    """A rate, a share or a change; never a count (a place's size)."""
+    return bool(_RATE.search(words)) and not _COUNT.search(words)
 
 
 def _column(header: GroupedHeader, group: int, k: int, periods: list[str]) -> tuple[str, str | None]:
@@ -269,7 +275,7 @@ def cell_header(rows: Sequence[Sequence[str]]) -> tuple[list[Column], tuple[tupl
     pairs = tuple(
         (index[i], index[j])
         for i in values
-        if cells[i].benchmark is None and _RATE.search(cells[i].measure) and not _COUNT.search(cells[i].measure)
+        if cells[i].benchmark is None and _comparable(cells[i].measure)
         for j in values
         if cells[j].benchmark is not None and _alike(cells[i], cells[j])
     )
