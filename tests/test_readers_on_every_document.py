@@ -82,6 +82,14 @@ def test_a_sentence_naming_its_measure_keeps_its_own_name() -> None:
     assert (row.ref, row.description, row.result) == ("", "carers assessed", "410")
 
 
+def test_a_later_pages_first_line_is_a_running_header_not_a_title() -> None:
+    text = (
+        "Rate of permanent admissions to care homes for those aged 65+\n\nOur goal\n"
+        "\fCouncil performance report page two\n\nPerformance at Q1 of 130 was within the target of 150.\n"
+    )
+    assert [(r.page, r.description) for r in extract_text(text).indicators] == [(2, "Performance at Q1")]
+
+
 def test_a_title_that_is_a_sentence_names_no_measure() -> None:
     [row] = extract_text("Agenda item\n\nPerformance at Q1 of 130 was within the target of 150.").indicators
     assert row.description == "Performance at Q1"

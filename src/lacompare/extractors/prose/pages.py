@@ -39,14 +39,16 @@ _SENTENCE_END = compiled.pattern(r"[.:;!?]$|^(?:Agenda|Item|Minutes|Page)\b")
 _LONE_FIGURE = compiled.pattern(value("result"))
 
 
-def page_readings(text: str) -> list[Reading]:
-    """Every row the page's sentences state, in page order (over-long "sentences" skipped)."""
+def page_readings(text: str, *, titled: bool = True) -> list[Reading]:
+    """Every row the page's sentences state, in page order (over-long "sentences" skipped);
+    ``titled``: the page's first line is the document's title (a sentence naming only its
+    performance states the measure the title names)."""
     sentences = sentence_list(text)  # the splitter leaves out over-long runs: no prose
     taken: set[int] = set()  # page offsets of the figures read: each figure is one row's
     readings = _pairs(text, sentences, taken)
     items = _list_items(text)
     headings = _headings(text)
-    title = _title(text)
+    title = _title(text) if titled else None
     for i, sentence in enumerate(sentences):
         following = sentences[i + 1] if i + 1 < len(sentences) else None
         if following is not None and not _adjacent(text, sentence, following):
