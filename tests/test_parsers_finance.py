@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
+from lacompare.extractors.prose import budget as budget_prose
 from lacompare.model import Finance, Number
 from lacompare.parsers.cqc import finance
-from lacompare.parsers.performance import budget_prose
 from lacompare.vocab.patterns import MONEY_RE, parse_money
 
 from .conftest import (

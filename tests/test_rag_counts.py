@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
+from lacompare.extractors.prose import rag_counts
 from lacompare.model import Statistic
-from lacompare.parsers.performance import rag_counts
 from lacompare.pipeline import extract
 from tests.parser_helpers import quote_problems, text_doc
 

@@ -91,11 +91,19 @@ Number of people waiting for a Care Act assessment
 
 
 def test_a_header_of_two_lines_is_not_read_as_one() -> None:
+    """Columns grouped by place, dated by the second line: each place's % change is compared, its
+    populations (the dated columns, which the label's heading names) are not, and no row is an
+    indicator row (tests/test_grouped_tables.py has the grammar)."""
     text = """Population England % Change Barnshire % Change
 2020 2040 2020 2040
 All ages 100.0 110.0 10.0 50.0 52.0 4.0
 65+ 20.0 26.0 30.0 11.0 14.3 30.0"""
-    assert tables.read(text_doc(text)) == []
+    facts = tables.read(text_doc(text))
+    assert [(f.value, f.comparator, f.comparator_value) for f in facts if isinstance(f, Comparison)] == [
+        (4.0, "England", 10.0),
+        (30.0, "England", 30.0),
+    ]
+    assert not any(isinstance(f, Indicator) for f in facts)
 
 
 def test_minutes_that_count_rag_ratings_give_no_rows() -> None:

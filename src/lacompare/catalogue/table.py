@@ -58,6 +58,8 @@ def _m(
 
 # Words of a service measure, never of a population share ("people aged 65 and over receiving direct payments").
 _SERVICES = (r"\b(?:support|care|services?|payments?|admi(?:tted|ssions?)|discharge|reablement|carers?)\b",)
+# A share of the population, not its change ("65+: % Change (2016–2033)" in a projections table).
+_SHARE_NOT = (*_SERVICES, r"\bchange\b|\bgrowth\b|\bprojected\b|\bprojections?\b")
 # Satisfied with where they live, not with their care and support.
 _NOT_SERVICES = (r"\barea\b|place to live|neighbourhood",)
 
@@ -183,12 +185,12 @@ CATALOGUE: tuple[Metric, ...] = (
     _m("census.population_growth", "Population growth since 2011", "Census", NEITHER,
        [r"population (?:growth|had grown|has grown|grew|increase)"]),
     _m("census.aged_0_17", "Children and young people (aged 0 to 17) as a share of the population", "Census",
-       NEITHER, [r"\b0\s*(?:-|–|to)\s*17\b|\bunder\s+18\b|children and young people"], not_words=_SERVICES),
+       NEITHER, [r"\b0\s*(?:-|–|to)\s*17\b|\bunder\s+18\b|children and young people"], not_words=_SHARE_NOT),
     _m("census.aged_65_plus", "People aged 65 and over as a share of the population", "Census", NEITHER,
        [r"(?:aged|over)\s+65\b|\b65\s*\+|\b65\s+(?:years\s+)?(?:and|or)\s+(?:over|older|more)"],
-       not_words=_SERVICES),
+       not_words=_SHARE_NOT),
     _m("census.aged_18_64", "People of working age (18 to 64) as a share of the population", "Census", NEITHER,
-       [r"\b18\s*(?:-|–|to)\s*64\b|working age"], not_words=_SERVICES),
+       [r"\b18\s*(?:-|–|to)\s*64\b|working age"], not_words=_SHARE_NOT),
     _m("census.white", "Residents from White ethnic groups", "Census", NEITHER, [r"\bwhite\b"]),
     _m("census.mixed_ethnicity", "Residents from Mixed or Multiple ethnic groups", "Census", NEITHER,
        [r"\bmixed\b", r"ethnic|multiple|heritage"]),

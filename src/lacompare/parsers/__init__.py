@@ -21,15 +21,9 @@ def _cqc_page() -> tuple[Parser, ...]:
 
 
 def _performance_report() -> tuple[Parser, ...]:
-    from lacompare.parsers.performance import budget, indicator_shapes, rag, targets
+    from lacompare.parsers.performance import indicator_shapes
 
-    return (indicator_shapes.parse, budget.parse, rag.parse, targets.parse)
-
-
-def _budget_report() -> tuple[Parser, ...]:
-    from lacompare.parsers.performance import budget, budget_prose
-
-    return (budget.parse, budget_prose.parse)
+    return (indicator_shapes.parse,)
 
 
 def _dashboard() -> tuple[Parser, ...]:
@@ -52,7 +46,7 @@ _REGISTRY: dict[DocumentKind, Callable[[], tuple[Parser, ...]]] = {
     DocumentKind.CQC_PRESS_RELEASE: _cqc_page,
     DocumentKind.NEWS: _cqc_page,
     DocumentKind.PERFORMANCE_REPORT: _performance_report,
-    DocumentKind.BUDGET_REPORT: _budget_report,
+    DocumentKind.BUDGET_REPORT: _nothing_more,
     DocumentKind.DASHBOARD: _dashboard,
     DocumentKind.WAITING_TIMES: _nothing_more,
     DocumentKind.UNKNOWN: _nothing_more,
@@ -63,12 +57,27 @@ _REGISTRY: dict[DocumentKind, Callable[[], tuple[Parser, ...]]] = {
 def general_readers() -> tuple[Parser, ...]:
     """The readers every document goes through, whatever its kind (before its kind's own)."""
     from lacompare.extractors import prose, tables
-    from lacompare.extractors.prose import benchmarks
+    from lacompare.extractors.prose import benchmarks, budget, rag_counts, targets
+    from lacompare.extractors.tables import budget as budget_tables
+    from lacompare.extractors.tables import rag
     from lacompare.parsers.cqc import rating, scores, waits
 
     # A council's own pages and papers state its CQC rating and scores too ("our assessment rated
-    # us Good, with a score of 68%"): the rating's grammar, not the document's kind, decides.
-    return (tables.read, prose.read, benchmarks.read, waits.parse, rating.parse, scores.parse)
+    # us Good, with a score of 68%"): the rating's grammar, not the document's kind, decides. So
+    # do budget lines, RAG counts and targets: their words are the evidence, wherever they stand.
+    return (
+        tables.read,
+        prose.read,
+        benchmarks.read,
+        targets.parse,
+        budget_tables.parse,
+        budget.parse,
+        rag.parse,
+        rag_counts.parse,
+        waits.parse,
+        rating.parse,
+        scores.parse,
+    )
 
 
 @cache

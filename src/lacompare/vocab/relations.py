@@ -53,9 +53,10 @@ _NEGATIVE_VARIATION = r"(?:tending\s+towards\s+)?(?:a\s+)?negative\s+variation"
 _NO_VARIATION = r"no\s+(?:(?:statistically\s+)?significant\s+)?variation"
 # "more than 85 languages" is a quantity, not a relation.
 _NOT_A_QUANTITY = r"(?!\s+than\s+(?:£\s*)?\d)"
-# After the value a comparative states a relation only with its "than": "which is higher than",
-# "a larger population growth than", "lower (better) than"; not "found it more challenging".
-_THAN = rf"{_NOT_A_QUANTITY}(?=(?:\s+\(?[\w'’-]+\)?){{0,3}}?\s+than\b)"
+# After the value a comparative states a relation only with its "than" (or "compared to"): "which
+# is higher than", "a larger population growth than", "lower (better) than", "which is higher
+# compared to England"; not "found it more challenging".
+_THAN = rf"{_NOT_A_QUANTITY}(?=(?:\s+\(?[\w'’-]+\)?){{0,3}}?\s+(?:than|(?:when\s+)?compared\s+(?:to|with))\b)"
 
 
 def _named(pairs: list[tuple[str, str]]) -> str:

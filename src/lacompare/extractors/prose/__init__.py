@@ -26,7 +26,9 @@ def read(doc: Document) -> list[Fact]:
     """Every measure the document's sentences state, as indicator rows quoting their sentences."""
     facts: list[Fact] = []
     for page in doc.pages:
-        facts.extend(_indicator(page.text, page.number, r) for r in page_readings(page.text))
+        # a document's title is its first page's first line (a later page's is a running header)
+        readings = page_readings(page.text, titled=page.number == 1)
+        facts.extend(_indicator(page.text, page.number, r) for r in readings)
     return facts
 
 
@@ -36,6 +38,7 @@ def _indicator(text: str, page: int, reading: Reading) -> Indicator:
         text[reading.start : reading.end].rstrip(),
         flag=reading.flag,
         ref=reading.ref,
+        code=reading.code,
         description=reading.label,
         result=reading.result,
         previous=reading.previous,

@@ -22,7 +22,7 @@ from lacompare.extractors.prose.grammar import (
     Form,
 )
 from lacompare.extractors.prose.phrases import SUBJECT_LINK, object_label, subject_label
-from lacompare.parsers.performance.refs import REF
+from lacompare.parsers.performance.refs import ASCOF_REF, REF, code_after
 from lacompare.vocab.patterns import NUMBER, Sentence
 from lacompare.vocab.periods import stated_period
 
@@ -30,9 +30,7 @@ Span = tuple[int, int]
 _SUBJECT_CHARS = 300  # a subject longer than this is no measure's name; the bound keeps work linear
 
 # A reference that opens a sentence: "NI136 People …", "ASC 1A …", "2B(1) Proportion …", "AS01: …".
-_REF_START = compiled.pattern(
-    rf"^\s*(?:[-•·▪●*]+\s*)?(?P<ref>(?:ASCOF|ASC)\s?[1-4][A-J](?:\(\d\)|\d)?|{REF})(?![\w/])[:.]?\s+(?=[A-Z(])"
-)
+_REF_START = compiled.pattern(rf"^\s*(?:[-•·▪●*]+\s*)?(?P<ref>{ASCOF_REF}|{REF})(?![\w/])[:.]?\s+(?=[A-Z(])")
 _BULLET = compiled.pattern(r"^\s*(?:[-•·▪●*]+\s*|o\s+)?")
 # Figures in a window that are part of a change or a rate, not values: "by 11.5%", "per 1,000".
 _NOT_VALUES = compiled.pattern(rf"\b(?:by|per|of)\s+{NUMBER}\s?%?|\(\s*[+-−]?{NUMBER}\s?%?\s*\)")
@@ -44,8 +42,23 @@ _SPACE = compiled.pattern(r"\s+")
 _POINTER = compiled.pattern(
     r"(?i)^(?:this|the)\s+(?:indicator|measure|kpi|pi)\b|^performance\s+(?:on|against)\s+this\b"
 )
+# A subject that names no measure, only its performance at a time: "Performance at Q1 (of 130)",
+# "Performance at the end of Quarter 2 (was 2334.36)". It is the measure the heading above names.
+_PERFORMANCE_ONLY = compiled.pattern(
+    r"(?i)^(?:the\s+)?(?:performance|outturn|the\s+(?:figure|result))"
+    r"(?:\s+(?:at|in|for|as\s+at|by|during)\s+(?:the\s+)?(?:end\s+of\s+)?[\w/ -]{1,30})?$"
+)
 _DIGIT = compiled.pattern(r"\d")
-Heading = tuple[str, str]  # a reference line's (reference, measure)
+
+
+@dataclass(frozen=True, slots=True)
+class Heading:
+    """The measure a reference line above a sentence names ("NI 136 (Vital Signs 3) People supported
+    …"), or a page's title when it names one measure (a dashboard's page of one measure)."""
+
+    ref: str
+    code: str | None
+    name: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,6 +74,7 @@ class Reading:
     figures: tuple[Span, ...]  # the page spans of the figures the row uses
     flag: str | None = None
     previous_period: str | None = None
+    code: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,10 +90,14 @@ class Roles:
     previous_period: str | None = None
 
 
-def sentence_ref(text: str) -> tuple[str, int]:
-    """The reference a sentence opens with and where its body starts: ('NI136', 6)."""
+def sentence_ref(text: str) -> tuple[str, str | None, int]:
+    """The reference a sentence opens with, the code printed after it and where its body starts:
+    ('NI 136', 'Vital Signs 3', 23) for "NI 136 (Vital Signs 3) People supported …"."""
     m = _REF_START.match(text)
-    return (" ".join(m.group("ref").split()), m.end()) if m else ("", _BULLET.match(text).end())  # type: ignore[union-attr]
+    if m is None:
+        return "", None, _BULLET.match(text).end()  # type: ignore[union-attr]
+    code, body = code_after(text, m.end())
+    return " ".join(m.group("ref").split()), code, body
 
 
 def read_sentence(
@@ -91,7 +109,7 @@ def read_sentence(
     text = sentence.text
     if not _DIGIT.search(text):
         return []  # every form holds a figure
-    ref, body = sentence_ref(text)
+    ref, code, body = sentence_ref(text)
     readings: list[Reading] = []
     for form in FORMS:
         if not form.keyword.search(text, body):
@@ -101,7 +119,7 @@ def read_sentence(
             m = form.pattern.search(text, pos)
             if m is None:
                 break
-            reading = _reading(form, m, sentence, following, (ref, body), taken, heading)
+            reading = _reading(form, m, sentence, following, (ref, code, body), taken, heading)
             if reading is None:
                 pos = m.start() + 1
                 continue
@@ -116,12 +134,12 @@ def _reading(
     m: re.Match[str],
     sentence: Sentence,
     following: Sentence | None,
-    opening: tuple[str, int],
+    opening: tuple[str, str | None, int],
     taken: set[int],
     heading: Heading | None,
 ) -> Reading | None:
     text = sentence.text
-    ref, body = opening
+    ref, code, body = opening
     roles = _roles(form, m, text, following)
     if roles is None:
         return None
@@ -135,8 +153,9 @@ def _reading(
     if any(a in taken for a, _ in page_spans):
         return None
     label = _label(form, m, text, body)
-    if label is None and heading is not None and _POINTER.match(text, body):
-        ref, label = heading  # "This indicator was showing off target with …": the reference line's measure
+    if heading is not None and _points_to_heading(label, text, body):
+        # "This indicator was showing off target with …", "Performance at Q1 of 130 …": the heading's measure
+        ref, code, label = heading.ref, heading.code, heading.name
     if label is None:
         return None
     if roles.previous is None and roles.target is None and guards.benchmark_elsewhere(text, used, m.span()):
@@ -156,7 +175,15 @@ def _reading(
         page_spans,
         flag=f"stated as a bound: {bound}" if bound else None,
         previous_period=roles.previous_period,
+        code=code,
     )
+
+
+def _points_to_heading(label: str | None, text: str, body: int) -> bool:
+    """Does the sentence's subject point to the measure named above rather than name one?"""
+    if label is None:
+        return bool(_POINTER.match(text, body))
+    return bool(_PERFORMANCE_ONLY.match(label))
 
 
 def _roles(form: Form, m: re.Match[str], text: str, following: Sentence | None) -> Roles | None:
@@ -191,8 +218,8 @@ def _roles(form: Form, m: re.Match[str], text: str, following: Sentence | None) 
         previous = None
     if form.needs_second and previous is None and target is None:
         return None
-    if result is None and previous is None:
-        return None  # a target alone ("aiming to reach 95%") is no row
+    if result is None and previous is None and form.name != "achieved_its_target":
+        return None  # a target alone ("aiming to reach 95%") is no row; one the measure achieved is its row
     if previous is None:
         previous_period = None
     return Roles(result, previous, target, m.end(), period, next_sentence, previous_period)

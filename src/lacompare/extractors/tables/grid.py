@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Sequence
 
 from lacompare import compiled
-from lacompare.extractors.tables import flat
+from lacompare.extractors.tables import flat, grouped
 from lacompare.extractors.tables.cells import CellKind, read_cell
 from lacompare.extractors.tables.header import Column, Role, column, is_header_fragment
 from lacompare.extractors.tables.model import Grid, Row
@@ -35,6 +35,12 @@ def grids(doc: Document) -> Iterator[Grid]:
 
 def _cell_grid(page: Page, rows: Sequence[Sequence[str]]) -> Grid | None:
     """A table given cell by cell: the first row whose cells name two value columns is its header."""
+    for index in range(min(4, len(rows))):
+        placed = grouped.cell_header(rows[index : index + 2])
+        if placed is not None:  # columns grouped by place: "England 2016 | … | Worcestershire 2016 | …"
+            columns, pairs, taken = placed
+            kept = tuple(r for r in (_given_row(page, rows[index], columns, row) for row in rows[index + taken :]) if r)
+            return Grid(page.number, tuple(c for c in columns if c.role not in _LABELS), kept, pairs) if kept else None
     for index, header in enumerate(rows[:4]):
         columns = [column(cell) for cell in header]
         if not _names_a_table(columns):
@@ -122,6 +128,10 @@ def _text_grids(page: Page) -> Iterator[Grid]:
             if grid is not None:
                 yield grid
             index = end
+            continue
+        grouped_end = grouped.table_end(lines, index)
+        if grouped_end is not None:  # a header grouping its columns by place: ``grouped`` reads it
+            index = grouped_end
             continue
         spaced = _spaced_block(page, lines, index)
         if spaced is not None:

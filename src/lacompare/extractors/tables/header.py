@@ -337,3 +337,10 @@ _SENTENCE_WORD_RE = compiled.pattern(
     r"(?i)and|or|the|a|an|of|for|to|in|with|by|on|at|is|are|was|were|be|we|this|that|these|it|its|has|have"
     r"|had|will|which|who|from|than|as"
 )
+
+
+def units(text: str) -> list[tuple[Role | None, str]]:
+    """A header line's words as (role or None, text), a benchmark's or a period's words as one
+    unit: 'England (000's) South East' -> [(benchmark, 'England'), (None, "(000's)"), (benchmark,
+    'South East')]."""
+    return _units(" ".join(text.split()))

@@ -6,16 +6,14 @@ A code printed after the reference is the row's code: 'AC/S3 (ASCOF 1G)', 'AC/S1
 from __future__ import annotations
 
 from lacompare import compiled
-from lacompare.parsers.performance.refs import REF
+from lacompare.parsers.performance.refs import ASCOF_REF, REF, code_after
 
 # A short code before a colon holds a digit: "ASC 1C part 1A:", "AS01:".
 # It opens with capitals ("ASC", "AS01", "NI") or a digit and a capital ("1C").
 _CODE_COLON = compiled.pattern(
     r"^(?P<ref>(?=[^:]{0,24}\d)(?=[A-Z]{2,}|\d[A-Z])[A-Z0-9][\w ().\-/]{0,23}?)\s*[:–—-]\s+(?P<rest>\S.*)$"
 )
-# "ASC 1A", "ASCOF 2B(1)": an ASCOF code with its framework's letters before it.
-_ASCOF_REF = r"(?:ASCOF|ASC)\s?[1-4][A-J](?:\(\d[a-z]?\)|\d)?(?![\w(])"
-_LEADING_REF = compiled.pattern(rf"^(?P<ref>{_ASCOF_REF}|(?:ASCOF\s+)?{REF})[:.]?\s+(?P<rest>\S.*)$")
+_LEADING_REF = compiled.pattern(rf"^(?P<ref>{ASCOF_REF}|(?:ASCOF\s+)?{REF})[:.]?\s+(?P<rest>\S.*)$")
 
 
 def split_label(label: str) -> tuple[str | None, str]:
@@ -28,11 +26,6 @@ def split_label(label: str) -> tuple[str | None, str]:
     return None, text
 
 
-# A code after the reference: in brackets, holding a digit ("(ASCOF 1G)", "(Vital Signs 3)"), or a bare
-# ASCOF code.
-_CODE_AFTER = compiled.pattern(
-    r"^\s*(?:\((?=[^()]*\d)(?P<bracketed>[^()]{1,30})\)|(?P<ascof>ASCOF\s?[1-4][A-J](?:\s?\(\d[a-z]?\)|\d)?(?![\w(])))\s*"
-)
 # An ASCOF code in brackets at the end of a label: "(1A)", "(2A2)", "(1C(2a))", "(ASCOF 1C part 2A)".
 _TRAILING_ASCOF = compiled.pattern(
     r"\s*\((?P<code>(?:ASCOF\s*)?[1-4][A-J](?:\d|\(\d[a-z]?\)|\s+part\s+\d[A-Za-z]?)?)\)\s*$"
@@ -49,10 +42,10 @@ def reference(ref_cell: str | None, label: str) -> tuple[str | None, str | None,
         ref = " ".join(ref_cell.split())
     if ref:
         ref, code = _code_after(ref)
-    m = _CODE_AFTER.match(measure)
-    if m and m.end() < len(measure):
-        code = code or (m.group("bracketed") or m.group("ascof")).strip()
-        measure = measure[m.end() :]
+    found, end = code_after(measure)
+    if found and end < len(measure):
+        code = code or found
+        measure = measure[end:]
     trailing = _TRAILING_ASCOF.search(measure)
     if trailing and code is None and trailing.start() > 0:  # "Quality of life (1A)", "… per 100,000 (2A2)"
         code, measure = trailing.group("code"), measure[: trailing.start()]
@@ -64,7 +57,7 @@ def _code_after(ref: str) -> tuple[str, str | None]:
     m = _REF_THEN.match(ref)
     if m is None:
         return ref, None
-    code = _CODE_AFTER.match(m.group("rest"))
-    if code is None or code.end() != len(m.group("rest")):
+    code, end = code_after(m.group("rest"))
+    if code is None or end != len(m.group("rest")):
         return ref, None
-    return m.group("ref"), (code.group("bracketed") or code.group("ascof")).strip()
+    return m.group("ref"), code

@@ -25,3 +25,6 @@ class Grid:
     page: int
     columns: tuple[Column, ...]
     rows: tuple[Row, ...]
+    # A header grouping the columns by place: the (council's, benchmark's) columns compared, and
+    # nothing else read from the rows (each row holds every place's values).
+    pairs: tuple[tuple[int, int], ...] | None = None

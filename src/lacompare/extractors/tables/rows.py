@@ -13,7 +13,7 @@ comparisons and no indicator rows; a column headed as a result ("Outturn", "Actu
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 
 from lacompare import compiled
@@ -117,6 +117,8 @@ def _target(columns: Sequence[Column], period: Period | None) -> int | None:
 
 def grid_facts(grid: Grid) -> list[Fact]:
     """The grid's rows as indicator rows and benchmark comparisons."""
+    if grid.pairs is not None:
+        return list(_paired(grid))
     how = plan(grid.columns)
     if how.result is None:
         return []
@@ -130,6 +132,27 @@ def grid_facts(grid: Grid) -> list[Fact]:
             facts.append(indicator)
         facts.extend(_comparisons(grid, row, how, indicator))
     return facts
+
+
+def _paired(grid: Grid) -> Iterator[Comparison]:
+    """A table grouped by place: the council's cell set against the benchmark's like it, row by row."""
+    for row in grid.rows:
+        for mine, theirs in grid.pairs or ():
+            value, bench = _at(row, mine), _at(row, theirs)
+            if value is None or bench is None or value.value is None or bench.value is None:
+                continue
+            column = grid.columns[mine]
+            yield Comparison(
+                grid.page,
+                row.quote,
+                flag=row.flag,
+                metric=f"{row.label}: {column.header}",
+                value=value.value,
+                unit="%" if "%" in column.header else value.unit or bench.unit,
+                comparator=grid.columns[theirs].comparator or "average",
+                comparator_value=bench.value,
+                year=column.period.text if column.period else None,
+            )
 
 
 def _indicator(grid: Grid, row: Row, how: Plan) -> Indicator:

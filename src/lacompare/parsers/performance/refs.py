@@ -20,8 +20,15 @@ REF = (
 REF_LINE = compiled.pattern(rf"(?m)^[ \t]*(?:[-•·o*][ \t]+)?(?P<ref>{REF})\b[:.]?[ \t]+(?P<rest>\S.*)$")
 # A reference after a bullet that the page's lines have run together ("targets:- - NI136 People …").
 INLINE_REF = compiled.pattern(rf"(?<=\s[-•·][ \t])(?P<ref>{REF})\b[:.]?[ \t]+(?P<rest>\S[^\n]*)")
-# A legacy code in brackets after the reference: "NI 136 (Vital Signs 3)", "NAS 1 (PAF D40)".
-LEGACY = compiled.pattern(r"\G\s*\((?P<code>[^()]{1,30})\)")
+# An ASCOF code with its framework's letters before it: "ASC 1A", "ASCOF 2B(1)", "ASCOF 1C(2a)".
+ASCOF_REF = r"(?:ASCOF|ASC)\s?[1-4][A-J](?:\(\d[a-z]?\)|\d)?(?![\w(])"
+# The one grammar of a code printed after a reference, wherever a reference stands (a table's
+# reference cell or label, a minute's reference line): bracketed and holding a digit ("AC/S3 (ASCOF
+# 1G)", "NI 136 (Vital Signs 3)", "NAS 1 (PAF D40)"), or a bare ASCOF code ("AC/S1 ASCOF3A"). A
+# bracket without a digit ("(LAA)") is part of the measure's name. Used as ``match(text, pos)``.
+CODE_AFTER = compiled.pattern(
+    r"\s*(?:\((?=[^()]*\d)(?P<bracketed>[^()]{1,30})\)|(?P<ascof>ASCOF\s?[1-4][A-J](?:\s?\(\d[a-z]?\)|\d)?(?![\w(])))\s*"
+)
 
 NOT_STATED = frozenset(
     {"n/a", "na", "tbc", "tba", "no tgt", "no target", "-", "–", "—", "", "not available", "not applicable"}
@@ -43,6 +50,15 @@ DIRECTION_WORDS = (
 STATUS_WORDS = rf"(?:{DIRECTION_WORDS}|{RAG_WORDS})"
 STATUS_LINE = compiled.pattern(rf"(?i)^\s*(?P<status>{STATUS_WORDS})\s*$")
 RAG_RE = compiled.pattern(rf"^(?:{RAG_WORDS})$")
+
+
+def code_after(text: str, pos: int = 0) -> tuple[str | None, int]:
+    """The code printed at ``pos`` after a reference (``CODE_AFTER``) and where it ends; (None, pos)
+    when none stands there."""
+    m = CODE_AFTER.match(text, pos)
+    if m is None:
+        return None, pos
+    return " ".join((m.group("bracketed") or m.group("ascof")).split()), m.end()
 
 
 def normal_ref(ref: str) -> str:

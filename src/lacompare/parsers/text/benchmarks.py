@@ -64,6 +64,14 @@ _COMPARED_PEER = compiled.pattern(
 _COMPARED_IN = compiled.pattern(
     rf"(?i)(?:compare[ds]\s+(?:to|with)|against)\s+(?:an?\s+|the\s+)?{_FIGURE}{_RATE_OF}\s+{_WHERE}"
 )
+# "compared to England (18%)", "compared to across England (where the 65s and over make up 18%)",
+# "compared with the North West (where it is 21%)": the benchmark named, then its figure in brackets
+# (alone, or closing a clause whose verb states it).
+_COMPARED_PLACE = compiled.pattern(
+    rf"(?i)compare[ds]\s+(?:to|with)\s+(?:(?:across|in)\s+)?(?:the\s+)?(?:rest\s+of\s+(?:the\s+)?)?(?P<cmp>{_CMP})\b"
+    rf"\s*\(\s*(?:(?:where|in\s+which|with)\b[^()\n]{{0,80}}?\s(?:is|are|was|were|makes?\s+up|stands?\s+at|at|of)\s+)?"
+    rf"{_FIGURE}\s*\)"
+)
 # "… compared to 45% regionally and 40% nationally": a further benchmark joined on.
 _CHAINED = compiled.pattern(rf"(?i)\s*,?\s*(?:and|or|while|whilst)\s+(?:an?\s+|the\s+)?{_FIGURE}{_RATE_OF}\s+{_WHERE}")
 # "… higher than the regional average (59.8%) and England (58.4%)": a further benchmark, named first.
@@ -133,7 +141,7 @@ def anchors(line: str, start: int = 0, end: int | None = None) -> list[Anchor]:
 def _anchors_at(line: str, at: int, word: str) -> list[Anchor]:
     start, names, m = at, [], None
     if word in ("compared", "compares", "against"):
-        m = _COMPARED_IN.match(line, at)
+        m = _COMPARED_IN.match(line, at) or _COMPARED_PLACE.match(line, at)
         if m is None:
             return _peer(line, at)
     elif word == "target":

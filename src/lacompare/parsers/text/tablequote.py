@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
+from functools import lru_cache
 
 import regex
 
@@ -65,5 +66,11 @@ def row_quote(text: str, first: str, cells: Sequence[str]) -> tuple[str, str | N
 
 def report_period(doc: Document) -> str | None:
     """The most frequent 'Q2 2016/17' in the document: the period it reports on."""
-    counts = Counter(f"{m.group(1)} {m.group(2)}" for m in PERIOD_RE.finditer(doc.text))
+    return _most_frequent_period(doc.sha256, doc.text)
+
+
+@lru_cache(maxsize=8)
+def _most_frequent_period(_sha256: str, text: str) -> str | None:
+    # Kept per document (by its hash): several readers ask for it, and each reads every page.
+    counts = Counter(f"{m.group(1)} {m.group(2)}" for m in PERIOD_RE.finditer(text))
     return counts.most_common(1)[0][0] if counts else None

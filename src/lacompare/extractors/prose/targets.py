@@ -1,17 +1,20 @@
-"""Narrative comparisons against a target: "65.9% (against a 63% target)", "539 at the end of
-Q2 against a target of 400", "at 9.4%, did not achieve the interim target of 9.9%"."""
+"""Narrative comparisons against a target, read from any document: "65.9% (against a 63%
+target)", "539 at the end of Q2 against a target of 400", "at 9.4%, did not achieve the interim
+target of 9.9%". A sentence that opens with an indicator's reference ("NI136 People Supported to
+Live Independently – Achieved 2,882 against a target of 2,800") states that indicator's row, its
+target one of the row's cells (the prose reader's), so it gives no comparison here."""
 
 from __future__ import annotations
 
 import regex
 
 from lacompare import compiled
+from lacompare.extractors.prose.readings import sentence_ref
 from lacompare.model import Comparison, Fact
-from lacompare.parsers.performance import indicator_prose
 from lacompare.parsers.text.tablequote import report_period
 from lacompare.readers.base import Document
 from lacompare.vocab import relations
-from lacompare.vocab.patterns import NUMBER, enclosing_sentence, parse_number
+from lacompare.vocab.patterns import NUMBER, Sentence, enclosing_sentence, parse_number
 
 _VALUE = rf"(?P<value>{NUMBER})(?P<pct>%)?"
 _TARGET = rf"(?P<target>{NUMBER})(?P<tpct>%)?"
@@ -26,21 +29,34 @@ _FORMS = (
 _EARLIER = compiled.pattern(rf"{NUMBER}%?\s*\(against[^)]*\)")
 _TRAILING = frozenset("at and is are was of the high low fell short".split())
 _CLAUSE_START = compiled.pattern(r"[(,;:–]\s*|\b(?:and|while|but)\s+")
+_TARGET_WORD = compiled.pattern(r"\btarget\b")
+_REACH = 120  # characters before "target" in which a form's figures stand
+_AFTER = 40  # and after it: "… target of 2,800)"
 
 
 def parse(doc: Document) -> list[Fact]:
-    period = report_period(doc)
     facts: list[Fact] = []
+    period: str | None = None
     for page in doc.pages:
-        # a referenced prose row ("NI136 … – Achieved 2,882 against a target of 2,800") is an indicator row
-        taken: list[tuple[int, int]] = indicator_prose.row_spans(page.text)
-        for form in _FORMS:
-            for m in form.finditer(page.text):
-                if any(a < m.end() and m.start() < b for a, b in taken):
-                    continue
-                taken.append((m.start(), m.end()))
-                facts.append(_comparison(page.text, page.number, m, period))
+        text = page.text
+        taken: list[tuple[int, int]] = []
+        # Every form names a target: each is tried only just before the word, so a page is one scan.
+        for word in _TARGET_WORD.finditer(text):
+            start, end = max(0, word.start() - _REACH), word.end() + _AFTER
+            for form in _FORMS:
+                for m in form.finditer(text, start, end):
+                    if any(a < m.end() and m.start() < b for a, b in taken) or _opens_with_ref(text, m.start()):
+                        continue
+                    taken.append((m.start(), m.end()))
+                    period = period or report_period(doc)
+                    facts.append(_comparison(text, page.number, m, period))
     return sorted(facts, key=lambda f: (f.page, page_offset(doc, f)))
+
+
+def _opens_with_ref(text: str, pos: int) -> bool:
+    """Does the sentence around ``pos`` open with an indicator's reference (a row, not a comparison)?"""
+    sentence: Sentence = enclosing_sentence(text, pos)
+    return bool(sentence_ref(sentence.text)[0])
 
 
 def page_offset(doc: Document, fact: Fact) -> int:

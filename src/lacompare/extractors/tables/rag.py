@@ -10,8 +10,8 @@ from __future__ import annotations
 import regex
 
 from lacompare import compiled
+from lacompare.extractors.prose.rag_counts import slug
 from lacompare.model import Fact, Statistic
-from lacompare.parsers.performance import rag_counts
 from lacompare.parsers.text.tablequote import report_period
 from lacompare.readers.base import Document
 from lacompare.vocab.patterns import parse_number
@@ -28,6 +28,8 @@ def parse(doc: Document) -> list[Fact]:
     period = report_period(doc)
     facts: list[Fact] = []
     for page in doc.pages:
+        if not _VALUE.search(page.text):
+            continue  # no "63% (15)" on the page: one scan passes over it
         lines = page.text.split("\n")
         offsets = [sum(len(x) + 1 for x in lines[:i]) for i in range(len(lines))]
         scale: list[str] = []
@@ -52,13 +54,13 @@ def parse(doc: Document) -> list[Fact]:
             quote = page.text[start : offsets[i] + len(line)]
             for label, m in zip(chosen, pairs, strict=False):
                 facts.extend(_tally(page.number, quote, flag, group, label, m, period))
-    return facts + rag_counts.parse(doc)
+    return facts
 
 
 def _tally(
     page: int, quote: str, flag: str | None, group: str, label: str, m: regex.Match[str], period: str | None
 ) -> list[Fact]:
-    key = f"rag.{rag_counts.slug(group or 'summary')}.{rag_counts.slug(label)}"
+    key = f"rag.{slug(group or 'summary')}.{slug(label)}"
     name = f"{group or 'RAG'}: {label}"
     return [
         Statistic(

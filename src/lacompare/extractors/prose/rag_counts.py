@@ -21,7 +21,7 @@ from lacompare import compiled
 from lacompare.model import Fact, Statistic
 from lacompare.parsers.text.tablequote import report_period
 from lacompare.readers.base import Document
-from lacompare.vocab.patterns import parse_number, sentences
+from lacompare.vocab.patterns import parse_number, sentence_list
 
 _WORDS = (
     "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
@@ -68,8 +68,10 @@ def parse(doc: Document) -> list[Fact]:
     period = report_period(doc)
     facts: list[Fact] = []
     for page in doc.pages:
+        if not _ABOUT_MEASURES.search(page.text):
+            continue  # one scan passes over a page that names no measures
         seen: set[tuple[str, float]] = set()
-        for sentence in sentences(page.text):
+        for sentence in sentence_list(page.text):
             if not _ABOUT_MEASURES.search(sentence.text):
                 continue
             for fact in _statistics(page.number, sentence.text, period):
