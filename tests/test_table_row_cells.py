@@ -274,3 +274,26 @@ def test_a_rows_number_is_neither_its_reference_nor_its_words() -> None:
     )
     found = [(f.ref, f.description, f.result, f.period) for f in extract_text(text).indicators]
     assert found == [("", "New contacts", "2,104", "Feb 2024"), ("", "Reviews done", "398", "Feb 2024")]
+
+
+YEAR_IN_PROGRESS = [
+    ["KPI", "Description", "2023/24 Outturn", "Q2 Target", "Q2 Actual", "RAG"],
+    ["ASC 2B(1)", "Older people at home 91 days after discharge into reablement", "81.3%", "82.0%", "84.1%", "Green"],
+    ["ASC 3", "People aged 18-64 in residential care", "142", "130", "150", "Red"],
+]
+
+
+@pytest.mark.parametrize("how", ["pipes", "tabs", "flattened"])
+def test_a_quarter_named_without_its_year_is_the_year_in_progress(how: str) -> None:
+    """A scorecard dates the years behind it and names only the part of the current one: "Q2
+    Actual" beside "2023/24 Outturn" is the result, the outturn the previous figure (a general
+    shape of in-year scorecards; the quarter keeps no year the table does not give it)."""
+    if how == "flattened":
+        text = "\n".join(" ".join(r) for r in YEAR_IN_PROGRESS)
+    else:
+        text = _render(YEAR_IN_PROGRESS, how)
+    rows = {f.ref: f for f in extract_text("Adult social care scorecard\n" + text).indicators}
+    assert [(r.result, r.period, r.target, r.previous, r.previous_period, r.rag) for r in rows.values()] == [
+        ("84.1%", "Q2", "82.0%", "81.3%", "2023-24", "Green"),
+        ("150", "Q2", "130", "142", "2023-24", "Red"),
+    ]

@@ -103,8 +103,16 @@ def _previous(columns: Sequence[Column], results: list[int], result: int) -> int
 
 
 def _end(col: Column) -> tuple[int, int]:
-    """The month a column's period ends in; (0, 0) when it names none."""
-    return col.period.end if col.period else (0, 0)
+    """The month a column's period ends in; (0, 0) when it names none. A quarter or month named
+    without its year ("Q2 Actual" beside "2023/24 Outturn") is the year in progress: a scorecard
+    dates the years behind it and names only the part of the current one, so it comes after them."""
+    if col.period is None:
+        return (0, 0)
+    year, month = col.period.end
+    return (year or _YEAR_IN_PROGRESS, month)
+
+
+_YEAR_IN_PROGRESS = 9999
 
 
 def _target(columns: Sequence[Column], period: Period | None) -> int | None:
