@@ -297,3 +297,17 @@ def test_a_quarter_named_without_its_year_is_the_year_in_progress(how: str) -> N
         ("84.1%", "Q2", "82.0%", "81.3%", "2023-24", "Green"),
         ("150", "Q2", "130", "142", "2023-24", "Red"),
     ]
+
+
+@pytest.mark.parametrize("how", ["pipes", "tabs"])
+def test_a_percent_sign_in_the_rows_name_is_the_unit_of_its_bare_figures(how: str) -> None:
+    rows = [
+        ["Measure", "2022/23", "2023/24", "Target", "Regional avg"],
+        ["Reviews completed within 12 months (%)", "61.0", "66.4", "75.0", "58.9"],
+        ["Reviews completed within 12 months", "610", "664", "750", "589"],
+    ]
+    report = extract_text("Scorecard\n" + _render(rows, how))
+    shares, counts = report.indicators
+    assert {m.unit for m in shares.measures()} == {"%"}
+    assert {m.unit for m in counts.measures()} == {None}  # the row that does not say "(%)"
+    assert [(c.value, c.unit) for c in report.comparisons] == [(66.4, "%"), (664, None)]

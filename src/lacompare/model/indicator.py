@@ -112,7 +112,7 @@ class Indicator(Fact):
         out += [self._measure(c.name, c.text, c.period, heading=c.heading) for c in self.cells]
         result = split_cell(self.result or "")[0]
         for b in self.benchmarks:
-            unit = split_cell(b.text)[1]
+            unit = split_cell(b.text)[1] or self.label_unit(b.value)
             if b.period is None or b.period == self.period:
                 metric = f"{self.label}: benchmark"
                 out.append(
@@ -136,7 +136,11 @@ class Indicator(Fact):
             return None
         value, unit = split_cell(cell)
         metric = f"{self.label}: {heading or name}"
-        return Measure(f"indicator.{self.key}.{name}", metric, value, unit, year=year)
+        return Measure(f"indicator.{self.key}.{name}", metric, value, unit or self.label_unit(value), year=year)
+
+    def label_unit(self, value: object) -> str | None:
+        """The unit the row's name gives its bare numbers: "Reviews completed within 12 months (%)"."""
+        return "%" if isinstance(value, int | float) and _PERCENT_LABEL.search(self.description) else None
 
     def numbers(self) -> list[Number]:
         # An indicator's cells come from one row; their numbers are checked against the row's quote.
@@ -144,6 +148,7 @@ class Indicator(Fact):
 
 
 _CELL_NOTE = re.compile(r"(?<=\S)\s+\([^()]*\)$")
+_PERCENT_LABEL = re.compile(r"\(\s*%\s*\)|\s%$")
 
 
 def split_cell(cell: str) -> tuple[Number | str | None, str | None]:

@@ -296,7 +296,7 @@ def _comparison(grid: Grid, row: Row, indicator: Indicator, result: Cell, bench:
         flag="; ".join(n for n in notes if n) or None,
         metric=indicator.description,
         value=value,  # type: ignore[arg-type]
-        unit=result.unit or bench.cell.unit,
+        unit=result.unit or bench.cell.unit or indicator.label_unit(value),
         comparator=bench.comparator,
         comparator_value=against,  # type: ignore[arg-type]
         source=bench.source,
