@@ -151,7 +151,32 @@ def test_a_progress_bar_on_a_terminal_and_none_with_quiet() -> None:
 @pytest.mark.skipif(sys.platform == "win32", reason="needs a pseudo-terminal")
 def test_a_single_long_file_shows_its_bar_once_it_takes_over_a_second() -> None:
     shown = stderr_of([str(PERF_PDF)], tty=True)  # the 28-page table PDF, a few seconds without the cache
-    assert "Extracting" in shown and "1/1" in shown
+    assert "Reading" in shown and "100%" in shown  # how far its pages have been read, not "0/1 files"
+
+
+def test_a_worker_tells_how_far_its_documents_pages_have_been_read() -> None:
+    """Each page's text, each ruled page's tables and each reader's pass count as steps; the
+    waiting process sees them grow while the worker (and the child it forks for pages) reads."""
+    from lacompare.batch import Options, Outcome, extract_many
+    from lacompare.guard import Limits
+
+    seen: list[tuple[int, int]] = []
+
+    class Listener:
+        def done(self, outcome: Outcome) -> None:
+            pass
+
+        def waiting(self, steps: tuple[int, int] = (0, 0)) -> None:
+            seen.append(steps)
+
+    options = Options(jobs=1, use_cache=False, limits=Limits(seconds=60, memory_mb=None))
+    [outcome] = list(extract_many([str(PERF_PDF)], options, Listener()))
+    assert outcome.report is not None
+    told = [s for s in seen if s != (0, 0)]
+    assert told, "no step was told while the file was read"
+    assert all(0 <= done <= to_do for done, to_do in told)
+    assert [done for done, _ in told] == sorted(done for done, _ in told)  # never backwards
+    assert max(to_do for _, to_do in told) > 28  # more than the pages' text alone
 
 
 def test_a_file_bigger_than_half_the_memory_limit_is_refused_before_it_is_parsed(tmp_path: Path) -> None:

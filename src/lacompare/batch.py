@@ -46,11 +46,13 @@ class Outcome:
 
 
 class Listener(Protocol):
-    """Told about each file as it finishes (in completion order), and ticked while waiting."""
+    """Told about each file as it finishes (in completion order), and ticked while waiting with how
+    far the documents being read have got: (steps done, steps to do), a step a page read
+    (:mod:`lacompare.progress`)."""
 
     def done(self, outcome: Outcome) -> None: ...
 
-    def waiting(self) -> None: ...
+    def waiting(self, steps: tuple[int, int] = (0, 0)) -> None: ...
 
 
 def extract_many(
@@ -73,7 +75,7 @@ def extract_many(
     else:
         workers = max(1, min(jobs, len(sources) - len(batch.settled)))
         with _parallel_documents(workers), WorkerPool(workers, options.limits) as pool:
-            on_wait = listener.waiting if listener is not None else None
+            on_wait = (lambda: listener.waiting(pool.steps())) if listener is not None else None
             for job, result in pool.run(batch.jobs(), on_wait):
                 batch.finish(job, result)
                 yield from batch.ready()

@@ -113,8 +113,11 @@ def _internal_error(job: Job, exc: BaseException) -> LacompareError:
 # --- worker side -----------------------------------------------------------------------------
 
 
-def _worker_main(conn: Connection, memory_mb: int | None) -> None:
+def _worker_main(conn: Connection, memory_mb: int | None, tally: Any = None) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+    from lacompare import progress
+
+    progress.use(tally)  # how far its document's reading has got, for the parent's progress bar
     if hasattr(os, "setpgrp"):
         os.setpgrp()  # its own group, so a kill at the time limit also ends any page-splitting child
     from lacompare.forking import die_with_parent
@@ -147,6 +150,9 @@ def _serve(conn: Connection, memory_mb: int | None) -> None:
             return
         if job is None:
             return
+        from lacompare import progress
+
+        progress.begin()
         conn.send(_portable(parse_job(job, memory_mb)))
 
 
@@ -188,6 +194,7 @@ def _restore(payload: Any) -> Result:
 class _Worker:
     process: Any  # multiprocessing.Process (its type differs by start method)
     conn: Connection
+    tally: Any = None  # its progress through the document it reads (lacompare.progress)
     job: Job | None = None
     deadline: float | None = None
 
@@ -280,14 +287,24 @@ class WorkerPool:
         return timeout
 
     def _start(self) -> _Worker:
+        from lacompare import progress
+
         parent_end, child_end = self._context.Pipe()
+        tally = progress.shared_tally(self._context)
         process = self._context.Process(
-            target=_worker_main, args=(child_end, self.limits.memory_mb), name="lacompare-worker", daemon=True
+            target=_worker_main, args=(child_end, self.limits.memory_mb, tally), name="lacompare-worker", daemon=True
         )
         process.start()
         self.started_pids.append(process.pid)
         child_end.close()
-        return _Worker(process, parent_end)
+        return _Worker(process, parent_end, tally)
+
+    def steps(self) -> tuple[int, int]:
+        """How far the documents being read have got: (steps done, steps to do), summed."""
+        from lacompare import progress
+
+        counts = [progress.steps(w.tally) for w in self._busy if w.tally is not None]
+        return sum(d for d, _ in counts), sum(t for _, t in counts)
 
     def _discard(self, worker: _Worker) -> None:
         if worker.process.is_alive():

@@ -109,7 +109,7 @@ def parse(doc: Document, kind: str | None = None) -> Report:
     from lacompare.extractors.merge import merged
 
     # The general readers first, then the kind's: a fact an earlier reader gave is kept once.
-    facts = merged(doc, [parser(doc) for parser in general_readers() + parsers_for(doc_kind)])
+    facts = merged(doc, _each_reader(doc, general_readers() + parsers_for(doc_kind)))
     from lacompare.catalogue.measures import assign_metric_ids
 
     facts = assign_metric_ids(facts)  # comparisons get catalogue ids, so reports line up
@@ -125,6 +125,19 @@ def parse(doc: Document, kind: str | None = None) -> Report:
         facts=tuple(_checked(doc, _one_year_form(facts))),
         notes=doc.notes,
     )
+
+
+def _each_reader(doc: Document, readers: tuple[Parser, ...]) -> list[list[Fact]]:
+    """Each reader's facts; for a progress bar, each reader counts as a pass over every page."""
+    from lacompare import progress
+
+    pages = max(1, len(doc.pages))
+    progress.to_do(len(readers) * pages)
+    found = []
+    for reader in readers:
+        found.append(reader(doc))
+        progress.done(pages)
+    return found
 
 
 def _settled(doc: Document, facts: list[Fact], kind: DocumentKind, council: str | None) -> list[Fact]:

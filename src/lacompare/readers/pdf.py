@@ -53,9 +53,11 @@ def page_texts_and_ruled(pdf: pypdfium2.PdfDocument) -> tuple[list[str], list[in
     ruled lines are counted while it is open for its text, whatever the document is: what a page
     is drawn with decides whether its tables are searched, never what the document is about.
     """
+    from lacompare import progress
     from lacompare.forking import map_in_two
 
     indices = list(range(len(pdf)))
+    progress.to_do(len(indices))
     read = partial(_read_pages, pdf)
     pages = map_in_two(read, indices) if len(indices) >= SPLIT_FROM_PAGES else read(indices)
     return [text for text, _ in pages], [index + 1 for index, (_, ruled) in zip(indices, pages, strict=True) if ruled]
@@ -63,7 +65,13 @@ def page_texts_and_ruled(pdf: pypdfium2.PdfDocument) -> tuple[list[str], list[in
 
 def _read_pages(pdf: pypdfium2.PdfDocument, indices: Sequence[int]) -> list[tuple[str, bool]]:
     """The text of each page index and whether it is ruled, releasing each page as soon as it is read."""
-    return [_with_page(pdf, index, _text_and_ruled) for index in indices]
+    from lacompare import progress
+
+    out = []
+    for index in indices:
+        out.append(_with_page(pdf, index, _text_and_ruled))
+        progress.done()
+    return out
 
 
 def _text_and_ruled(page: pypdfium2.PdfPage) -> tuple[str, bool]:

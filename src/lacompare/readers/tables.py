@@ -113,8 +113,10 @@ def tables_of_pages(data: bytes, page_numbers: Sequence[int], password: str | No
         return ()
     import pdfplumber  # noqa: F401  (imported once, before the fork, for both halves)
 
+    from lacompare import progress
     from lacompare.forking import map_in_two
 
+    progress.to_do(len(page_numbers))
     per_page = map_in_two(partial(_tables_per_page, data, password=password), list(page_numbers))
     return tuple(table for tables in per_page for table in tables)
 
@@ -127,6 +129,8 @@ def _tables_per_page(data: bytes, page_numbers: Sequence[int], password: str | N
 def _tables(data: bytes, page_numbers: Sequence[int], password: str | None) -> list[Table]:
     import pdfplumber
 
+    from lacompare import progress
+
     tables: list[Table] = []
     with pdfplumber.open(io.BytesIO(data), password=password or "") as pdf:
         for number in page_numbers:
@@ -138,4 +142,5 @@ def _tables(data: bytes, page_numbers: Sequence[int], password: str | None) -> l
                         tables.append(Table(number, rows))
             finally:
                 page.close()
+                progress.done()
     return tables
