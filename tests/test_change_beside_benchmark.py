@@ -136,3 +136,27 @@ def test_a_paragraph_number_is_no_part_of_the_measures_name(sentence: str, name:
 def test_a_comparison_carries_the_period_stated_for_its_value(sentence: str, period: str | None) -> None:
     [comparison] = [f for f in extract_text(sentence).facts if isinstance(f, Comparison)]
     assert comparison.year == period
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        (
+            "The proportion of new requests resulting in no further support rose to 38.5% in September 2024 from "
+            "35.9% in June 2024, above the comparator group average of 36.2%.",
+            "proportion of new requests resulting in no further support",
+        ),
+        ("Carer-reported quality of life fell from 7.4 to 7.0, below the England average of 7.3.",
+         "Carer-reported quality of life"),
+        (
+            "Permanent admissions of older people to care homes were 512.4 per 100,000 population, compared with "
+            "566.0 nationally.",
+            "Permanent admissions of older people to care homes",
+        ),
+        ("Delayed discharges were 9.1 per 100,000 adults, compared with 11.4 per 100,000 adults in England.",
+         "Delayed discharges"),
+    ],
+)  # fmt: skip
+def test_a_comparisons_measure_is_named_without_its_change_verb_or_rate_base(sentence: str, name: str) -> None:
+    [comparison] = [f for f in extract_text(sentence).facts if isinstance(f, Comparison)]
+    assert comparison.metric == name

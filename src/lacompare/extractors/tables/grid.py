@@ -144,6 +144,10 @@ def _text_grids(page: Page) -> Iterator[Grid]:
         if not readings:
             index += 1
             continue
+        kept = next((j for j in range(index + 1, last + 1) if _spaced_block(page, lines, j) is not None), None)
+        if kept is not None:  # a title over a header whose raw line keeps its columns (tabs): read as given
+            index = kept
+            continue
         grid, index = flat.flat_grid(page, lines, offsets, last, flat.fitting(readings, lines[last + 1 : last + 30]))
         if grid is not None:
             yield grid

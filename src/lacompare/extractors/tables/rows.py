@@ -48,8 +48,10 @@ class Plan:
 
 def plan(columns: Sequence[Column]) -> Plan:
     results = [i for i, c in enumerate(columns) if c.role is Role.RESULT]
-    if not results:
-        results = [i for i, c in enumerate(columns) if c.role is Role.PERIOD]
+    bare = [i for i, c in enumerate(columns) if c.role is Role.PERIOD]
+    if not results or _later(columns, bare, results):
+        # "2023/24 Outturn | Q2 2024/25": a bare period after every named result is the latest result
+        results += bare
     if not results:
         results = [i for i, c in enumerate(columns) if c.role is Role.VALUE][:1]
     if not results:
@@ -100,6 +102,12 @@ def _previous(columns: Sequence[Column], results: list[int], result: int) -> int
     end = _end(columns[result])
     earlier = [i for i in results if i != result and (0, 0) < _end(columns[i]) < end]
     return max(earlier, key=lambda i: _end(columns[i])) if earlier else None
+
+
+def _later(columns: Sequence[Column], bare: list[int], named: list[int]) -> bool:
+    """Whether a bare period's column is dated after every named result column."""
+    latest = max((_end(columns[i]) for i in named), default=(0, 0))
+    return any(_end(columns[i]) > latest for i in bare) and latest > (0, 0)
 
 
 def _end(col: Column) -> tuple[int, int]:

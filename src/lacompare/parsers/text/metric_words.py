@@ -21,6 +21,16 @@ _AFTER_END = compiled.pattern(
     r"|\b(?:which|than(?!\s+£?\s*\d)|then the|compared to|compared with|in comparison"
     r"|as the|with the|whilst|while|whereas|against)\b|[;(]|\.(?:\s|$)"
 )
+# A change the value is the end of ("… rose to 38.5% in September from 35.9%"): the measure is
+# named before its verb, and nothing after the value is part of its name.
+_CHANGE_TO = compiled.pattern(
+    r"(?i)\s+(?:has\s+|have\s+|had\s+)?(?:rose|risen|fell|fallen|increased|decreased|improved|reduced|dropped"
+    r"|grew|grown|declined|climbed|deteriorated|went\s+(?:up|down))\b[^;]{0,40}?\bto\s*$"
+)
+# "… care homes were 512.4 per 100,000 population": the verb before the value and the rate's base
+# after it are no part of the measure's name (the unit keeps the base).
+_COPULA_END = compiled.pattern(r"(?i)\s+(?:is|was|were|are|stood\s+at|stands\s+at|remains|remained)\s*$")
+_RATE_BASE = compiled.pattern(r"(?i)^\s*per\s+[\d,]+(?:\s+(?:population|people|adults|residents|head))?")
 _VALUE_TAIL = compiled.pattern(r"\s?(?:%|per\s?cent\b|days?\b|weeks?\b|months?\b)?\s*\)?\s*")
 _CONJUNCTION = compiled.pattern(r"\b(?:and|or)\b")
 # "This is a larger population growth than the …"
@@ -78,6 +88,9 @@ def describe(
     after_start = value[1] + len(_VALUE_TAIL.match(line, value[1]).group())  # type: ignore[union-attr]
     hi = max(hi, after_start)
     before = line[lo : value[0]].rstrip(" (")
+    change = _CHANGE_TO.search(before)
+    if change is not None and content_words(tidy(before[: change.start()], places)):
+        return tidy(before[: change.start()], places)
     aside = line.startswith(",", after_start)
     if aside and not content_words(tidy(before, places)):  # "At 61.3%, the proportion was comparable to …"
         before, after_start = "", after_start + 1
@@ -88,7 +101,10 @@ def describe(
     cuts = [m.end() for m in _BEFORE_START.finditer(before)]
     while cuts and not content_words(tidy(before[cuts[-1] :], places)) and not content_words(after):
         cuts.pop()
-    metric = tidy(f"{before[cuts[-1] :] if cuts else before} {after}", places)
+    after = after[_RATE_BASE.match(after).end() :] if _RATE_BASE.match(after) else after  # type: ignore[union-attr]
+    named = before[cuts[-1] :] if cuts else before
+    named = _COPULA_END.sub("", named) if content_words(tidy(_COPULA_END.sub("", named), places)) else named
+    metric = tidy(f"{named} {after}", places)
     if len(content_words(metric)) >= 2:
         return metric
     if between is not None:
