@@ -313,7 +313,7 @@ def test_a_percent_sign_in_the_rows_name_is_the_unit_of_its_bare_figures(how: st
     assert [(c.value, c.unit) for c in report.comparisons] == [(66.4, "%"), (664, None)]
 
 
-@pytest.mark.parametrize("how", ["pipes", "tabs"])
+@pytest.mark.parametrize("how", ["pipes", "tabs", "flattened"])
 def test_a_bare_period_after_every_named_result_is_the_latest_result(how: str) -> None:
     """ "2023/24 Outturn | Q2 2024/25": the quarter's column, dated after the outturn, is the row's
     result and the outturn its previous figure; England's 2023/24 figure is kept, compared with nothing."""
@@ -322,7 +322,9 @@ def test_a_bare_period_after_every_named_result_is_the_latest_result(how: str) -
         ["Reviews completed in year (%)", "58.2", "61.7", "65.0", "59.0"],
         ["Carers assessed or reviewed", "1,204", "655", "1,300", "-"],
     ]
-    report = extract_text("Scorecard\n" + _render(rows, how))
+    # flattened, "Q2 2024/25 Target" could be one column too: England keeps the year after it
+    text = "\n".join(" ".join(r) for r in rows) if how == "flattened" else _render(rows, how)
+    report = extract_text("Scorecard\n" + text)
     assert [(r.result, r.period, r.previous, r.previous_period, r.target) for r in report.indicators] == [
         ("61.7", "Q2 2024-25", "58.2", "2023-24", "65.0"),
         ("655", "Q2 2024-25", "1,204", "2023-24", "1,300"),

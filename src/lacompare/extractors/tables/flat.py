@@ -90,13 +90,22 @@ def fitting(readings: list[tuple[str, list[Column]]], below: Sequence[str]) -> l
         # On a tie, the reading that gives no period to a RAG, direction or polarity column, then
         # the one with fewer periods standing alone ("Result Sep-24" is one column, not two).
         odd = sum(c.period is not None for c in columns if c.role in (Role.RAG, Role.DIRECTION, Role.POLARITY))
-        odd += _previous_not_before(columns) + _undated_among_dated(columns)
+        odd += _previous_not_before(columns) + _undated_among_dated(columns) + _benchmark_left_undated(columns)
         alone = sum(c.role is Role.PERIOD for c in columns)
         # a reading with no column for the row's own figure leaves the rows without a result
         has_result = any(c.role in (Role.RESULT, Role.PERIOD, Role.VALUE) for c in columns)
         return exact, has_result, -odd, -alone
 
     return max((columns for _, columns in readings), key=fits)  # max keeps the first of equals
+
+
+def _benchmark_left_undated(columns: list[Column]) -> int:
+    """A benchmark with no period followed by a period standing alone ("England" | "2023/24"): the
+    period is the benchmark's own ("England 2023/24"), so such a reading is unlikely."""
+    return sum(
+        a.role is Role.BENCHMARK and a.period is None and b.role is Role.PERIOD
+        for a, b in zip(columns, columns[1:], strict=False)
+    )
 
 
 def _undated_among_dated(columns: list[Column]) -> int:
