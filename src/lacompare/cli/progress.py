@@ -100,7 +100,8 @@ class _ProgressListener:
         self.progress.refresh()
 
     def _pages_read(self, done: int, to_do: int) -> None:
-        """The lone file's bar: the share of its reading done (a page's text, a ruled page's tables)."""
+        """The lone file's bar: the share of its reading done (a page's text, a ruled page's tables,
+        a reader's pass over the pages)."""
         task = self.progress.tasks[0]
         if to_do and not task.finished:
             self.progress.update(self.task, total=to_do, completed=min(done, to_do))

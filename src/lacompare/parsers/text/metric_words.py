@@ -90,7 +90,7 @@ def describe(
     before = line[lo : value[0]].rstrip(" (")
     change = _CHANGE_TO.search(before)
     if change is not None and content_words(tidy(before[: change.start()], places)):
-        return tidy(before[: change.start()], places)
+        before, hi = before[: change.start()], after_start  # nothing after the value names it
     aside = line.startswith(",", after_start)
     if aside and not content_words(tidy(before, places)):  # "At 61.3%, the proportion was comparable to …"
         before, after_start = "", after_start + 1
@@ -101,10 +101,11 @@ def describe(
     cuts = [m.end() for m in _BEFORE_START.finditer(before)]
     while cuts and not content_words(tidy(before[cuts[-1] :], places)) and not content_words(after):
         cuts.pop()
-    after = after[_RATE_BASE.match(after).end() :] if _RATE_BASE.match(after) else after  # type: ignore[union-attr]
+    base = _RATE_BASE.match(after)
+    after = after[base.end() :] if base else after
     named = before[cuts[-1] :] if cuts else before
-    named = _COPULA_END.sub("", named) if content_words(tidy(_COPULA_END.sub("", named), places)) else named
-    metric = tidy(f"{named} {after}", places)
+    bare = _COPULA_END.sub("", named)
+    metric = tidy(f"{bare if content_words(tidy(bare, places)) else named} {after}", places)
     if len(content_words(metric)) >= 2:
         return metric
     if between is not None:
