@@ -154,12 +154,12 @@ def _one_year_form(facts: list[Fact]) -> list[Fact]:
     from dataclasses import replace
 
     from lacompare.model import Comparison, Finance, Statistic, Wait
-    from lacompare.vocab.patterns import normalise_year
+    from lacompare.vocab.periods import stated_period
 
     out: list[Fact] = []
     for fact in facts:
         if isinstance(fact, Comparison | Wait | Finance | Statistic) and fact.year:
-            year = normalise_year(fact.year) or fact.year
+            year = stated_period(fact.year) or fact.year  # "Q2 2016/17" -> "Q2 2016-17" too
             fact = replace(fact, year=year) if year != fact.year else fact
         out.append(fact)
     return out
