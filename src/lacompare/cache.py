@@ -110,6 +110,10 @@ class Cache:
         except OSError:
             _remove_quietly(temp)
 
+    def signing_key(self, *, create: bool) -> bytes | None:
+        """The key this cache signs its files with (see ``lacompare.pattern_cache``)."""
+        return self._key(create=create)
+
     def _key(self, *, create: bool) -> bytes | None:
         """This cache's signing key (made on first use, readable by its owner only); None if unusable."""
         if self._signing_key is None:

@@ -9,6 +9,8 @@ position. So ``pattern`` (matched against cells, lines and sentences) compiles w
 ``regex`` also takes what ``re`` cannot read: a lookbehind of varying width, ``\\p{…}`` classes,
 flags set in the middle of a pattern. Both give the same match API (``search``/``match``/
 ``finditer`` with positions, groups by name). Measured with ``bench/versus.py``.
+
+What ``re`` compiles is kept between runs (``lacompare.pattern_cache``), as Python keeps byte-code.
 """
 
 from __future__ import annotations
@@ -28,8 +30,10 @@ def pattern(source: str, flags: int = 0) -> re.Pattern[str]:
         if rest & bit:
             re_flags, rest = re_flags | bit, rest & ~bit
     if not rest and "[[:" not in source:  # POSIX classes mean something else to re
+        from lacompare.pattern_cache import compile_re
+
         try:
-            return re.compile(source, re_flags)
+            return compile_re(source, re_flags)
         except re.error:
             pass
     return scanner(source, flags)
