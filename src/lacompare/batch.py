@@ -65,6 +65,8 @@ def extract_many(
     batch = _Batch(sources, options, listener)
     batch.settle_cheap_files()
     yield from batch.ready()
+    if len(batch.settled) == len(sources):  # all cache hits (or unreadable): no worker to start
+        return
     jobs = options.jobs or default_jobs()
     if jobs == 1 and not options.limits.active:
         for job in batch.jobs():
