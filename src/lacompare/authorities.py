@@ -101,6 +101,13 @@ def _index() -> dict[str, tuple[Authority, ...]]:
     return {key: tuple(by_code.values()) for key, by_code in found.items()}
 
 
+def warm_up() -> None:
+    """Build the register's index and the pattern of councils' names ahead of the first document
+    (beside the PDF read: see ``lacompare.parsers.warm_up``)."""
+    _index()
+    _mention_pattern()
+
+
 def by_code(gss_code: str) -> Authority | None:
     code = gss_code.upper()
     return next((a for a in authorities() if a.gss_code == code), None)

@@ -10,13 +10,12 @@ position. So ``pattern`` (matched against cells, lines and sentences) compiles w
 flags set in the middle of a pattern. Both give the same match API (``search``/``match``/
 ``finditer`` with positions, groups by name). Measured with ``bench/versus.py``.
 
-What ``re`` compiles is kept between runs (``lacompare.pattern_cache``), as Python keeps byte-code.
+What both compile is kept between runs (``lacompare.pattern_cache``), as Python keeps byte-code.
 """
 
 from __future__ import annotations
 
 import re
-from typing import cast
 
 # regex's flag bits (the same numbers as re's) that re reads the same way; any other flag keeps
 # the pattern in regex. regex itself is imported only when a pattern needs it.
@@ -41,6 +40,6 @@ def pattern(source: str, flags: int = 0) -> re.Pattern[str]:
 
 def scanner(source: str, flags: int = 0) -> re.Pattern[str]:
     """``source`` compiled by ``regex``: for a pattern run over whole pages."""
-    import regex
+    from lacompare.pattern_cache import compile_regex
 
-    return cast("re.Pattern[str]", regex.compile(source, flags))
+    return compile_regex(source, int(flags))

@@ -1,14 +1,15 @@
 """Compiled patterns kept between runs, as Python keeps byte-code: the parsers' patterns are
 compiled once per install, not once per run.
 
-Compiling the parsers' four hundred patterns with the standard library's engine takes longer
-than reading a 43-page PDF. What ``re.compile`` makes of a pattern is its engine code (a list of
-integers) and its groups' names; those are stored here, keyed by the pattern's text and flags,
-and handed straight to the engine (``_sre.compile``) the next time, which checks the code before
-it accepts it. A pattern whose text changed is simply a new key, so an edited parser never runs
-an old pattern. The store lives in the cache folder (``LACOMPARE_CACHE``; ``off`` disables it
-too), one file per Python version and engine, signed with the cache's key like the reports
-(an edited or foreign file is ignored); anything unexpected falls back to ``re.compile``.
+Compiling the parsers' five hundred patterns takes longer than reading a 43-page PDF. What
+``re.compile`` makes of a pattern is its engine code (a list of integers) and its groups' names;
+those are stored here, keyed by the pattern's text and flags, and handed straight to the engine
+(``_sre.compile``) the next time, which checks the code before it accepts it. A ``regex`` pattern
+is stored as it pickles (its compiled code, which ``regex`` takes back without parsing). A
+pattern whose text changed is simply a new key, so an edited parser never runs an old pattern.
+The store lives in the cache folder (``LACOMPARE_CACHE``; ``off`` disables it too), one file per
+Python version and engine versions, signed with the cache's key like the reports (an edited or
+foreign file is ignored); anything unexpected falls back to compiling as usual.
 """
 
 from __future__ import annotations
@@ -20,9 +21,9 @@ import sys
 import threading
 from pathlib import Path
 
-# (final flags, engine code as bytes, group count, group index, index group)
-Entry = tuple[int, bytes, int, dict[str, int], tuple[str | None, ...]]
-Key = tuple[str, int]
+# re: (final flags, engine code as bytes, group count, group index, index group); regex: its pickle
+Entry = tuple[int, bytes, int, dict[str, int], tuple[str | None, ...]] | bytes
+Key = tuple[str, str, int]  # (engine, pattern, flags)
 
 # A store past this many patterns (old versions' patterns pile up in a working tree) is started
 # afresh from the patterns this process used.
@@ -41,9 +42,9 @@ _broken = False  # this Python's engine is not the one this module knows: compil
 def compile_re(source: str, flags: int) -> re.Pattern[str]:
     """``re.compile(source, flags)``, from the store when it holds the pattern."""
     global _broken
-    key = (source, flags)
+    key = ("re", source, flags)
     entry = _store().get(key)
-    if entry is not None and not _broken:
+    if isinstance(entry, tuple) and not _broken:
         try:
             compiled = _from_entry(source, entry)
             _used.add(key)
@@ -67,8 +68,39 @@ def compile_re(source: str, flags: int) -> re.Pattern[str]:
     return compiled
 
 
+def compile_regex(source: str, flags: int) -> re.Pattern[str]:
+    """``regex.compile(source, flags)``, from the store when it holds the pattern."""
+    import pickle
+
+    import regex
+
+    key = ("regex", source, flags)
+    entry = _store().get(key)
+    if isinstance(entry, bytes):
+        try:
+            compiled = pickle.loads(entry)  # signed: written by this cache's owner
+            if compiled.pattern == source:
+                _used.add(key)
+                _counts["from store"] += 1
+                return compiled  # type: ignore[no-any-return]
+        except Exception:  # a damaged entry, or one another regex version wrote
+            pass
+    compiled = regex.compile(source, flags)
+    try:
+        stored = pickle.dumps(compiled, protocol=pickle.HIGHEST_PROTOCOL)
+    except Exception:  # a pattern regex cannot pickle: compiled each time
+        return compiled  # type: ignore[no-any-return]
+    with _lock:
+        _new[key] = stored
+        _used.add(key)
+        _counts["compiled"] += 1
+    return compiled  # type: ignore[no-any-return]
+
+
 def _from_entry(source: str, entry: Entry) -> re.Pattern[str]:
     from array import array
+
+    assert isinstance(entry, tuple)
 
     final_flags, code, groups, groupindex, indexgroup = entry
     return _sre.compile(source, final_flags, array(_CODE_TYPE, code).tolist(), groups, groupindex, indexgroup)  # type: ignore[no-any-return]
@@ -123,8 +155,10 @@ def store_path() -> Path | None:
 
     if os.environ.get(CACHE_ENV, "").strip().lower() in DISABLED_VALUES:
         return None
-    version = "".join(map(str, sys.version_info[:3]))
-    return cache_dir() / "patterns" / f"re-{sys.implementation.name}{version}-{_sre.MAGIC}.bin"
+    import regex
+
+    python = f"{sys.implementation.name}{''.join(map(str, sys.version_info[:3]))}"
+    return cache_dir() / "patterns" / f"{python}-re{_sre.MAGIC}-regex{regex.__version__}.bin"
 
 
 def _store() -> dict[Key, Entry]:

@@ -84,13 +84,16 @@ def parsers_by_kind() -> dict[DocumentKind, tuple[Parser, ...]]:
 
 def warm_up() -> None:
     """Import the general readers and those CQC pages add (the commonest documents), the classifier
-    and the metric catalogue, compiling their patterns ahead of the document they will read."""
+    and the metric catalogue, compiling their patterns ahead of the document they will read, and
+    index the register of councils every document's council is looked up in."""
     parsers_for(DocumentKind.CQC_ASSESSMENT)
     general_readers()
     import lacompare.catalogue
     import lacompare.parsers.classify  # noqa: F401
+    from lacompare import authorities
 
     lacompare.catalogue.warm_up()
+    authorities.warm_up()
 
 
 def parse(doc: Document, kind: str | None = None) -> Report:
