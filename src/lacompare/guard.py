@@ -147,7 +147,11 @@ def _serve(conn: Connection, memory_mb: int | None) -> None:
             return
         if job is None:
             return
-        conn.send(_portable(parse_job(job, memory_mb)))
+        from lacompare.forking import holding_a_core
+
+        with holding_a_core():
+            result = parse_job(job, memory_mb)
+        conn.send(_portable(result))
 
 
 def _cap_memory(memory_mb: int) -> None:
