@@ -4,7 +4,7 @@ adds readers; it removes none of the general ones."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from functools import cache
 
 from lacompare.kinds import DocumentKind
@@ -103,7 +103,7 @@ def parse(doc: Document, kind: str | None = None) -> Report:
     from lacompare.extractors.merge import merged
 
     # The general readers first, then the kind's: a fact an earlier reader gave is kept once.
-    facts = merged(doc, [parser(doc) for parser in general_readers() + parsers_for(doc_kind)])
+    facts = merged(doc, _each_readers_facts(doc, general_readers() + parsers_for(doc_kind)))
     from lacompare.catalogue import assign_metric_ids
 
     facts = assign_metric_ids(facts)  # comparisons get catalogue ids, so reports line up
@@ -119,6 +119,27 @@ def parse(doc: Document, kind: str | None = None) -> Report:
         facts=tuple(_checked(doc, _one_year_form(facts))),
         notes=doc.notes,
     )
+
+
+def _each_readers_facts(doc: Document, readers: tuple[Parser, ...]) -> list[list[Fact]]:
+    """Each reader's facts, in the readers' order. The readers are independent of one another: with
+    a core to spare, a forked child runs every other one (see forking.py), halving a long report's
+    parsing time."""
+    from functools import partial
+
+    from lacompare.forking import map_in_two
+
+    if len(doc.pages) < PARSE_IN_TWO_FROM_PAGES:
+        return _run(doc, readers)
+    return map_in_two(partial(_run, doc), readers)
+
+
+# Below this many pages a second process costs more than it saves (a fork and the facts sent back).
+PARSE_IN_TWO_FROM_PAGES = 8
+
+
+def _run(doc: Document, readers: Sequence[Parser]) -> list[list[Fact]]:
+    return [reader(doc) for reader in readers]
 
 
 def _settled(doc: Document, facts: list[Fact], kind: DocumentKind, council: str | None) -> list[Fact]:
