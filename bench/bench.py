@@ -274,7 +274,7 @@ def run_all(runs: int) -> tuple[list[Row], list[str]]:
                 "1. first run of all (no pattern store)",
                 item1["first"].cell(),
                 f"cold with the store {ours.cell()}",
-                f"+{(item1['first'].median - ours.median) * 1000:,.0f} ms",
+                f"{(item1['first'].median - ours.median) * 1000:+,.0f} ms",
                 "(reference)",
                 None,
             )
@@ -319,7 +319,7 @@ def run_all(runs: int) -> tuple[list[Row], list[str]]:
                 "3. extract, cache hit",
                 hit.cell(),
                 f"--version {version.cell()}",
-                f"+{extra * 1000:.0f} ms",
+                f"{extra * 1000:+.0f} ms",
                 "≤ +20 ms",
                 extra <= 0.020,
             )
@@ -328,7 +328,7 @@ def run_all(runs: int) -> tuple[list[Row], list[str]]:
         notes.append(
             f"Typer's own cost of running a command with one argument: "
             f"bare typer `hello world` {hello_cmd.cell()} vs `hello --version` {hello_version.cell()}, "
-            f"+{extra_floor * 1000:.0f} ms; that is the floor for item 3's difference."
+            f"{extra_floor * 1000:+.0f} ms; that is the floor for item 3's difference."
         )
 
         say("4. start-up")
