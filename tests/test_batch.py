@@ -237,3 +237,16 @@ def test_running_out_of_memory_names_the_limit_and_the_flag_not_a_guess(
     line = error.one_line()  # type: ignore[union-attr]
     assert line.startswith("report.txt: ran out of memory while parsing at the memory limit of 1024 MB (")
     assert says in line and "--memory-limit MB" in line and never not in line
+
+
+def test_the_real_command_prints_the_same_bytes_with_two_jobs_as_with_one(tmp_path: Path) -> None:
+    """Through the installed command: -j 2 shares the table report's pages when the other worker is done."""
+    files = [str(QS_CHROMIUM), str(PERF_PDF)]
+    env = {**os.environ, "LACOMPARE_CACHE": str(tmp_path / "cache")}
+
+    def extract(jobs: str) -> bytes:
+        command = [sys.executable, "-m", "lacompare", "extract", "--no-cache", "-f", "csv", "-j", jobs, *files]
+        return subprocess.run(command, capture_output=True, env=env, check=True, timeout=120).stdout
+
+    one, two = extract("1"), extract("2")
+    assert two == one and one.count(b"\n") > 200

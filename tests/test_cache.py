@@ -13,7 +13,7 @@ from lacompare.batch import Options, Outcome, extract_many
 from lacompare.cache import Cache, extractor_fingerprint
 from lacompare.cli import app
 
-from .conftest import BARNET_CHROMIUM, BARNET_MD, QS_TXT
+from .conftest import BARNET_CHROMIUM, BARNET_MD, QS_CHROMIUM, QS_TXT
 
 runner = CliRunner()
 
@@ -190,3 +190,25 @@ def test_an_edited_register_of_councils_changes_the_fingerprint(
     finally:
         monkeypatch.undo()
         extractor_fingerprint.cache_clear()
+
+
+# --- the real command: a hit prints what the cold run printed, byte for byte ------------
+
+
+def test_a_cache_hit_prints_the_cold_runs_bytes(tmp_path: Path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "LACOMPARE_CACHE": str(tmp_path / "cache")}
+    files = [str(QS_CHROMIUM), str(BARNET_MD)]  # a PDF and a markdown file, in one batch
+
+    def extract(*formats: str) -> subprocess.CompletedProcess[bytes]:
+        command = [sys.executable, "-m", "lacompare", "-v", "extract", *formats, *files]
+        return subprocess.run(command, capture_output=True, env=env, check=True, timeout=120)
+
+    for fmt in (("--format", "csv"), ("--format", "jsonl")):
+        cold, hit = extract(*fmt), extract(*fmt)
+        assert b"from the cache" not in cold.stderr or fmt[1] == "jsonl"
+        assert hit.stderr.count(b"from the cache") == 2
+        assert hit.stdout == cold.stdout and len(cold.stdout) > 1000

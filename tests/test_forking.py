@@ -121,3 +121,49 @@ def test_a_long_pdf_read_beside_the_parser_warm_up_gives_the_same_report() -> No
     finally:
         forking.parallel_documents = 1
     assert split == alone
+
+
+# --- -j N is a budget of N cores ---------------------------------------------------------------
+
+
+def pids(items: Sequence[int]) -> list[int]:
+    return [os.getpid() for _ in items]
+
+
+@pytest.mark.skipif(forking._cpus() < 2, reason="one CPU: nothing is split")
+@pytest.mark.parametrize(("cores", "workers_parsing", "split"), [(2, 1, True), (2, 2, False), (1, 1, False)])
+def test_pages_go_to_a_second_process_only_on_a_core_no_worker_holds(
+    monkeypatch: pytest.MonkeyPatch, cores: int, workers_parsing: int, split: bool
+) -> None:
+    import multiprocessing
+
+    budget = multiprocessing.get_context("fork").Semaphore(cores)
+    monkeypatch.setattr(forking, "budget", budget)
+    for _ in range(workers_parsing - 1):
+        assert budget.acquire(block=False)  # another worker holds a core
+    with forking.holding_a_core():
+        found = forking.map_in_two(pids, [1, 2, 3, 4])
+    assert (len(set(found)) == 2) is split and found[0] == os.getpid()
+    assert budget.acquire(block=False) is (cores > workers_parsing - 1)  # the cores taken were given back
+
+
+def test_a_worker_never_waits_for_a_core(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A worker killed at its time limit keeps its core: the next one parses anyway, on none."""
+    import multiprocessing
+
+    monkeypatch.setattr(forking, "budget", multiprocessing.get_context("fork").Semaphore(0))
+    with forking.holding_a_core():
+        assert forking.map_in_two(pids, [1, 2, 3]) == [os.getpid()] * 3
+
+
+def test_one_job_parses_on_one_core(monkeypatch: pytest.MonkeyPatch) -> None:
+    from lacompare.batch import Options, extract_many
+    from lacompare.guard import Limits
+
+    def no_split(*_: object) -> list[object]:
+        raise AssertionError("-j 1 shared a document's pages with a second process")
+
+    monkeypatch.setattr(forking, "_in_two", no_split)
+    options = Options(jobs=1, use_cache=False, limits=Limits(None, None))  # parsed in this process
+    (outcome,) = extract_many([str(PERF_PDF)], options)
+    assert outcome.report is not None and len(outcome.report.facts) > 100

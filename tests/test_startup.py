@@ -37,8 +37,8 @@ print(json.dumps(loaded), file=sys.stderr)
 """
 
 
-def heavy_modules_after(*args: str, env: dict[str, str] | None = None) -> list[str]:
-    code = PROBE.replace("{heavy}", repr(list(HEAVY)))
+def heavy_modules_after(*args: str, env: dict[str, str] | None = None, watch: tuple[str, ...] = HEAVY) -> list[str]:
+    code = PROBE.replace("{heavy}", repr(list(watch)))
     done = subprocess.run(
         [sys.executable, "-c", code, json.dumps(args)],
         capture_output=True,
@@ -60,3 +60,24 @@ def test_a_cache_hit_reads_no_pdf(tmp_path: Path) -> None:
     assert "pypdfium2" in heavy_modules_after(*small, "--no-cache", "--timeout", "0", "--memory-limit", "0", "-j", "1")
     heavy_modules_after(*args, env=env)  # fills the cache
     assert heavy_modules_after(*args, env=env) == []
+
+
+# What a cache hit must not load either: it hashes the file, reads one entry and prints.
+NOT_FOR_A_HIT = (
+    "lacompare.parsers",
+    "lacompare.extractors",
+    "lacompare.catalogue",
+    "lacompare.readers.base",
+    "lacompare.readers.normalise",
+    "lacompare.pattern_cache",
+    "lacompare.forking",
+    "multiprocessing",
+    "regex",
+)
+
+
+def test_a_cache_hit_loads_no_parser_reader_or_worker(tmp_path: Path) -> None:
+    env = {"LACOMPARE_CACHE": str(tmp_path / "cache")}
+    args = ("extract", "--format", "csv", "-o", str(tmp_path / "out.csv"), str(QS_CHROMIUM))
+    assert "multiprocessing" in heavy_modules_after(*args, env=env, watch=NOT_FOR_A_HIT)  # cold: a worker parses
+    assert heavy_modules_after(*args, env=env, watch=NOT_FOR_A_HIT) == []

@@ -67,14 +67,17 @@ def extract_many(
     batch = _Batch(sources, options, listener)
     batch.settle_cheap_files()
     yield from batch.ready()
+    if len(batch.settled) == len(sources):  # all cache hits (or unreadable): no worker to start
+        return
     jobs = options.jobs or default_jobs()
     if jobs == 1 and not options.limits.active:
-        for job in batch.jobs():
-            batch.finish(job, parse_job(job))
-            yield from batch.ready()
+        with _cores(1, 1):
+            for job in batch.jobs():
+                batch.finish(job, _parse_holding_a_core(job))
+                yield from batch.ready()
     else:
         workers = max(1, min(jobs, len(sources) - len(batch.settled)))
-        with _parallel_documents(workers), WorkerPool(workers, options.limits) as pool:
+        with _cores(workers, jobs), WorkerPool(workers, options.limits) as pool:
             on_wait = (lambda: listener.waiting(pool.steps())) if listener is not None else None
             for job, result in pool.run(batch.jobs(), on_wait):
                 batch.finish(job, result)
@@ -83,15 +86,39 @@ def extract_many(
 
 
 @contextmanager
-def _parallel_documents(count: int) -> Iterator[None]:
-    """Tell the page splitter (inherited by the workers) how many documents share the CPUs."""
+def _cores(documents: int, jobs: int) -> Iterator[None]:
+    """Tell the page splitter (inherited by the workers) how many documents share the CPUs, and
+    give the batch its budget of ``jobs`` cores (see forking.py): a document's pages are shared
+    with another process only on a core no worker holds."""
     from lacompare import forking
 
-    saved, forking.parallel_documents = forking.parallel_documents, count
+    saved = forking.parallel_documents, forking.budget
+    forking.parallel_documents, forking.budget = documents, _semaphore(jobs)
     try:
         yield
     finally:
-        forking.parallel_documents = saved
+        forking.parallel_documents, forking.budget = saved
+
+
+def _semaphore(count: int) -> object | None:
+    """A semaphore forked workers share; None where there is none (then CPUs decide, as outside a batch)."""
+    import sys
+
+    if not sys.platform.startswith("linux"):
+        return None
+    try:
+        import multiprocessing
+
+        return multiprocessing.get_context("fork").Semaphore(count)
+    except (ImportError, OSError, ValueError):  # no shared memory for semaphores (some sandboxes)
+        return None
+
+
+def _parse_holding_a_core(job: Job) -> Result:
+    from lacompare.forking import holding_a_core
+
+    with holding_a_core():
+        return parse_job(job)
 
 
 class _Batch:

@@ -17,8 +17,6 @@ import hashlib
 import hmac
 import json
 import os
-import secrets
-import tempfile
 from dataclasses import replace
 from pathlib import Path
 
@@ -38,10 +36,27 @@ def extractor_fingerprint() -> str:
     """
     package = Path(__file__).parent
     digest = hashlib.sha256()
-    for path in sorted([*package.rglob("*.py"), *(package / "data").glob("*.csv")]):
-        stat = path.stat()
-        digest.update(f"{path.relative_to(package)}:{stat.st_size}:{stat.st_mtime_ns};".encode())
+    for relative, stat in sorted(_code_files(str(package))):
+        digest.update(f"{'/'.join(relative)}:{stat.st_size}:{stat.st_mtime_ns};".encode())
     return f"{EXTRACTOR_VERSION}:{digest.hexdigest()[:16]}"
+
+
+def _code_files(package: str) -> list[tuple[tuple[str, ...], os.stat_result]]:
+    """Every ``.py`` file under the package and every ``.csv`` in its data folder, as (path parts
+    below the package, stat). ``os.scandir`` rather than ``Path.rglob``: a cache hit runs this
+    each time, and it is four times faster."""
+    found: list[tuple[tuple[str, ...], os.stat_result]] = []
+    folders: list[tuple[str, tuple[str, ...]]] = [(package, ())]
+    while folders:
+        folder, parts = folders.pop()
+        with os.scandir(folder) as listing:
+            for entry in listing:
+                if entry.is_dir(follow_symlinks=False):
+                    if entry.name != "__pycache__":
+                        folders.append((entry.path, (*parts, entry.name)))
+                elif entry.name.endswith(".py") or (parts == ("data",) and entry.name.endswith(".csv")):
+                    found.append(((*parts, entry.name), entry.stat()))
+    return found
 
 
 class Cache:
@@ -98,6 +113,8 @@ class Cache:
             return
         signature = _mac(key, report.sha256, kind, body)
         head = json.dumps({"extractor": extractor_fingerprint(), "mac": signature}, separators=(",", ":"))
+        import tempfile
+
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             fd, temp = tempfile.mkstemp(dir=path.parent, prefix=".", suffix=".tmp")
@@ -109,6 +126,10 @@ class Cache:
             os.replace(temp, path)
         except OSError:
             _remove_quietly(temp)
+
+    def signing_key(self, *, create: bool) -> bytes | None:
+        """The key this cache signs its files with (see ``lacompare.pattern_cache``)."""
+        return self._key(create=create)
 
     def _key(self, *, create: bool) -> bytes | None:
         """This cache's signing key (made on first use, readable by its owner only); None if unusable."""
@@ -150,6 +171,9 @@ def _mac(key: bytes, sha256: str, kind: str | None, body: bytes) -> str:
 
 def _new_key(path: Path) -> bytes | None:
     """Write a random key where none is; a key another process wrote first wins."""
+    import secrets
+    import tempfile
+
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, temp = tempfile.mkstemp(dir=path.parent, prefix=".key.", suffix=".tmp")  # mode 0600

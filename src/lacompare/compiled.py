@@ -9,12 +9,13 @@ position. So ``pattern`` (matched against cells, lines and sentences) compiles w
 ``regex`` also takes what ``re`` cannot read: a lookbehind of varying width, ``\\p{…}`` classes,
 flags set in the middle of a pattern. Both give the same match API (``search``/``match``/
 ``finditer`` with positions, groups by name). Measured with ``bench/versus.py``.
+
+What both compile is kept between runs (``lacompare.pattern_cache``), as Python keeps byte-code.
 """
 
 from __future__ import annotations
 
 import re
-from typing import cast
 
 # regex's flag bits (the same numbers as re's) that re reads the same way; any other flag keeps
 # the pattern in regex. regex itself is imported only when a pattern needs it.
@@ -28,8 +29,10 @@ def pattern(source: str, flags: int = 0) -> re.Pattern[str]:
         if rest & bit:
             re_flags, rest = re_flags | bit, rest & ~bit
     if not rest and "[[:" not in source:  # POSIX classes mean something else to re
+        from lacompare.pattern_cache import compile_re
+
         try:
-            return re.compile(source, re_flags)
+            return compile_re(source, re_flags)
         except re.error:
             pass
     return scanner(source, flags)
@@ -37,6 +40,6 @@ def pattern(source: str, flags: int = 0) -> re.Pattern[str]:
 
 def scanner(source: str, flags: int = 0) -> re.Pattern[str]:
     """``source`` compiled by ``regex``: for a pattern run over whole pages."""
-    import regex
+    from lacompare.pattern_cache import compile_regex
 
-    return cast("re.Pattern[str]", regex.compile(source, flags))
+    return compile_regex(source, int(flags))

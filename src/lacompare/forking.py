@@ -6,6 +6,11 @@ results back through a pipe. The child is in the worker's process group, so a wo
 its time limit takes the child with it, and the child dies with whatever process forked it.
 Anything unusual (no fork, one CPU, a failed child) falls back to doing all the work in this
 process.
+
+In a batch, ``-j N`` is a budget of N cores (``budget``, a semaphore the workers inherit): each
+worker holds one while it parses, and a document's pages go to a second process only when it
+can take a core no worker holds. So ``-j 1`` parses on one core, and at the end of a ``-j 2``
+batch the last long document takes the core the other worker left.
 """
 
 from __future__ import annotations
@@ -16,8 +21,9 @@ import signal
 import sys
 import threading
 import time
-from collections.abc import Callable, Sequence
-from typing import TypeVar
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from typing import Any, TypeVar
 
 PR_SET_PDEATHSIG = 1  # prctl(2)
 PARENT_WATCH_SECONDS = 0.2
@@ -28,13 +34,46 @@ R = TypeVar("R")
 # How many documents are being parsed at once (the batch sets it before starting workers,
 # which inherit it): a document gets a second core only when there is one to spare.
 parallel_documents = 1
+# The batch's cores (a multiprocessing semaphore of -j N), or None outside a batch (library use).
+budget: Any = None
 
 
 def spare_cpu() -> bool:
     if not hasattr(os, "fork"):
         return False
-    cpus = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
-    return cpus >= 2 * max(1, parallel_documents)
+    return _cpus() >= 2 * max(1, parallel_documents)
+
+
+def _cpus() -> int:
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+
+
+@contextmanager
+def holding_a_core() -> Iterator[None]:
+    """One core of the batch's budget, held while this worker parses a document. Never waits: a
+    worker killed at its time limit takes its cores with it, and may leave fewer to take."""
+    held = budget is not None and budget.acquire(block=False)
+    try:
+        yield
+    finally:
+        if held:
+            budget.release()
+
+
+@contextmanager
+def _extra_core() -> Iterator[bool]:
+    """Whether a second process may work beside this one, holding the core it takes until it ends:
+    a core of the batch's budget no worker holds, or (outside a batch) a spare CPU."""
+    if budget is None:
+        yield spare_cpu()
+        return
+    if not hasattr(os, "fork") or _cpus() < 2 or not budget.acquire(block=False):
+        yield False
+        return
+    try:
+        yield True
+    finally:
+        budget.release()
 
 
 def map_in_two(func: Callable[[Sequence[T]], list[R]], items: Sequence[T]) -> list[R]:
@@ -42,8 +81,13 @@ def map_in_two(func: Callable[[Sequence[T]], list[R]], items: Sequence[T]) -> li
 
     ``func`` maps a sequence of items to one result per item.
     """
-    if len(items) < 2 or not spare_cpu():
+    if len(items) < 2:
         return func(items)
+    with _extra_core() as extra:
+        return _in_two(func, items) if extra else func(items)
+
+
+def _in_two(func: Callable[[Sequence[T]], list[R]], items: Sequence[T]) -> list[R]:
     mine, theirs = list(items[0::2]), list(items[1::2])
     read_end, write_end = os.pipe()
     pid = os.fork()

@@ -151,9 +151,12 @@ def _serve(conn: Connection, memory_mb: int | None) -> None:
         if job is None:
             return
         from lacompare import progress
+        from lacompare.forking import holding_a_core
 
         progress.begin()
-        conn.send(_portable(parse_job(job, memory_mb)))
+        with holding_a_core():
+            result = parse_job(job, memory_mb)
+        conn.send(_portable(result))
 
 
 def _cap_memory(memory_mb: int) -> None:

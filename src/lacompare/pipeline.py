@@ -28,6 +28,7 @@ def extract_bytes(data: bytes, name: str, *, kind: str | None = None, password: 
     A long PDF is read in a forked child while this process compiles the parsers' patterns,
     when a second CPU is free: the two costs overlap instead of adding up.
     """
+    from lacompare import pattern_cache
     from lacompare.forking import beside
     from lacompare.parsers import parse, warm_up
 
@@ -38,11 +39,16 @@ def extract_bytes(data: bytes, name: str, *, kind: str | None = None, password: 
         doc = beside(read, warm_up)
     else:
         doc = read()
-    return parse(doc, kind)
+    report = parse(doc, kind)
+    pattern_cache.save()  # the patterns compiled for the first time, for the next run
+    return report
 
 
 def extract_text(text: str, *, name: str = "-", kind: str | None = None) -> Report:
     """Extract facts from a string of report text (markdown or plain)."""
+    from lacompare import pattern_cache
     from lacompare.parsers import parse
 
-    return parse(document_from_bytes(text.encode("utf-8"), name), kind)
+    report = parse(document_from_bytes(text.encode("utf-8"), name), kind)
+    pattern_cache.save()
+    return report

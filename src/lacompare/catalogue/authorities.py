@@ -52,11 +52,15 @@ class Authority:
         return (self.name, self.short_name, *self.aliases)
 
 
+_SAINT_DOT = compiled.pattern(r"(?<=\bst)\.")
+_NOT_LETTERS_OR_DIGITS = compiled.pattern(r"[^\p{L}\p{N}]+")  # regex reads \p{…}: compiled once, here
+
+
 def normalise(text: str) -> str:
     """Casefolded words: '&' as 'and', 'St.' as 'st', punctuation and hyphens as spaces."""
     text = text.casefold().replace("&", " and ")
-    text = regex.sub(r"(?<=\bst)\.", "", text)
-    text = regex.sub(r"[^\p{L}\p{N}]+", " ", text)
+    text = _SAINT_DOT.sub("", text)
+    text = _NOT_LETTERS_OR_DIGITS.sub(" ", text)
     return " ".join(text.split())
 
 
@@ -95,6 +99,13 @@ def _index() -> dict[str, tuple[Authority, ...]]:
             for key in {normalise(name), core(name)}:
                 found.setdefault(key, {})[authority.gss_code] = authority
     return {key: tuple(by_code.values()) for key, by_code in found.items()}
+
+
+def warm_up() -> None:
+    """Build the register's index and the pattern of councils' names ahead of the first document
+    (beside the PDF read: see ``lacompare.parsers.warm_up``)."""
+    _index()
+    _mention_pattern()
 
 
 def by_code(gss_code: str) -> Authority | None:
@@ -239,7 +250,9 @@ def _phrases(phrases: tuple[str, ...]) -> str:
 @cache
 def _mention_pattern() -> regex.Pattern[str]:
     """One of a council's names, or its place's name dressed as a council's."""
-    keys = {core(n) for a in authorities() for n in a.names} | _plain_names()
+    # Sorted: the same pattern text in every run (a set's order changes with the process), so the
+    # compiled pattern is found in the pattern cache.
+    keys = sorted({core(n) for a in authorities() for n in a.names} | _plain_names())
     return compiled.pattern(
         rf"\b(?:(?P<before>{_phrases(_BEFORE_NAME)}){_SPACE})?(?P<place>{_alternation(keys)})"
         rf"(?P<after>{_SPACE}(?:{_phrases(_AFTER_NAME)}))?\b",

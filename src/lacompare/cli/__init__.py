@@ -166,10 +166,16 @@ SafeCsvOpt = Annotated[
 ]
 JobsOpt = Annotated[
     Optional[int],  # noqa: UP045
-    typer.Option("--jobs", "-j", min=1, help="Files parsed at once, each in its own process. Default: one per CPU."),
+    typer.Option(
+        "--jobs",
+        "-j",
+        min=1,
+        help="Cores to parse on: files parsed at once, each in its own process; a long PDF's pages are shared "
+        "only with a core no file is using. Default: one per CPU.",
+    ),
 ]
 NoCacheOpt = Annotated[
-    bool, typer.Option("--no-cache", help="Parse every file again; neither read nor write the cache.")
+    bool, typer.Option("--no-cache", help="Parse every file again; neither read nor write cached reports.")
 ]
 TimeoutOpt = Annotated[
     float, typer.Option("--timeout", min=0, help="Give up on a file after this many seconds (0: no limit).")

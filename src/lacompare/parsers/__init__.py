@@ -4,7 +4,7 @@ adds readers; it removes none of the general ones."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from functools import cache
 
 from lacompare.kinds import DocumentKind
@@ -93,13 +93,16 @@ def parsers_by_kind() -> dict[DocumentKind, tuple[Parser, ...]]:
 
 def warm_up() -> None:
     """Import the general readers and those CQC pages add (the commonest documents), the classifier
-    and the metric catalogue, compiling their patterns ahead of the document they will read."""
+    and the metric catalogue, compiling their patterns ahead of the document they will read, and
+    index the register of councils every document's council is looked up in."""
     parsers_for(DocumentKind.CQC_ASSESSMENT)
     general_readers()
     import lacompare.catalogue.measures
     import lacompare.parsers.classify  # noqa: F401
+    from lacompare.catalogue import authorities
 
     lacompare.catalogue.measures.warm_up()
+    authorities.warm_up()
 
 
 def parse(doc: Document, kind: str | None = None) -> Report:
@@ -109,7 +112,7 @@ def parse(doc: Document, kind: str | None = None) -> Report:
     from lacompare.extractors.merge import merged
 
     # The general readers first, then the kind's: a fact an earlier reader gave is kept once.
-    facts = merged(doc, _each_reader(doc, general_readers() + parsers_for(doc_kind)))
+    facts = merged(doc, _each_readers_facts(doc, general_readers() + parsers_for(doc_kind)))
     from lacompare.catalogue.measures import assign_metric_ids
 
     facts = assign_metric_ids(facts)  # comparisons get catalogue ids, so reports line up
@@ -127,17 +130,37 @@ def parse(doc: Document, kind: str | None = None) -> Report:
     )
 
 
-def _each_reader(doc: Document, readers: tuple[Parser, ...]) -> list[list[Fact]]:
-    """Each reader's facts; for a progress bar, each reader counts as a pass over every page."""
+def _each_readers_facts(doc: Document, readers: tuple[Parser, ...]) -> list[list[Fact]]:
+    """Each reader's facts, in the readers' order. The readers are independent of one another: with
+    a core to spare, a forked child runs every other one (see forking.py), halving a long report's
+    parsing time."""
+    from functools import partial
+
+    from lacompare import progress
+    from lacompare.forking import map_in_two
+
+    progress.to_do(len(readers) * _pages(doc))  # for a progress bar, a reader is a pass over the pages
+    if len(doc.pages) < PARSE_IN_TWO_FROM_PAGES:
+        return _run(doc, readers)
+    return map_in_two(partial(_run, doc), readers)
+
+
+# Below this many pages a second process costs more than it saves (a fork and the facts sent back).
+PARSE_IN_TWO_FROM_PAGES = 8
+
+
+def _run(doc: Document, readers: Sequence[Parser]) -> list[list[Fact]]:
     from lacompare import progress
 
-    pages = max(1, len(doc.pages))
-    progress.to_do(len(readers) * pages)
     found = []
     for reader in readers:
         found.append(reader(doc))
-        progress.done(pages)
+        progress.done(_pages(doc))  # a forked child ticks the same counts
     return found
+
+
+def _pages(doc: Document) -> int:
+    return max(1, len(doc.pages))
 
 
 def _settled(doc: Document, facts: list[Fact], kind: DocumentKind, council: str | None) -> list[Fact]:

@@ -7,15 +7,27 @@ import os
 import stat
 import sys
 from pathlib import Path
-from typing import BinaryIO
+from typing import TYPE_CHECKING, Any, BinaryIO
 
 from lacompare import DEFAULT_MEMORY_MB
 from lacompare.errors import NotAPdf, UnreadableDocument
-from lacompare.readers.base import Document, Page, Table
-from lacompare.readers.normalise import NormalisedPage, normalise
-from lacompare.readers.sniff import sniff
+
+if TYPE_CHECKING:
+    from lacompare.readers.base import Document, Page, Table
+    from lacompare.readers.normalise import NormalisedPage
 
 __all__ = ["Document", "Page", "Table", "load_bytes", "read_document", "document_from_bytes"]
+
+
+def __getattr__(name: str) -> Any:
+    """``Document``, ``Page`` and ``Table``, imported on first use: a cache hit reads the file's
+    bytes (``load_bytes``) and nothing else of this package."""
+    if name in ("Document", "Page", "Table"):
+        from lacompare.readers import base
+
+        return getattr(base, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 MARKDOWN_SUFFIXES = (".md", ".markdown")
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
@@ -127,6 +139,8 @@ def read_document(source: str | os.PathLike[str], *, password: str | None = None
 
 
 def document_from_bytes(data: bytes, name: str, *, password: str | None = None) -> Document:
+    from lacompare.readers.sniff import sniff
+
     if not data.strip():
         empty = "the file is empty (0 bytes)" if not data else f"the file is blank ({len(data)} bytes of white space)"
         raise UnreadableDocument(empty, source=name, hint="download it again")
@@ -155,6 +169,8 @@ def _article(looks: str) -> str:
 
 
 def _pdf_document(data: bytes, name: str, digest: str, password: str | None) -> Document:
+    from lacompare.readers.base import Document
+    from lacompare.readers.normalise import normalise
     from lacompare.readers.pdf import read_pdf
     from lacompare.readers.tables import extract_tables
 
@@ -167,6 +183,8 @@ def _pdf_document(data: bytes, name: str, digest: str, password: str | None) -> 
 
 def _text_document(data: bytes, name: str, digest: str, suffix: str, looks: str) -> Document:
     from lacompare.readers import text as textmod
+    from lacompare.readers.base import Document
+    from lacompare.readers.normalise import normalise
 
     decoded, note = textmod.decode(data, name)
     notes = (note,) if note else ()
@@ -185,6 +203,8 @@ def _text_document(data: bytes, name: str, digest: str, suffix: str, looks: str)
 
 
 def _pages(pages: list[NormalisedPage]) -> tuple[Page, ...]:
+    from lacompare.readers.base import Page
+
     return tuple(
         Page(i, p.text, p.markers, raw_lines=p.raw_lines, copied_at=p.copied_at) for i, p in enumerate(pages, start=1)
     )

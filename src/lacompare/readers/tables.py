@@ -29,10 +29,17 @@ def path_count(page: pypdfium2.PdfPage, stop_at: int = MIN_PATHS_FOR_TABLE) -> i
     """Path objects on a page (lines, rectangles), counted up to ``stop_at``."""
     import pypdfium2.raw as pdfium_c
 
+    # Called on every page of every PDF, and a page of prose holds thousands of objects: the
+    # functions and the page handle are looked up once, not once per object.
+    raw, get_object, get_type, path = (
+        page.raw,
+        pdfium_c.FPDFPage_GetObject,
+        pdfium_c.FPDFPageObj_GetType,
+        pdfium_c.FPDF_PAGEOBJ_PATH,
+    )
     found = 0
-    for index in range(pdfium_c.FPDFPage_CountObjects(page.raw)):
-        obj = pdfium_c.FPDFPage_GetObject(page.raw, index)
-        if pdfium_c.FPDFPageObj_GetType(obj) == pdfium_c.FPDF_PAGEOBJ_PATH:
+    for index in range(pdfium_c.FPDFPage_CountObjects(raw)):
+        if get_type(get_object(raw, index)) == path:
             found += 1
             if found >= stop_at:
                 break

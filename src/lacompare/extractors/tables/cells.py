@@ -37,7 +37,7 @@ _NOT_STATED = (
     "(?i:"
     + "|".join(
         r"\s+".join(re.escape(word) for word in cell.split())
-        for cell in sorted(NOT_STATED, key=len, reverse=True)
+        for cell in sorted(NOT_STATED, key=lambda c: (-len(c), c))  # one order in every run (pattern cache)
         if cell
     )
     + ")"
