@@ -63,7 +63,8 @@ def test_tables_survive_the_guarded_worker() -> None:
 @pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads /proc")
 def test_a_worker_killed_at_the_time_limit_takes_its_page_splitting_child_with_it() -> None:
     """Bug: the forked half of a 60,000-page read outlived its worker's kill."""
-    from lacompare.guard import Job, Limits, WorkerPool
+    from lacompare.guard import Job, Limits
+    from lacompare.pool import WorkerPool
 
     from .test_batch import many_page_pdf
 

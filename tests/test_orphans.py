@@ -23,12 +23,13 @@ PARENT = textwrap.dedent(
     """
     import os, signal, sys, time
     from lacompare import guard
+    from lacompare.pool import WorkerPool
 
     def endless(job, memory_mb=None):
         {work}
 
     guard.parse_job = endless
-    pool = guard.WorkerPool(1, guard.Limits(seconds=600, memory_mb=None))
+    pool = WorkerPool(1, guard.Limits(seconds=600, memory_mb=None))
     pool._dispatch(guard.Job(0, "bomb.pdf", b""))
     print(pool.started_pids[0], flush=True)
     time.sleep(0.5)

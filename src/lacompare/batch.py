@@ -14,8 +14,9 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Protocol
 
 from lacompare.errors import LacompareError
-from lacompare.guard import Job, Limits, Result, WorkerPool, default_jobs, parse_job
+from lacompare.guard import Job, Limits, Result, default_jobs, parse_job
 from lacompare.model import Report
+from lacompare.pool import WorkerPool
 
 if TYPE_CHECKING:
     from lacompare.cache import Cache
