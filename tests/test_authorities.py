@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from lacompare.catalogue import authorities
+from lacompare.catalogue import authorities, sites
 from lacompare.errors import UnknownAuthority
 
 
@@ -195,5 +195,5 @@ def test_counting_mentions_counts_every_name_of_a_council(text: str, short_name:
     ],
 )
 def test_a_councils_own_site_is_known_by_its_host(host: str, short_name: str | None) -> None:
-    found = authorities.by_host(host)
+    found = sites.by_host(host)
     assert (found.short_name if found else None) == short_name

@@ -224,7 +224,8 @@ def _report_title(head: str) -> str | None:
 
 
 def _named_or_hosted(head: str, host: str | None) -> Authority | None:
-    from lacompare.catalogue.authorities import by_host, named_in
+    from lacompare.catalogue.authorities import named_in
+    from lacompare.catalogue.sites import by_host
 
     lines = _opening(head)
     titled = _title_council(lines[0]) if lines else None
