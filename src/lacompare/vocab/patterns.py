@@ -26,6 +26,9 @@ SHORT_YEAR = r"(?<![\d/.,£])\d\d/\d\d(?![\d/%])"
 STATED_YEAR_RE = compiled.pattern(rf"(?<![\d£,.]){YEAR}(?![\d%])|{SHORT_YEAR}")
 
 # A sum of money as written: "£553,918,000", "£212.8m", "£71.915M", "£1.2 billion", "+£26.8m", "£750k".
+# A rate's base after a figure: "per 100,000 population", "for every 1,000 adults".
+RATE_BASE = r"(?:per|for\s+every)\s+[\d,]+(?:\s+(?:population|people|adults|residents|head))?"
+
 SCALES = {"k": 3, "thousand": 3, "m": 6, "million": 6, "bn": 9, "billion": 9}
 
 

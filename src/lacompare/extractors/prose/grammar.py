@@ -87,11 +87,12 @@ def value_period(text: str, sentence_start: int, start: int, end: int) -> str | 
 
 # ---- verbs and nouns of change ---------------------------------------------------------------
 
-CHANGE_VERB = (
-    r"\b(?:(?:has|have|had)\s+)?(?:also\s+|further\s+|slightly\s+|significantly\s+)?"
+# The verbs of a change, one list for every reader that reads one (measures, benchmarks, waits).
+CHANGE_VERBS = (
     r"(?:increased|decreased|rose|risen|fell|fallen|dropped|reduced|improved|declined|grew|grown|climbed"
-    r"|went\s+(?:up|down)|gone\s+(?:up|down)|deteriorated)\b"
+    r"|went\s+(?:up|down)|gone\s+(?:up|down)|come\s+down|deteriorated)"
 )
+CHANGE_VERB = rf"\b(?:(?:has|have|had)\s+)?(?:also\s+|further\s+|slightly\s+|significantly\s+)?{CHANGE_VERBS}\b"
 CHANGE_NOUN = (
     r"\b(?:an?\s+)?(?:(?:slight|small|significant|marked|further|big|large)\s+)?"
     r"(?:improvement|increase|decrease|rise|fall|reduction|deterioration|drop|decline)"

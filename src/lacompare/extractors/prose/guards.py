@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from lacompare import compiled
-from lacompare.vocab.patterns import BOUND, NUMBER, STATED_YEAR_RE, parse_number
+from lacompare.vocab.patterns import BOUND, NUMBER, RATE_BASE, STATED_YEAR_RE, parse_number
 from lacompare.vocab.periods import MONTH
 
 # The word before a figure that makes it a reference, an age or a position, not a value.
@@ -92,10 +92,7 @@ def is_benchmark(sentence: str, start: int, end: int) -> bool:
 
 
 # A unit or a rate's base after a figure, read past before looking for a benchmark's name.
-_UNIT_AFTER = compiled.pattern(
-    r"\s*(?:%|per\s?cent\b|(?:per|for\s+every)\s+[\d,]+(?:\s+(?:population|people|adults|residents|head))?"
-    r"|days?\b|weeks?\b)"
-)
+_UNIT_AFTER = compiled.pattern(rf"\s*(?:%|per\s?cent\b|{RATE_BASE}|days?\b|weeks?\b)")
 # "… in Surrey", "… for the rest of the county": a figure stated for a place, not for a time.
 _ANOTHER_PLACE = compiled.pattern(r"\s+(?:in|for|across|at)\s+(?:the\s+)?(?:neighbouring\s+)?[A-Z][a-z]{2,}")
 _PERIOD_AFTER = compiled.pattern(

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 import regex
 
 from lacompare import compiled
+from lacompare.extractors.prose.grammar import CHANGE_VERBS
 from lacompare.model import Number
 from lacompare.vocab.patterns import BOUND, NUMBER, parse_number
 
@@ -116,8 +117,7 @@ _CHANGED_TO = compiled.pattern(
     rf"(?<![\d,.]){_bounded('b1')}(?!(?:19|20)\d\d(?![\d,]))(?P<a>{NUMBER}){_NOT_PERCENT}"
     rf"(?:\s?-?\s?(?P<ua>{_UNITS}|people)\b)?[^.;\d]{{0,80}}?"  # what the figure counts: "people for a review"
     + _WHEN.format("da")
-    + r",?\s(?:which|and|but|this)\s(?:has|have|had)\s(?:since\s|now\s)?(?:fallen|dropped|reduced|decreased|risen"
-    r"|increased|grown|gone\sdown|gone\sup|come\sdown)\s"
+    + rf",?\s(?:which|and|but|this)\s(?:has|have|had)\s(?:since\s|now\s)?{CHANGE_VERBS}\s"
     + rf"to\s{_bounded('b2')}(?P<b>{NUMBER}){_NOT_PERCENT}(?:\s?-?\s?(?P<ub>{_UNITS}|people)\b)?"
     + _WHEN.format("db"),
     _FLAGS,

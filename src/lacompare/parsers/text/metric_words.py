@@ -8,7 +8,9 @@ from __future__ import annotations
 import regex
 
 from lacompare import compiled
+from lacompare.extractors.prose.grammar import CHANGE_VERBS
 from lacompare.vocab import relations
+from lacompare.vocab.patterns import RATE_BASE
 
 # Where the words naming a value's measure start, reading back from the value.
 _BEFORE_START = compiled.pattern(
@@ -23,14 +25,11 @@ _AFTER_END = compiled.pattern(
 )
 # A change the value is the end of ("… rose to 38.5% in September from 35.9%"): the measure is
 # named before its verb, and nothing after the value is part of its name.
-_CHANGE_TO = compiled.pattern(
-    r"(?i)\s+(?:has\s+|have\s+|had\s+)?(?:rose|risen|fell|fallen|increased|decreased|improved|reduced|dropped"
-    r"|grew|grown|declined|climbed|deteriorated|went\s+(?:up|down))\b[^;]{0,40}?\bto\s*$"
-)
+_CHANGE_TO = compiled.pattern(rf"(?i)\s+(?:has\s+|have\s+|had\s+)?{CHANGE_VERBS}\b[^;]{{0,40}}?\bto\s*$")
 # "… care homes were 512.4 per 100,000 population": the verb before the value and the rate's base
 # after it are no part of the measure's name (the unit keeps the base).
 _COPULA_END = compiled.pattern(r"(?i)\s+(?:is|was|were|are|stood\s+at|stands\s+at|remains|remained)\s*$")
-_RATE_BASE = compiled.pattern(r"(?i)^\s*per\s+[\d,]+(?:\s+(?:population|people|adults|residents|head))?")
+_RATE_BASE = compiled.pattern(rf"(?i)^\s*{RATE_BASE}")
 _VALUE_TAIL = compiled.pattern(r"\s?(?:%|per\s?cent\b|days?\b|weeks?\b|months?\b)?\s*\)?\s*")
 _CONJUNCTION = compiled.pattern(r"\b(?:and|or)\b")
 # "This is a larger population growth than the …"
