@@ -77,8 +77,8 @@ def value_period(text: str, sentence_start: int, start: int, end: int) -> str | 
     "up from 68.9% in 2022-23" the period dates 68.9%), in the form facts carry; None if none is."""
     m = _WHEN_AFTER.match(text, end)
     if m is None:
-        bracketed = {b["period"] for b in _BRACKETED_PERIOD.finditer(text, sentence_start, start)}
-        m = _BRACKETED_PERIOD.search(text, sentence_start, start) if len(bracketed) == 1 else None
+        bracketed = list(_BRACKETED_PERIOD.finditer(text, sentence_start, start))
+        m = bracketed[0] if len({b["period"] for b in bracketed}) == 1 else None
     if m is None:
         m = LEAD_PERIOD_RE.match(text, sentence_start)
         return stated_period(m["lead_period"]) if m else None
