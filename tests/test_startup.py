@@ -8,6 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from .conftest import BARNET_CHROMIUM, QS_CHROMIUM
 
 HEAVY = (
@@ -81,3 +83,57 @@ def test_a_cache_hit_loads_no_parser_reader_or_worker(tmp_path: Path) -> None:
     args = ("extract", "--format", "csv", "-o", str(tmp_path / "out.csv"), str(QS_CHROMIUM))
     assert "multiprocessing" in heavy_modules_after(*args, env=env, watch=NOT_FOR_A_HIT)  # cold: a worker parses
     assert heavy_modules_after(*args, env=env, watch=NOT_FOR_A_HIT) == []
+
+
+# Only the called command's module is imported: typer builds that command's options alone.
+COMMAND_MODULES = tuple(f"lacompare.cli.{m}" for m in ("extract", "library", "info", "compare", "report"))
+
+
+def test_version_builds_no_command() -> None:
+    assert heavy_modules_after("--version", watch=COMMAND_MODULES) == []
+    assert heavy_modules_after("-q", "--db", "x.db", "--version", watch=COMMAND_MODULES) == []
+
+
+@pytest.mark.parametrize(
+    ("args", "module"),
+    [
+        (("extract", "--help"), "lacompare.cli.extract"),
+        (("--db", "extract", "list", "--help"), "lacompare.cli.library"),  # "extract" is --db's value
+        (("-q", "diff", "--help"), "lacompare.cli.compare"),
+        (("info", "--help"), "lacompare.cli.info"),
+        (("report", "--help"), "lacompare.cli.report"),
+    ],
+)
+def test_a_command_imports_its_own_module_only(args: tuple[str, ...], module: str) -> None:
+    assert heavy_modules_after(*args, watch=COMMAND_MODULES) == [module]
+
+
+@pytest.mark.parametrize("args", [("--help",), (), ("no-such-command",), ("-q",)])
+def test_help_and_unknown_words_see_every_command(args: tuple[str, ...]) -> None:
+    assert heavy_modules_after(*args, watch=COMMAND_MODULES) == sorted(COMMAND_MODULES)
+
+
+def test_the_command_table_names_each_command_and_its_module() -> None:
+    from lacompare import cli
+
+    registered = {info.name or info.callback.__name__: info.callback.__module__ for info in cli.app.registered_commands}
+    assert registered == {name: f"lacompare.cli.{module}" for name, module in cli.COMMAND_MODULES.items()}
+
+
+@pytest.mark.parametrize(
+    ("argv", "word"),
+    [
+        (["extract", "a.pdf"], "extract"),
+        (["-q", "-v", "--debug", "diff", "a", "b"], "diff"),
+        (["--db", "lib.db", "list"], "list"),
+        (["--db=lib.db", "show", "x"], "show"),
+        (["--", "rank"], "rank"),
+        (["--version"], None),
+        ([], None),
+        (["-"], "-"),
+    ],
+)
+def test_the_called_command_is_the_first_word_no_option_takes(argv: list[str], word: str | None) -> None:
+    from lacompare.cli import called_command
+
+    assert called_command(argv) == word

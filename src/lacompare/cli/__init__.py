@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -25,7 +25,7 @@ from lacompare.cli.progress import describe_outcome as describe_outcome
 from lacompare.cli.progress import progress_bar as progress_bar
 from lacompare.cli.progress import stderr_console as stderr_console
 from lacompare.errors import InternalError, LacompareError
-from lacompare.kinds import UNKNOWN, DocumentKind
+from lacompare.kinds import UNKNOWN
 from lacompare.render import Format
 from lacompare.render.widths import printable
 
@@ -75,7 +75,7 @@ class _Group(TyperGroup):
             _settings = Settings()
 
 
-app = typer.Typer(
+_app = typer.Typer(
     name="lacompare",
     cls=_Group,
     help="Pull the numbers out of English councils' adult social care reports, each with its page and quote.",
@@ -103,7 +103,12 @@ def _version(value: bool) -> None:
         raise typer.Exit()
 
 
-@app.callback()
+# The commands' modules register on the app with ``@command()``; only the called command's module
+# is imported (see ``main``): building every command's options costs more than typer's start-up.
+command = _app.command
+
+
+@_app.callback()
 def _root(
     version: Annotated[
         bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")
@@ -126,68 +131,6 @@ def _root(
     """Extract facts from CQC assessments, council performance reports and dashboards; compare councils."""
     global _settings
     _settings = Settings(db=db, quiet=quiet, verbose=verbose, debug=debug)
-
-
-def _quiet(value: bool) -> bool:
-    return value or settings().quiet
-
-
-# Shared options (one definition, reused by every command that prints facts).
-FormatOpt = Annotated[
-    Optional[Format],  # noqa: UP045 - typer needs Optional here
-    typer.Option(
-        "--format",
-        "-f",
-        help="table, csv, tsv, json, jsonl or xlsx. Default: table on a terminal, CSV otherwise, or the -o suffix.",
-    ),
-]
-OutputOpt = Annotated[
-    Optional[Path],  # noqa: UP045
-    typer.Option(
-        "--output",
-        "-o",
-        callback=checked_path,
-        help="Write to FILE (.csv, .tsv, .json, .jsonl or .xlsx) instead of stdout; it is replaced only on success.",
-    ),
-]
-PlainOpt = Annotated[bool, typer.Option("--plain", help="Plain-text table (no colours or boxes).")]
-NoHeadersOpt = Annotated[bool, typer.Option("--no-headers", help="Leave out the CSV/TSV header row.")]
-QuietOpt = Annotated[
-    bool, typer.Option("--quiet", "-q", callback=_quiet, help="No progress or warnings on stderr (as lacompare -q).")
-]
-SafeCsvOpt = Annotated[
-    Optional[bool],  # noqa: UP045
-    typer.Option(
-        "--safe-csv/--no-safe-csv",
-        help="Put ' before CSV/TSV cells starting with = + - @ so spreadsheets do not run them as formulas "
-        "(numbers are left alone). Default: on when writing a file (-o FILE, or stdout redirected to one); "
-        "off on a pipe or terminal, where stdout is the raw text.",
-    ),
-]
-JobsOpt = Annotated[
-    Optional[int],  # noqa: UP045
-    typer.Option(
-        "--jobs",
-        "-j",
-        min=1,
-        help="Cores to parse on: files parsed at once, each in its own process; a long PDF's pages are shared "
-        "only with a core no file is using. Default: one per CPU.",
-    ),
-]
-NoCacheOpt = Annotated[
-    bool, typer.Option("--no-cache", help="Parse every file again; neither read nor write cached reports.")
-]
-TimeoutOpt = Annotated[
-    float, typer.Option("--timeout", min=0, help="Give up on a file after this many seconds (0: no limit).")
-]
-MemoryLimitOpt = Annotated[
-    int, typer.Option("--memory-limit", min=0, help="Memory ceiling in MB for parsing one file (0: no limit).")
-]
-KindOpt = Annotated[
-    Optional[DocumentKind],  # noqa: UP045
-    typer.Option("--kind", help="Force the document kind.", case_sensitive=False),
-]
-PasswordOpt = Annotated[Optional[str], typer.Option("--password", help="Password of an encrypted PDF.")]  # noqa: UP045
 
 
 def err(message: str) -> None:
@@ -333,23 +276,72 @@ def warn_about(report: Report, *, forced: bool) -> None:
         note(f"Note: {report.document}: {flagged} fact(s) flagged for doubt; see the flag column")
 
 
-# The commands register themselves on ``app``.
-def _register_commands() -> None:
-    """Import the command modules, which register themselves on ``app``, in their --help order."""
+# Each command's module, in --help order.
+COMMAND_MODULES: dict[str, str] = {
+    "extract": "extract",
+    "add": "library",
+    "list": "library",
+    "show": "library",
+    "remove": "library",
+    "info": "info",
+    "diff": "compare",
+    "table": "compare",
+    "rank": "compare",
+    "metrics": "compare",
+    "report": "report",
+}
+# Root options that take a value (the next word is not a command).
+_VALUED_ROOT_OPTIONS = frozenset({"--db"})
+
+
+def register_commands(names: Iterable[str] | None = None) -> None:
+    """Import the modules of the named commands (all by default), which register them on the app."""
     import importlib
 
-    for module in ("extract", "library", "info", "compare", "report"):
+    wanted = COMMAND_MODULES.keys() if names is None else names
+    for module in dict.fromkeys(COMMAND_MODULES[name] for name in wanted):
         importlib.import_module(f"lacompare.cli.{module}")
 
 
-_register_commands()
+def __getattr__(name: str) -> typer.Typer:
+    """``lacompare.cli.app``: the whole command line, every command registered (for tests and embedding)."""
+    if name == "app":
+        register_commands()
+        return _app
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def called_command(argv: Sequence[str]) -> str | None:
+    """The command word of a command line (``lacompare --db x.db -q diff a b`` -> ``diff``), if any."""
+    words = iter(argv)
+    for word in words:
+        if word == "--":
+            return next(words, None)
+        if word in _VALUED_ROOT_OPTIONS:
+            next(words, None)
+        elif not word.startswith("-") or word == "-":
+            return word
+    return None
+
+
+def _commands_needed(argv: Sequence[str]) -> list[str] | None:
+    """The one command a command line calls; all of them (None) for help, completion or an unknown word."""
+    name = called_command(argv)
+    if any(key.endswith("_COMPLETE") for key in os.environ):
+        return None  # shell completion lists every command
+    if name in COMMAND_MODULES:
+        return [name]
+    if name is None and "--version" in argv and not {"-h", "--help"} & set(argv):
+        return []  # the version is printed before any command is looked at
+    return None
 
 
 def main() -> None:
     """Console-script entry point."""
     out.reserve_closed_stdout()
+    register_commands(_commands_needed(sys.argv[1:]))
     try:
-        app()
+        _app()
     except OSError as exc:  # raised outside a command, e.g. printing --version or --help
         _stdout_failed(exc)
         raise

@@ -8,50 +8,33 @@ from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
-from lacompare.cli import (
+from lacompare.cli import choose_format, command, err, exit_on_error, rich_table_wanted
+from lacompare.cli.common import (
+    AsOfOpt,
+    ColumnsOpt,
+    DbOpt,
+    FactsOpt,
     FormatOpt,
+    KindsOpt,
     NoHeadersOpt,
     OutputOpt,
     PlainOpt,
     QuietOpt,
+    RegionOpt,
     SafeCsvOpt,
-    app,
-    choose_format,
-    err,
-    exit_on_error,
-    rich_table_wanted,
-)
-from lacompare.cli.library import (
-    AsOfOpt,
-    ColumnsOpt,
-    DbOpt,
     WideOpt,
     check_date,
+    document_kinds,
+    fact_kinds,
     open_library,
     pick_columns,
+    warn_notes,
     write_records,
 )
-from lacompare.kinds import DocumentKind, FactKind, Region
 from lacompare.render import Format
 
 if TYPE_CHECKING:
     from lacompare.compare import DiffRow, Side
-
-FactOpt = Annotated[
-    Optional[list[FactKind]],  # noqa: UP045
-    typer.Option("--fact", help="Only these facts; repeat for more.", case_sensitive=False),
-]
-KindsOpt = Annotated[
-    Optional[list[DocumentKind]],  # noqa: UP045
-    typer.Option(
-        "--kind", help="Only documents of these kinds in each council's picture; repeat for more.", case_sensitive=False
-    ),
-]
-RegionOpt = Annotated[
-    Optional[Region],  # noqa: UP045
-    typer.Option("--region", help="Only councils in this region.", case_sensitive=False),
-]
-
 
 PeriodOpt = Annotated[
     Optional[str],  # noqa: UP045
@@ -83,23 +66,7 @@ def check_period(value: str | None) -> str | None:
     return found.text
 
 
-def _kinds(kinds: list[DocumentKind] | None) -> list[str] | None:
-    return [k.value for k in kinds] if kinds else None
-
-
-def _facts(facts: list[FactKind] | None) -> list[str] | None:
-    return [f.value for f in facts] if facts else None
-
-
-def _warn_notes(sides: list[Side], quiet: bool) -> None:
-    if quiet:
-        return
-    for side in sides:
-        for note in side.notes:
-            err(f"Note: {side.name}: {note}")
-
-
-@app.command()
+@command()
 def diff(
     councils: Annotated[
         Optional[list[str]],  # noqa: UP045
@@ -109,7 +76,7 @@ def diff(
         bool, typer.Option("--all", help="Every council in the library, one row each (as `lacompare table`).")
     ] = False,
     only: Annotated[Optional[str], typer.Option("--only", help="shared: only measures every council reports.")] = None,  # noqa: UP045
-    fact: FactOpt = None,
+    fact: FactsOpt = None,
     kind: KindsOpt = None,
     region: RegionOpt = None,
     wide: Annotated[
@@ -156,10 +123,10 @@ def diff(
         raise typer.BadParameter(f"{only!r}: the only choice is 'shared'", param_hint="--only")
     chosen = choose_format(fmt, plain, output)
     with exit_on_error(), open_library(db) as library:
-        sides = resolve_sides(councils, library, as_of=check_date(as_of), kinds=_kinds(kind))
-    _warn_notes(sides, quiet)
+        sides = resolve_sides(councils, library, as_of=check_date(as_of), kinds=document_kinds(kind))
+    warn_notes(sides, quiet)
     rows = compare.diff(
-        sides, only_shared=only == "shared", facts=_facts(fact), period=check_period(period), any_period=any_period
+        sides, only_shared=only == "shared", facts=fact_kinds(fact), period=check_period(period), any_period=any_period
     )
     if not quiet:
         err(f"Note: {compare.RULE}.")
@@ -189,9 +156,9 @@ def _write_diff(
     write_records(records, picked or available, chosen, output, plain, headers, safe_csv=safe_csv)
 
 
-@app.command("table")
+@command("table")
 def table(
-    fact: FactOpt = None,
+    fact: FactsOpt = None,
     kind: KindsOpt = None,
     region: RegionOpt = None,
     as_of: AsOfOpt = None,
@@ -217,9 +184,9 @@ def table(
     chosen = choose_format(fmt, plain, output)
     with exit_on_error(), open_library(db) as library:
         region_name = region.value if region else None
-        sides = library.sides(as_of=check_date(as_of), kinds=_kinds(kind), region=region_name, quotes=False)
-    _warn_notes(sides, quiet)
-    grid = compare.table(sides, facts=_facts(fact), period=check_period(period), only_shared=only_shared)
+        sides = library.sides(as_of=check_date(as_of), kinds=document_kinds(kind), region=region_name, quotes=False)
+    warn_notes(sides, quiet)
+    grid = compare.table(sides, facts=fact_kinds(fact), period=check_period(period), only_shared=only_shared)
     if not quiet:
         err(f"{len(grid.sides)} councils x {len(grid.metric_ids)} measures ({compare.RULE})")
     records = diff_rows.grid_records(grid)
@@ -229,7 +196,7 @@ def table(
     )
 
 
-@app.command()
+@command()
 def rank(
     metric: Annotated[str, typer.Argument(help="A measure id or words from its label (see `lacompare metrics`).")],
     worst: Annotated[bool, typer.Option("--worst", help="Worst first.")] = False,
@@ -267,7 +234,10 @@ def rank(
     with exit_on_error(), open_library(db) as library:
         metric_id = resolve_metric(metric, library)
         sides = library.sides(
-            as_of=check_date(as_of), kinds=_kinds(kind), region=region.value if region else None, metric_id=metric_id
+            as_of=check_date(as_of),
+            kinds=document_kinds(kind),
+            region=region.value if region else None,
+            metric_id=metric_id,
         )
     ranked = compare.rank(sides, metric_id, worst=worst, limit=limit, period=check_period(period))
     if not quiet:
@@ -286,7 +256,7 @@ def _councils(n: int) -> str:
     return "council" if n == 1 else "councils"
 
 
-@app.command()
+@command()
 def metrics(
     words: Annotated[Optional[str], typer.Argument(help="Only measures whose id or label has these words.")] = None,  # noqa: UP045
     catalogue: Annotated[

@@ -8,6 +8,22 @@ import typer
 
 from lacompare import DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT
 from lacompare.cli import (
+    add_inputs,
+    batch_options,
+    choose_format,
+    command,
+    describe_outcome,
+    detail,
+    err,
+    output_stream,
+    progress_bar,
+    report_error,
+    safe_default,
+    warn_about,
+)
+from lacompare.cli.common import (
+    ColumnsOpt,
+    FactsOpt,
     FormatOpt,
     JobsOpt,
     KindOpt,
@@ -20,24 +36,14 @@ from lacompare.cli import (
     QuietOpt,
     SafeCsvOpt,
     TimeoutOpt,
-    add_inputs,
-    app,
-    batch_options,
-    choose_format,
-    describe_outcome,
-    detail,
-    err,
-    output_stream,
-    progress_bar,
-    report_error,
-    safe_default,
-    warn_about,
+    WideOpt,
+    fact_kinds,
+    pick_columns,
 )
-from lacompare.cli.library import ColumnsOpt, FactsOpt, WideOpt, fact_kinds, pick_columns
 from lacompare.cli.writing import ReportWriter
 
 
-@app.command()
+@command()
 def extract(
     files: Annotated[
         list[str], typer.Argument(help="Reports to read: PDF, markdown, text or HTML; - for stdin.", metavar="FILE...")

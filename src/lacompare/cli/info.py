@@ -8,8 +8,8 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from lacompare.cli import app, exit_on_error, note, output_stream, rich_table_wanted, settings
-from lacompare.cli.library import DbOpt, open_library
+from lacompare.cli import command, exit_on_error, note, output_stream, rich_table_wanted, settings
+from lacompare.cli.common import DbOpt, open_library
 from lacompare.errors import StoreError
 from lacompare.render import Format
 from lacompare.render.widths import printable
@@ -51,7 +51,7 @@ def damage_summary(damage: tuple[str, ...]) -> str:
     return damage[0] if len(damage) == 1 else f"{count} problems found, the first: {damage[0]}"
 
 
-@app.command()
+@command()
 def info(
     db: DbOpt = None,
     fmt: Annotated[InfoFormat, typer.Option("--format", "-f", help="table or json.")] = InfoFormat.table,

@@ -3,15 +3,31 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Sequence
 from dataclasses import replace
-from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
 from lacompare import DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT
 from lacompare.cli import (
+    add_inputs,
+    batch_options,
+    choose_format,
+    command,
+    describe_outcome,
+    detail,
+    err,
+    exit_on_error,
+    note,
+    output_stream,
+    progress_bar,
+    report_error,
+)
+from lacompare.cli.common import (
+    AsOfOpt,
+    ColumnsOpt,
+    DbOpt,
+    FactsOpt,
     FormatOpt,
     JobsOpt,
     KindOpt,
@@ -24,151 +40,24 @@ from lacompare.cli import (
     QuietOpt,
     SafeCsvOpt,
     TimeoutOpt,
-    add_inputs,
-    app,
-    batch_options,
-    checked_path,
-    choose_format,
-    describe_outcome,
-    detail,
-    err,
-    exit_on_error,
-    note,
-    output_stream,
-    progress_bar,
-    report_error,
-    rich_table_wanted,
-    safe_default,
-    settings,
-    terminal_width,
+    WideOpt,
+    check_date,
+    fact_kinds,
+    open_library,
+    pick_columns,
+    write_records,
 )
 from lacompare.cli.writing import emit
 from lacompare.errors import LacompareError
-from lacompare.kinds import DocumentKind, FactKind
-from lacompare.render import Format
+from lacompare.kinds import DocumentKind
 from lacompare.render.widths import printable
 
 if TYPE_CHECKING:
     from lacompare.catalogue.authorities import Authority
-    from lacompare.library.store import Entry, Library
-    from lacompare.render.rows import Row
-
-DbOpt = Annotated[
-    Optional[Path],  # noqa: UP045
-    typer.Option(
-        "--db",
-        metavar="PATH",
-        callback=checked_path,
-        help="Library file. Default: $LACOMPARE_DB, else the user data folder.",
-    ),
-]
-AsOfOpt = Annotated[
-    Optional[str],  # noqa: UP045
-    typer.Option(
-        "--as-of",
-        metavar="DATE",
-        help="As known on DATE: each council's documents published by then, figures for periods ended by then "
-        "(2025-01-31, 31/01/2025, Jan 2025, 2024-25).",
-    ),
-]
+    from lacompare.library.store import Entry
 
 
-FactsOpt = Annotated[
-    Optional[list[FactKind]],  # noqa: UP045
-    typer.Option("--fact", help="Only these facts; repeat for more.", case_sensitive=False),
-]
-
-
-def fact_kinds(facts: list[FactKind] | None) -> list[str] | None:
-    return [f.value for f in facts] if facts else None
-
-
-WideOpt = Annotated[
-    bool, typer.Option("--wide", help="On a terminal: every column (quotes, documents), long cells wrapped.")
-]
-ColumnsOpt = Annotated[
-    Optional[str],  # noqa: UP045
-    typer.Option("--columns", metavar="A,B,…", help="Only these columns, in this order (any format)."),
-]
-
-
-def pick_columns(given: str | None, available: Sequence[str]) -> tuple[str, ...] | None:
-    """The columns ``--columns`` names (comma-separated, checked against the command's columns), or None."""
-    if given is None:
-        return None
-    wanted = tuple(c.strip() for c in given.split(",") if c.strip())
-    unknown = [c for c in wanted if c not in available]
-    if unknown or not wanted:
-        listed = ", ".join(available)
-        raise typer.BadParameter(f"{', '.join(unknown) or given!r}: choose from {listed}", param_hint="--columns")
-    return wanted
-
-
-def open_library(db: Path | None, *, create: bool = False) -> Library:
-    """The library a command's --db names, else the global --db (``lacompare --db PATH …``), else the default."""
-    from lacompare.errors import StoreError
-    from lacompare.library.store import Library
-    from lacompare.paths import DB_ENV, db_path, name_problem
-
-    given = db if db is not None else settings().db
-    path = db_path(given)
-    problem = name_problem(path)
-    if problem:
-        raise StoreError(problem, source=DB_ENV, hint="point LACOMPARE_DB at a library file with a shorter name")
-    add_inputs(path)  # -o may not overwrite it
-    detail(f"Library: {path}")
-    # A --db that names no file is a mistyped path, not an empty library.
-    return Library(path, create=create, must_exist=given is not None and not create)
-
-
-def check_date(value: str | None) -> str | None:
-    """``--as-of`` as an ISO date: a day ('2025-01-31', '31/01/2025') or the last day of a period
-    ('Jan 2025', '2024-25')."""
-    from lacompare.vocab.periods import as_of_date
-
-    if value is None:
-        return None
-    found = as_of_date(value)
-    if found is None:
-        hint = "a date like 2025-01-31 or 31/01/2025, a month like Jan 2025, or a year like 2024-25"
-        raise typer.BadParameter(f"{value!r} is not {hint}", param_hint="--as-of")
-    return found
-
-
-def write_records(
-    records: Sequence[Row],
-    columns: Sequence[str],
-    fmt: Format | None,
-    output: Path | None,
-    plain: bool,
-    headers: bool,
-    *,
-    safe_csv: bool | None = None,
-    lines: tuple[Sequence[Row], Sequence[str]] | None = None,
-) -> None:
-    """Records in the chosen format: a table that fits the terminal on one, else the format's rows.
-
-    ``safe_csv`` None: CSV/TSV cells are defused when written to a file with -o, not on stdout.
-    ``lines``: the records and columns a terminal shows one line each (``--wide`` passes None:
-    every column).
-    """
-    from lacompare.render import write_rows
-
-    chosen = choose_format(fmt, plain, output)  # before the file is opened: a refused suffix leaves it alone
-    with output_stream(output) as stream:
-        if rich_table_wanted(chosen, plain, stream):
-            from lacompare.cli.tables import print_lines, print_records
-
-            if lines is not None:
-                print_lines(*lines)
-            else:
-                print_records(records, columns)
-            return
-        safe, width = safe_default(safe_csv, output), terminal_width(chosen, stream)
-        write_rows(records, chosen, stream, columns=columns, headers=headers, safe_csv=safe, width=width)
-
-
-@app.command()
+@command()
 def add(
     files: Annotated[list[str], typer.Argument(help="Reports to extract and keep.", metavar="FILE...")],
     db: DbOpt = None,
@@ -285,7 +174,7 @@ def _council(name: str | None) -> Authority | None:
     return resolve(name)
 
 
-@app.command("list")
+@command("list")
 def list_documents(
     db: DbOpt = None,
     fmt: FormatOpt = None,
@@ -310,7 +199,7 @@ def list_documents(
     write_records(records, picked or LIST_COLUMNS, fmt, output, plain, not no_headers, safe_csv=safe_csv, lines=lines)
 
 
-@app.command()
+@command()
 def show(
     council: Annotated[str, typer.Argument(help="A council name, a document's SHA-256 prefix, or a file.")],
     db: DbOpt = None,
@@ -356,7 +245,7 @@ def describe(entry: Entry) -> str:
     return f"{entry.source}: {entry.council}, {entry.kind}, {published}, {facts} (sha256 {entry.sha256[:12]})"
 
 
-@app.command()
+@command()
 def remove(
     targets: Annotated[list[str], typer.Argument(help="Council names, SHA-256 prefixes or files.", metavar="WHAT...")],
     yes: YesOpt = False,

@@ -7,10 +7,21 @@ from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
-from lacompare.cli import QuietOpt, app, checked_path, err, exit_on_error, output_stream, settings
+from lacompare.cli import checked_path, command, err, exit_on_error, output_stream, settings
 from lacompare.cli import output as out
-from lacompare.cli.compare import FactOpt, KindsOpt, RegionOpt, _facts, _kinds, _warn_notes
-from lacompare.cli.library import AsOfOpt, DbOpt, check_date, open_library
+from lacompare.cli.common import (
+    AsOfOpt,
+    DbOpt,
+    FactsOpt,
+    KindsOpt,
+    QuietOpt,
+    RegionOpt,
+    check_date,
+    document_kinds,
+    fact_kinds,
+    open_library,
+    warn_notes,
+)
 
 if TYPE_CHECKING:
     from lacompare.kinds import DocumentKind, FactKind, Region
@@ -41,7 +52,7 @@ ChartsOpt = Annotated[
 TitleOpt = Annotated[Optional[str], typer.Option("--title", help="The page's title.")]  # noqa: UP045
 
 
-@app.command()
+@command()
 def report(
     councils: Annotated[
         Optional[list[str]],  # noqa: UP045
@@ -49,7 +60,7 @@ def report(
     ] = None,
     every: Annotated[bool, typer.Option("--all", help="Every council in the library (or in --region).")] = False,
     region: RegionOpt = None,
-    fact: FactOpt = None,
+    fact: FactsOpt = None,
     kind: KindsOpt = None,
     as_of: AsOfOpt = None,
     title: TitleOpt = None,
@@ -65,13 +76,13 @@ def report(
     _check_choice(councils, every, region)
     _check_output(output)
     with exit_on_error(), open_library(db) as library:
-        sides = _sides(library, councils, region, check_date(as_of), _kinds(kind))
+        sides = _sides(library, councils, region, check_date(as_of), document_kinds(kind))
         about = _about(library.path, as_of, region, fact, kind)
-    _warn_notes(sides, quiet)
+    warn_notes(sides, quiet)
     from lacompare import report as pages
 
     with exit_on_error():
-        page = pages.build_page(sides, facts=_facts(fact), title=title, about=about)
+        page = pages.build_page(sides, facts=fact_kinds(fact), title=title, about=about)
         html = pages.render_page(page)
         with output_stream(output) as stream:
             stream.write(html)
