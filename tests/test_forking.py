@@ -6,7 +6,7 @@ import csv
 import io
 import os
 import time
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 import pytest
@@ -18,7 +18,7 @@ from lacompare.cli import app
 from .conftest import PERF_PDF
 
 
-def squares(items: Sequence[int]) -> list[tuple[int, int]]:
+def squares(items: Iterable[int]) -> list[tuple[int, int]]:
     return [(i, i * i) for i in items]
 
 
@@ -35,6 +35,49 @@ def test_a_failing_child_half_is_redone_here(monkeypatch: pytest.MonkeyPatch) ->
         return [i + 1 for i in items]
 
     assert forking.map_in_two(fails_in_child, [1, 2, 3, 4]) == [2, 3, 4, 5]
+
+
+def test_items_are_taken_one_at_a_time_so_a_slow_item_holds_up_no_other() -> None:
+    """The process that finishes an item takes the next: while one sleeps on the first item, the
+    other takes all the rest (a fixed half each would leave them waiting for the slow one)."""
+    parent = os.getpid()
+
+    def slow_first(items: Iterable[int]) -> list[tuple[int, int]]:
+        out = []
+        for i in items:
+            if i == 0:
+                time.sleep(0.5)
+            out.append((i, os.getpid()))
+        return out
+
+    if not forking.spare_cpu():
+        pytest.skip("one CPU: nothing is split")
+    found = forking.map_in_two(slow_first, list(range(40)))
+    assert [i for i, _ in found] == list(range(40))
+    slow_one = found[0][1]
+    assert sum(1 for _, pid in found if pid == slow_one) == 1  # the slow item was all it took
+    assert {pid for _, pid in found} == {parent, next(pid for _, pid in found if pid != parent)}
+
+
+def test_a_long_list_goes_through_the_queue_in_runs_of_neighbours() -> None:
+    items = list(range(forking.MAX_UNITS * 3 + 5))
+    assert forking.map_in_two(squares, items) == squares(items)
+    assert all(len(unit) <= 4 for unit in forking._units(len(items)))
+    assert [i for unit in forking._units(len(items)) for i in unit] == items
+
+
+def test_a_child_that_dies_midway_leaves_its_items_to_be_done_here() -> None:
+    parent = os.getpid()
+
+    def dies_in_child(items: Iterable[int]) -> list[int]:
+        out = []
+        for i in items:
+            if os.getpid() != parent and i > 3:
+                os._exit(3)
+            out.append(i * 10)
+        return out
+
+    assert forking.map_in_two(dies_in_child, list(range(12))) == [i * 10 for i in range(12)]
 
 
 def test_no_split_when_the_batch_already_uses_every_core(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -127,8 +170,13 @@ def test_a_long_pdf_read_beside_the_parser_warm_up_gives_the_same_report() -> No
 # --- -j N is a budget of N cores ---------------------------------------------------------------
 
 
-def pids(items: Sequence[int]) -> list[int]:
-    return [os.getpid() for _ in items]
+def pids(items: Iterable[int]) -> list[int]:
+    """Which process did each item, each taking long enough that a second process gets some."""
+    out = []
+    for _ in items:
+        time.sleep(0.05)
+        out.append(os.getpid())
+    return out
 
 
 @pytest.mark.skipif(forking._cpus() < 2, reason="one CPU: nothing is split")

@@ -18,10 +18,11 @@ from __future__ import annotations
 import os
 import pickle
 import signal
+import struct
 import sys
 import threading
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any, TypeVar
 
@@ -76,10 +77,13 @@ def _extra_core() -> Iterator[bool]:
         budget.release()
 
 
-def map_in_two(func: Callable[[Sequence[T]], list[R]], items: Sequence[T]) -> list[R]:
-    """``func(items)``, with a forked child doing every other item; results in item order.
+def map_in_two(func: Callable[[Iterable[T]], list[R]], items: Sequence[T]) -> list[R]:
+    """``func(items)``, shared with a forked child; results in item order.
 
-    ``func`` maps a sequence of items to one result per item.
+    ``func`` takes an iterable it reads once, and returns one result per item it was given, in
+    that order. The two processes take the items one at a time from a shared queue, so the one that
+    finishes an item first takes the next: items of unequal cost (a ruled page, the slowest reader)
+    keep both busy to the end.
     """
     if len(items) < 2:
         return func(items)
@@ -87,24 +91,50 @@ def map_in_two(func: Callable[[Sequence[T]], list[R]], items: Sequence[T]) -> li
         return _in_two(func, items) if extra else func(items)
 
 
-def _in_two(func: Callable[[Sequence[T]], list[R]], items: Sequence[T]) -> list[R]:
-    mine, theirs = list(items[0::2]), list(items[1::2])
+# Work units sent through the queue pipe: at most this many, so a pipe's buffer (16 KiB and up)
+# holds them all before the child starts (4 bytes a unit); a longer list goes in runs of neighbours.
+MAX_UNITS = 2048
+_UNIT = struct.Struct("<I")
+
+
+def _in_two(func: Callable[[Iterable[T]], list[R]], items: Sequence[T]) -> list[R]:
+    units = _units(len(items))
+    queue_read, queue_write = os.pipe()
+    os.write(queue_write, b"".join(_UNIT.pack(u) for u in range(len(units))))
+    os.close(queue_write)  # an empty queue then reads as its end, in both processes
     read_end, write_end = os.pipe()
     pid = os.fork()
-    if pid == 0:  # the child: compute its half, send it, leave without cleanup handlers
+    taken: list[int] = []
+    pulled = _pulled(queue_read, units, items, taken)
+    if pid == 0:  # the child: take items until the queue is empty, send them back, leave at once
         os.close(read_end)
-        _child(func, theirs, write_end)
+        _child(lambda _: [(taken, func(pulled))], [None], write_end)
     os.close(write_end)
     try:
-        my_results = func(mine)
+        mine = func(pulled)
     finally:
-        their_results: list[R] | None = _collect(read_end, pid)
-    if their_results is None or len(their_results) != len(theirs):
-        their_results = func(theirs)
-    merged: list[R] = []
-    for index in range(len(items)):
-        merged.append(my_results[index // 2] if index % 2 == 0 else their_results[index // 2])
-    return merged
+        os.close(queue_read)
+        theirs: list[tuple[list[int], list[R]]] | None = _collect(read_end, pid)
+    results: dict[int, R] = dict(zip(taken, mine, strict=True))
+    if theirs and len(theirs) == 1 and len(theirs[0][0]) == len(theirs[0][1]):
+        results.update(zip(*theirs[0], strict=True))
+    missing = [i for i in range(len(items)) if i not in results]
+    if missing:  # a child that failed: its items are done again here, so their errors surface here
+        results.update(zip(missing, func([items[i] for i in missing]), strict=True))
+    return [results[i] for i in range(len(items))]
+
+
+def _units(count: int) -> list[range]:
+    size = -(-count // MAX_UNITS)
+    return [range(start, min(start + size, count)) for start in range(0, count, size)]
+
+
+def _pulled(queue: int, units: list[range], items: Sequence[T], taken: list[int]) -> Iterator[T]:
+    """The items of each unit this process takes from the queue, noting their indices in ``taken``."""
+    while len(chunk := os.read(queue, _UNIT.size)) == _UNIT.size:
+        for index in units[_UNIT.unpack(chunk)[0]]:
+            taken.append(index)
+            yield items[index]
 
 
 def beside(main: Callable[[], R], meanwhile: Callable[[], object]) -> R:
@@ -157,7 +187,7 @@ def _watch_parent(parent: int) -> None:
     os._exit(1)
 
 
-def _child(func: Callable[[Sequence[T]], list[R]], items: list[T], write_end: int) -> None:
+def _child(func: Callable[[list[T]], list[R]], items: list[T], write_end: int) -> None:
     die_with_parent()
     status = 0
     try:

@@ -28,20 +28,27 @@ def extract_bytes(data: bytes, name: str, *, kind: str | None = None, password: 
     A long PDF is read in a forked child while this process compiles the parsers' patterns,
     when a second CPU is free: the two costs overlap instead of adding up.
     """
-    from lacompare import pattern_cache
     from lacompare.forking import beside
-    from lacompare.parsers import parse, warm_up
 
     def read() -> Document:
         return document_from_bytes(data, name, password=password)
 
     if len(data) >= READ_BESIDE_FROM_BYTES and sniff(data[:8192]) == "pdf":
-        doc = beside(read, warm_up)
+        doc = beside(read, _warm_up)  # the parsers are imported beside the read, not before it
     else:
         doc = read()
+    from lacompare import pattern_cache
+    from lacompare.parsers import parse
+
     report = parse(doc, kind)
     pattern_cache.save()  # the patterns compiled for the first time, for the next run
     return report
+
+
+def _warm_up() -> None:
+    from lacompare.parsers import warm_up
+
+    warm_up()
 
 
 def extract_text(text: str, *, name: str = "-", kind: str | None = None) -> Report:

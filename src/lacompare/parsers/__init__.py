@@ -4,7 +4,7 @@ adds readers; it removes none of the general ones."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable
 from functools import cache
 
 from lacompare.kinds import DocumentKind
@@ -149,7 +149,7 @@ def _each_readers_facts(doc: Document, readers: tuple[Parser, ...]) -> list[list
 PARSE_IN_TWO_FROM_PAGES = 8
 
 
-def _run(doc: Document, readers: Sequence[Parser]) -> list[list[Fact]]:
+def _run(doc: Document, readers: Iterable[Parser]) -> list[list[Fact]]:
     from lacompare import progress
 
     found = []

@@ -128,26 +128,21 @@ def tables_of_pages(data: bytes, page_numbers: Sequence[int], password: str | No
     return tuple(table for tables in per_page for table in tables)
 
 
-def _tables_per_page(data: bytes, page_numbers: Sequence[int], password: str | None) -> list[list[Table]]:
-    found = _tables(data, page_numbers, password)
-    return [[t for t in found if t.page == number] for number in page_numbers]
-
-
-def _tables(data: bytes, page_numbers: Sequence[int], password: str | None) -> list[Table]:
+def _tables_per_page(data: bytes, page_numbers: Iterable[int], password: str | None) -> list[list[Table]]:
+    """The tables of each page, in the order the pages are taken (one at a time, from a shared queue)."""
     import pdfplumber
 
     from lacompare import progress
 
-    tables: list[Table] = []
+    per_page: list[list[Table]] = []
     with pdfplumber.open(io.BytesIO(data), password=password or "") as pdf:
         for number in page_numbers:
             page = pdf.pages[number - 1]
             try:
-                for raw in page.extract_tables():
-                    rows = clean_rows(raw)
-                    if len(rows) >= 2:
-                        tables.append(Table(number, rows))
+                per_page.append(
+                    [Table(number, rows) for rows in map(clean_rows, page.extract_tables()) if len(rows) >= 2]
+                )
             finally:
                 page.close()
                 progress.done()
-    return tables
+    return per_page
