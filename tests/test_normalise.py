@@ -5,9 +5,11 @@ from __future__ import annotations
 import re
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from lacompare.readers import read_document
-from lacompare.readers.normalise import drop_running_lines, normalise, normalise_pages, paragraphs
+from lacompare.readers.normalise import _clean_line, drop_running_lines, normalise, normalise_pages, paragraphs
 
 from .conftest import BARNET_CHROMIUM, BARNET_LIBREOFFICE, BARNET_MD, CAMDEN_CHROMIUM, CAMDEN_TXT, QS_CHROMIUM, QS_TXT
 
@@ -181,3 +183,11 @@ def test_an_indented_continuation_of_a_list_item_still_joins() -> None:
 def test_numbered_items_never_join_each_other() -> None:
     (page,) = normalise_pages(["  1. Assessing people’s needs – 2\n  2. Safeguarding – 3"], wrapped=False)
     assert page == "1. Assessing people’s needs – 2\n2. Safeguarding – 3"
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.text(st.sampled_from(list(" \t\r\v\x0c\x1c\x85\xa0ab1.-•▪●◦‣∙·\ue000\ue001")), max_size=14))
+def test_a_line_is_cleaned_as_the_plain_patterns_say(raw: str) -> None:
+    """The quick tests in front of each pattern change nothing: the same line as both patterns give."""
+    spaces, bullet = re.compile(r"[ \t\r\v]+"), re.compile(r"^[•▪●◦‣∙·\ue001]\s*")
+    assert _clean_line(raw) == bullet.sub("", spaces.sub(" ", raw.replace("\ue000", "")).strip())

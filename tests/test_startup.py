@@ -73,6 +73,7 @@ NOT_FOR_A_HIT = (
     "lacompare.readers.normalise",
     "lacompare.pattern_cache",
     "lacompare.forking",
+    "lacompare.pool",
     "multiprocessing",
     "regex",
 )

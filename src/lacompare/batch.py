@@ -16,7 +16,6 @@ from typing import TYPE_CHECKING, Protocol
 from lacompare.errors import LacompareError
 from lacompare.guard import Job, Limits, Result, default_jobs, parse_job
 from lacompare.model import Report
-from lacompare.pool import WorkerPool
 
 if TYPE_CHECKING:
     from lacompare.cache import Cache
@@ -77,6 +76,8 @@ def extract_many(
                 batch.finish(job, _parse_holding_a_core(job))
                 yield from batch.ready()
     else:
+        from lacompare.pool import WorkerPool  # not for a batch of cache hits
+
         workers = max(1, min(jobs, len(sources) - len(batch.settled)))
         with _cores(workers, jobs), WorkerPool(workers, options.limits) as pool:
             on_wait = (lambda: listener.waiting(pool.steps())) if listener is not None else None

@@ -47,7 +47,8 @@ LONGEST_LINE = 8_000
 _CUT_SLACK = 100  # how far from its cut point a piece may end, to end at a space
 _DIGITS = re.compile(r"\d+")
 _SPACE = re.compile(r"[ \t\r\v]+")
-_BULLET = re.compile(r"^[•▪●◦‣∙·\ue001]\s*")
+_BULLETS = "•▪●◦‣∙·\ue001"
+_BULLET = re.compile(rf"^[{_BULLETS}]\s*")
 _HINTS = re.compile(r"^\s*([\ue000\ue001])")
 _TERMINAL = (".", "!", "?", ":", ";", "---")
 _SENTENCE_LIKE = re.compile(r"[a-z)\]”’\"'][.!?]$")
@@ -159,7 +160,13 @@ def _glue(prev: str, nxt: str) -> str:
 
 
 def _clean_line(raw: str) -> str:
-    return _BULLET.sub("", _SPACE.sub(" ", raw.replace(HEADING_HINT, "")).strip())
+    """The line's spaces collapsed, its ends stripped and its bullet dropped. Called on every line of
+    every page: each pattern runs only when a quick test shows it has something to change."""
+    text = raw.replace(HEADING_HINT, "")
+    if "  " in text or "\t" in text or "\r" in text or "\v" in text:
+        text = _SPACE.sub(" ", text)
+    text = text.strip()
+    return _BULLET.sub("", text) if text[:1] in _BULLETS else text
 
 
 def _marker(raw: str) -> str | None:
