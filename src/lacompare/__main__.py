@@ -1,3 +1,3 @@
-from lacompare.cli import main
+from lacompare.console import main
 
 main()

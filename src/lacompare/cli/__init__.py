@@ -336,10 +336,16 @@ def _commands_needed(argv: Sequence[str]) -> list[str] | None:
     return None
 
 
-def main() -> None:
-    """Console-script entry point."""
+def main(*, collector_paused: bool = False) -> None:
+    """Run the command line on ``sys.argv``. ``collector_paused``: the console script paused the cyclic
+    garbage collector for the start-up (see lacompare.console); it resumes once the command is built."""
     out.reserve_closed_stdout()
     register_commands(_commands_needed(sys.argv[1:]))
+    if collector_paused:
+        import gc
+
+        gc.freeze()  # what start-up made lives as long as the process: never walked again
+        gc.enable()
     try:
         _app()
     except OSError as exc:  # raised outside a command, e.g. printing --version or --help
