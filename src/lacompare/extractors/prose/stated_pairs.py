@@ -16,7 +16,6 @@ The relation is left unstated (None): these forms state the figures, not how the
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from collections.abc import Iterator
 
 from lacompare import compiled
@@ -69,13 +68,14 @@ _NEXT_SENTENCE = compiled.pattern(
 _NAMED = compiled.scanner(rf"(?i)\b(?:{_CMP})\b")
 _ANY_FIGURE = compiled.pattern(rf"(?<![\w.,£/-]){NUMBER}(?:{_PCT})?(?![\d/])", re.I)
 _YEARISH = compiled.pattern(r"(?:19|20)\d\d")
+_DIGIT = compiled.pattern(r"\d")
 
 
 def read(doc: Document) -> list[Fact]:
     facts: list[Fact] = []
     for page in doc.pages:
         sentences = sentence_list(page.text)
-        named = _naming(page.text, sentences)  # every form names a benchmark
+        named = _naming(sentences)  # every form names a benchmark
         for i, sentence in enumerate(sentences):
             if named[i]:
                 facts.extend(_in_sentence(page.number, sentence))
@@ -84,10 +84,10 @@ def read(doc: Document) -> list[Fact]:
     return [f for f in facts if isinstance(f, Comparison) and f.comparator != "target"]
 
 
-def _naming(text: str, sentences: list[Sentence]) -> list[bool]:
-    """Which sentences name a benchmark (one search of the page, not one a sentence)."""
-    at = [m.start() for m in _NAMED.finditer(text)]
-    return [bisect_left(at, s.start) < len(at) and at[bisect_left(at, s.start)] < s.end for s in sentences]
+def _naming(sentences: list[Sentence]) -> list[bool]:
+    """Which sentences with a figure name a benchmark: every form above needs a figure in the sentence
+    it is found in, so the names are looked for in those alone (a tenth of the text to search)."""
+    return [_DIGIT.search(s.text) is not None and _NAMED.search(s.text) is not None for s in sentences]
 
 
 def _in_sentence(page: int, sentence: Sentence) -> Iterator[Comparison]:
