@@ -111,8 +111,12 @@ def read_sentence(
         return []  # every form holds a figure
     ref, code, body = sentence_ref(text)
     readings: list[Reading] = []
+    has_keyword: dict[str, bool] = {}  # several forms share a keyword: the sentence is scanned once for it
     for form in FORMS:
-        if not form.keyword.search(text, body):
+        key = form.keyword.pattern
+        if key not in has_keyword:
+            has_keyword[key] = form.keyword.search(text, body) is not None
+        if not has_keyword[key]:
             continue
         pos = body
         while pos <= len(text):

@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
+from functools import lru_cache
 from itertools import product
 
 from lacompare import compiled
@@ -118,8 +119,14 @@ def _column(text: str, roles: Sequence[Role | None], period: Period | None) -> C
     return Column(text, Role.VALUE if text else Role.NOTE)
 
 
-def _units(text: str) -> list[tuple[Role | None, str]]:
-    """The header's words as (role or None, text) units; a period is one unit."""
+@lru_cache(maxsize=4096)
+def _units(text: str) -> tuple[tuple[Role | None, str], ...]:
+    """The header's words as (role or None, text) units; a period is one unit. Kept per line: the
+    table readers ask of one line several times (a header's fragment, its readings, its label)."""
+    return tuple(_find_units(text))
+
+
+def _find_units(text: str) -> list[tuple[Role | None, str]]:
     out: list[tuple[Role | None, str]] = []
     for m in _UNIT_RE.finditer(text):
         kind = m.lastgroup
@@ -193,7 +200,7 @@ def header_readings(line: str) -> list[tuple[str, list[Column]]]:
     lead = 0
     while lead < len(units) and units[lead][0] is Role.LABEL:
         lead += 1
-    rest = units[lead:]
+    rest = list(units[lead:])
     if not any(role in _VALUE_ROLES for role, _ in rest):
         return []  # no word names a result, a period, a target or a benchmark: no header
     heading = " ".join(t for _, t in units[:lead])
@@ -343,4 +350,4 @@ def units(text: str) -> list[tuple[Role | None, str]]:
     """A header line's words as (role or None, text), a benchmark's or a period's words as one
     unit: 'England (000's) South East' -> [(benchmark, 'England'), (None, "(000's)"), (benchmark,
     'South East')]."""
-    return _units(" ".join(text.split()))
+    return list(_units(" ".join(text.split())))
