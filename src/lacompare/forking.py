@@ -1,9 +1,10 @@
 """Split one document's page work over two cores with a plain fork.
 
 ``multiprocessing`` refuses to start children from its daemonic workers (where the batch
-guard runs every file), so this forks directly: the child does every other item and sends its
-results back through a pipe. The child is in the worker's process group, so a worker killed at
-its time limit takes the child with it, and the child dies with whatever process forked it.
+guard runs every file), so this forks directly: the two processes take the items one at a time
+from a queue they share, and the child sends its results back through a pipe. The child is in
+the worker's process group, so a worker killed at its time limit takes the child with it, and
+the child dies with whatever process forked it.
 Anything unusual (no fork, one CPU, a failed child) falls back to doing all the work in this
 process.
 

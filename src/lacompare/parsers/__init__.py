@@ -132,8 +132,8 @@ def parse(doc: Document, kind: str | None = None) -> Report:
 
 def _each_readers_facts(doc: Document, readers: tuple[Parser, ...]) -> list[list[Fact]]:
     """Each reader's facts, in the readers' order. The readers are independent of one another: with
-    a core to spare, a forked child runs every other one (see forking.py), halving a long report's
-    parsing time."""
+    a core to spare, a forked child shares them, each process taking the next reader from a queue
+    (see forking.py): a long report's parsing takes about half the time."""
     from functools import partial
 
     from lacompare import progress

@@ -114,7 +114,7 @@ def tables_of_pages(data: bytes, page_numbers: Sequence[int], password: str | No
     """Tables of the given 1-based pages, in page order, each pdfplumber page closed after use.
 
     pdfplumber spends ~0.3 s a ruled page interpreting its content stream; with a second CPU
-    to spare, a forked child takes every other page.
+    to spare, a forked child shares the pages, each process taking the next from a queue.
     """
     if not page_numbers:
         return ()
