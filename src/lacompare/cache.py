@@ -23,7 +23,6 @@ from pathlib import Path
 from lacompare import EXTRACTOR_VERSION
 from lacompare.model import Report
 
-DISABLED_VALUES = ("off", "0", "no", "false", "none")
 _AUTO = "auto"
 
 
@@ -69,7 +68,7 @@ class Cache:
     @classmethod
     def default(cls) -> Cache | None:
         """The user's cache, or None when ``LACOMPARE_CACHE`` turns it off."""
-        from lacompare.paths import CACHE_ENV, cache_dir
+        from lacompare.paths import CACHE_ENV, DISABLED_VALUES, cache_dir
 
         if os.environ.get(CACHE_ENV, "").strip().lower() in DISABLED_VALUES:
             return None
@@ -115,6 +114,8 @@ class Cache:
         head = json.dumps({"extractor": extractor_fingerprint(), "mac": signature}, separators=(",", ":"))
         import tempfile
 
+        from lacompare.signed_store import remove_quietly
+
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             fd, temp = tempfile.mkstemp(dir=path.parent, prefix=".", suffix=".tmp")
@@ -125,7 +126,7 @@ class Cache:
                 handle.write(head[:-1].encode() + _REPORT_KEY + body + b"}")
             os.replace(temp, path)
         except OSError:
-            _remove_quietly(temp)
+            remove_quietly(temp)
 
     def signing_key(self, *, create: bool) -> bytes | None:
         """The key this cache signs its files with (see ``lacompare.pattern_cache``)."""
@@ -134,23 +135,13 @@ class Cache:
     def _key(self, *, create: bool) -> bytes | None:
         """This cache's signing key (made on first use, readable by its owner only); None if unusable."""
         if self._signing_key is None:
-            path = self.root / KEY_NAME
-            key: bytes | None
-            try:
-                key = path.read_bytes()
-            except FileNotFoundError:
-                if not create:
-                    return None
-                key = _new_key(path)
-            except OSError:
-                return None
-            self._signing_key = key if key is not None and len(key) == KEY_BYTES else None
+            from lacompare.signed_store import KEY_NAME, key_at
+
+            self._signing_key = key_at(self.root / KEY_NAME, create=create)
         return self._signing_key
 
 
 _REPORT_KEY = b',"report":'
-KEY_NAME = "key"
-KEY_BYTES = 32
 
 
 def _split(raw: bytes) -> tuple[dict[str, object], bytes]:
@@ -169,40 +160,9 @@ def _mac(key: bytes, sha256: str, kind: str | None, body: bytes) -> str:
     return signed.hexdigest()
 
 
-def _new_key(path: Path) -> bytes | None:
-    """Write a random key where none is; a key another process wrote first wins."""
-    import secrets
-    import tempfile
-
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, temp = tempfile.mkstemp(dir=path.parent, prefix=".key.", suffix=".tmp")  # mode 0600
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(secrets.token_bytes(KEY_BYTES))
-        try:
-            os.link(temp, path)  # fails when the key already exists
-        finally:
-            _remove_quietly(temp)
-        return path.read_bytes()
-    except FileExistsError:
-        try:
-            return path.read_bytes()
-        except OSError:
-            return None
-    except OSError:
-        return None
-
-
 def _renamed(report: Report, document: str) -> Report:
     """The same facts under the name the file was given this time (notes mention the name)."""
     if report.document == document:
         return report
     notes = tuple(note.replace(report.document, document, 1) for note in report.notes)
     return replace(report, document=document, notes=notes)
-
-
-def _remove_quietly(path: str) -> None:
-    try:
-        os.unlink(path)
-    except OSError:
-        pass

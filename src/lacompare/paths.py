@@ -13,6 +13,8 @@ from pathlib import Path
 APP_NAME = "lacompare"
 DB_ENV = "LACOMPARE_DB"
 CACHE_ENV = "LACOMPARE_CACHE"
+# LACOMPARE_CACHE values that turn the cache off (reports, compiled patterns and code alike).
+DISABLED_VALUES = ("off", "0", "no", "false", "none")
 DB_FILENAME = "library.sqlite3"
 # The longest file name and path most file systems take (NAME_MAX, PATH_MAX on Linux); the file
 # system at hand is asked where the path's folder exists.

@@ -29,7 +29,6 @@ Key = tuple[str, str, int]  # (engine, pattern, flags)
 # afresh from the patterns this process used.
 MAX_ENTRIES = 4000
 _MAGIC = b"lacompare-patterns-1\n"
-_MAC_BYTES = 32
 
 _lock = threading.Lock()
 _loaded: dict[Key, Entry] | None = None
@@ -150,8 +149,7 @@ except Exception:  # pragma: no cover - an engine unlike CPython's: never store
 def store_path() -> Path | None:
     """This Python's store, or None when the cache is off."""
 
-    from lacompare.cache import DISABLED_VALUES
-    from lacompare.paths import CACHE_ENV, cache_dir
+    from lacompare.paths import CACHE_ENV, DISABLED_VALUES, cache_dir
 
     if os.environ.get(CACHE_ENV, "").strip().lower() in DISABLED_VALUES:
         return None
@@ -171,21 +169,11 @@ def _store() -> dict[Key, Entry]:
 
 
 def _read() -> dict[Key, Entry]:
-    import marshal
+    from lacompare import signed_store
 
     try:
-        path = store_path()
-        if path is None:
-            return {}
-        raw = path.read_bytes()
-        key = _signing_key(create=False)
-        if key is None or not raw.startswith(_MAGIC):
-            return {}
-        mac, body = raw[len(_MAGIC) : len(_MAGIC) + _MAC_BYTES], raw[len(_MAGIC) + _MAC_BYTES :]
-        if not _mac_matches(key, body, mac):
-            return {}
-        loaded = marshal.loads(body)
-    except (OSError, ValueError, EOFError, TypeError):
+        loaded = signed_store.read(store_path(), _MAGIC)
+    except (OSError, ValueError):
         return {}
     return loaded if isinstance(loaded, dict) else {}
 
@@ -194,7 +182,7 @@ def save() -> None:
     """Write the patterns compiled here that the store lacks (nothing to do: no cost)."""
     if not _new or _broken:
         return
-    import marshal
+    from lacompare import signed_store
 
     with _lock:
         entries = {**_store(), **_new}
@@ -203,52 +191,11 @@ def save() -> None:
         _new.clear()
     try:
         path = store_path()
-        key = _signing_key(create=True)
-        if path is None or key is None:
-            return
-        body = marshal.dumps(entries)
-        _write(path, _MAGIC + _mac(key, body) + body)
     except (OSError, ValueError):
         return
-    global _loaded
-    _loaded = entries
-
-
-def _write(path: Path, data: bytes) -> None:
-    import tempfile
-
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, temp = tempfile.mkstemp(dir=path.parent, prefix=".", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        os.replace(temp, path)
-    except OSError:
-        try:
-            os.unlink(temp)
-        except OSError:
-            pass
-        raise
-
-
-def _signing_key(*, create: bool) -> bytes | None:
-    from lacompare.cache import Cache
-
-    cache = Cache.default()
-    return cache.signing_key(create=create) if cache is not None else None
-
-
-def _mac(key: bytes, body: bytes) -> bytes:
-    import hashlib
-    import hmac
-
-    return hmac.new(key, _MAGIC + body, hashlib.sha256).digest()
-
-
-def _mac_matches(key: bytes, body: bytes, mac: bytes) -> bool:
-    import hmac
-
-    return hmac.compare_digest(_mac(key, body), mac)
+    if signed_store.write(path, _MAGIC, entries):
+        global _loaded
+        _loaded = entries
 
 
 def forget() -> None:

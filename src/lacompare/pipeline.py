@@ -37,11 +37,12 @@ def extract_bytes(data: bytes, name: str, *, kind: str | None = None, password: 
         doc = beside(read, _warm_up)  # the parsers are imported beside the read, not before it
     else:
         doc = read()
-    from lacompare import pattern_cache
+    from lacompare import code_cache, pattern_cache
     from lacompare.parsers import parse
 
     report = parse(doc, kind)
     pattern_cache.save()  # the patterns compiled for the first time, for the next run
+    code_cache.save()  # and the parsers' classes' methods, where the console script keeps them
     return report
 
 
