@@ -114,6 +114,11 @@ def test_help_and_unknown_words_see_every_command(args: tuple[str, ...]) -> None
     assert heavy_modules_after(*args, watch=COMMAND_MODULES) == sorted(COMMAND_MODULES)
 
 
+def test_shell_completion_sees_every_command() -> None:
+    completing = {"_LACOMPARE_COMPLETE": "complete_bash", "COMP_WORDS": "lacompare ext", "COMP_CWORD": "1"}
+    assert heavy_modules_after("ext", env=completing, watch=COMMAND_MODULES) == sorted(COMMAND_MODULES)
+
+
 def test_the_command_table_names_each_command_and_its_module() -> None:
     from lacompare import cli
 

@@ -101,7 +101,9 @@ _UNIT = struct.Struct("<I")
 def _in_two(func: Callable[[Iterable[T]], list[R]], items: Sequence[T]) -> list[R]:
     units = _units(len(items))
     queue_read, queue_write = os.pipe()
-    os.write(queue_write, b"".join(_UNIT.pack(u) for u in range(len(units))))
+    pending = memoryview(b"".join(_UNIT.pack(u) for u in range(len(units))))
+    while pending:  # a signal may cut a write short
+        pending = pending[os.write(queue_write, pending) :]
     os.close(queue_write)  # an empty queue then reads as its end, in both processes
     read_end, write_end = os.pipe()
     pid = os.fork()

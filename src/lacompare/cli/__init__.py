@@ -292,6 +292,7 @@ COMMAND_MODULES: dict[str, str] = {
 }
 # Root options that take a value (the next word is not a command).
 _VALUED_ROOT_OPTIONS = frozenset({"--db"})
+_COMPLETION_ENV = "_LACOMPARE_COMPLETE"  # set by the shell's completion script (typer's name for it)
 
 
 def register_commands(names: Iterable[str] | None = None) -> None:
@@ -327,7 +328,7 @@ def called_command(argv: Sequence[str]) -> str | None:
 def _commands_needed(argv: Sequence[str]) -> list[str] | None:
     """The one command a command line calls; all of them (None) for help, completion or an unknown word."""
     name = called_command(argv)
-    if any(key.endswith("_COMPLETE") for key in os.environ):
+    if _COMPLETION_ENV in os.environ:
         return None  # shell completion lists every command
     if name in COMMAND_MODULES:
         return [name]
