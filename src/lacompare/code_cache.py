@@ -93,11 +93,7 @@ def _store() -> dict[Key, Any]:
 def _read() -> dict[Key, Any]:
     from lacompare import signed_store
 
-    try:
-        loaded = signed_store.read(store_path(), _MAGIC)
-    except (OSError, ValueError):
-        return {}
-    return loaded if isinstance(loaded, dict) else {}
+    return signed_store.read_dict(store_path, _MAGIC)
 
 
 def save() -> None:
@@ -114,11 +110,7 @@ def save() -> None:
         if len(entries) > MAX_ENTRIES:
             entries = dict(_new)
         _new.clear()
-    try:
-        path = store_path()
-    except (OSError, ValueError):
-        return
-    if signed_store.write(path, _MAGIC, entries):
+    if signed_store.write(store_path, _MAGIC, entries):
         _loaded = entries
 
 

@@ -171,11 +171,7 @@ def _store() -> dict[Key, Entry]:
 def _read() -> dict[Key, Entry]:
     from lacompare import signed_store
 
-    try:
-        loaded = signed_store.read(store_path(), _MAGIC)
-    except (OSError, ValueError):
-        return {}
-    return loaded if isinstance(loaded, dict) else {}
+    return signed_store.read_dict(store_path, _MAGIC)
 
 
 def save() -> None:
@@ -189,11 +185,7 @@ def save() -> None:
         if len(entries) > MAX_ENTRIES:
             entries = {key: entry for key, entry in entries.items() if key in _used}
         _new.clear()
-    try:
-        path = store_path()
-    except (OSError, ValueError):
-        return
-    if signed_store.write(path, _MAGIC, entries):
+    if signed_store.write(store_path, _MAGIC, entries):
         global _loaded
         _loaded = entries
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import marshal
 import os
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -33,9 +34,20 @@ def read(path: Path | None, magic: bytes) -> object | None:
         return None
 
 
-def write(path: Path | None, magic: bytes, data: Any) -> bool:
-    """Store ``data`` (anything marshal takes) at ``path``, signed; False when it cannot be."""
+def read_dict(path_of: Callable[[], Path | None], magic: bytes) -> dict[Any, Any]:
+    """``read`` of a store that holds a dict: {} for anything else, or when the path cannot be had."""
     try:
+        loaded = read(path_of(), magic)
+    except (OSError, ValueError):
+        return {}
+    return loaded if isinstance(loaded, dict) else {}
+
+
+def write(path_of: Callable[[], Path | None], magic: bytes, data: Any) -> bool:
+    """Store ``data`` (anything marshal takes) at the path ``path_of`` gives, signed; False when it
+    cannot be (no path, no key, a folder that cannot be written)."""
+    try:
+        path = path_of()
         key = signing_key(create=True)
         if path is None or key is None:
             return False
