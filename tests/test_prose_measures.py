@@ -182,6 +182,54 @@ BRACKETS = [
     ),
 ]
 
+# ---- a figure dated by its period in brackets right after it: "27.3% (Q2 2024/25)" ----------------
+
+PERIOD_IN_BRACKETS = [
+    (
+        "Direct payments: 27.3% (Q2 2024/25) compared with 26.9% at Q1.",
+        ("Direct payments", "27.3%", "26.9%", None, "Q2 2024-25"),
+    ),
+    (
+        "Carers assessed: 1,204 (2023/24) compared to 1,118 (2022/23).",
+        ("Carers assessed", "1,204", "1,118", None, "2023-24"),
+    ),
+    (
+        "Delayed transfers of care: 4.1 per 100,000 (March 2024) compared with 5.3 in March 2023.",
+        ("Delayed transfers of care", "4.1", "5.3", None, "March 2024"),
+    ),
+    (
+        "New contacts: 10,412 (Q3 2023/24), compared with 9,870 (Q2 2023/24).",
+        ("New contacts", "10,412", "9,870", None, "Q3 2023-24"),
+    ),
+    (
+        "Admissions to residential care rose to 512 (2023/24) from 489 (2022/23).",
+        ("Admissions to residential care", "512", "489", None, "2023-24"),
+    ),
+    (
+        "The number of reviews completed increased from 2,310 (2022/23) to 2,604 (2023/24).",
+        ("reviews completed", "2,604", "2,310", None, "2023-24"),
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "previous_period"),
+    [
+        ("Carers assessed: 1,204 (2023/24) compared to 1,118 (2022/23).", "2022-23"),
+        ("New contacts: 10,412 (Q3 2023/24), compared with 9,870 (Q2 2023/24).", "Q2 2023-24"),
+        ("The number of reviews completed increased from 2,310 (2022/23) to 2,604 (2023/24).", "2022-23"),
+        ("Direct payments: 27.3% (Q2 2024/25) compared with 26.9% at Q1.", "Q1"),  # no year is invented
+    ],
+)
+def test_the_earlier_figures_period_in_brackets_is_its_own(sentence: str, previous_period: str) -> None:
+    (row,) = rows(sentence)
+    assert row.previous_period == previous_period
+
+
+def test_a_share_in_brackets_dates_nothing() -> None:
+    assert only_row("612 (29%) carers were assessed, compared to 580 in 2022-23.")[4] is None
+
+
 # ---- targets ---------------------------------------------------------------------------------
 
 TARGETS = [
@@ -260,7 +308,7 @@ BUGS: list[tuple[str, Row]] = [
     ),
 ]
 
-POSITIVES = COMPARED + FROM_TO + CHANGE_TO + BRACKETS + TARGETS + OTHER + BUGS
+POSITIVES = COMPARED + FROM_TO + CHANGE_TO + BRACKETS + PERIOD_IN_BRACKETS + TARGETS + OTHER + BUGS
 
 
 @pytest.mark.parametrize(("sentence", "expected"), POSITIVES, ids=[s[:50] for s, _ in POSITIVES])

@@ -55,8 +55,12 @@ _THE_END = r"(?:the\s+(?:end\s+of\s+)?)?(?:(?:the\s+)?(?:financial|calendar)\s+y
 
 
 def when(name: str) -> str:
-    """A period phrase after a figure, its period in the group ``name``: ' at the end of 2022/23'."""
-    return rf"(?:,?\s+{_WHEN_WORD}\s+{_THE_END}(?P<{name}>{PERIOD_BODY}))"
+    """A period phrase after a figure, its period in the group ``name``: ' at the end of 2022/23', or
+    the period alone in brackets right after it: ' (2022/23)', ' (Q2 2024/25)'."""
+    return (
+        rf"(?:(?:,?\s+{_WHEN_WORD}\s+{_THE_END}|\s*(?P<{name}_open>\()\s*)(?P<{name}>{PERIOD_BODY})"
+        rf"(?({name}_open)\s*\)))"
+    )
 
 
 # A period that opens a sentence: "In 2022-23,", "At April 2023,", "By the end of Q2".
