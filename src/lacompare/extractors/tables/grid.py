@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Sequence
 
 from lacompare import compiled
-from lacompare.extractors.tables import flat, grouped
+from lacompare.extractors.tables import flat, grouped, keyed
 from lacompare.extractors.tables.cells import CellKind, read_cell
 from lacompare.extractors.tables.header import Column, Role, column, is_header_fragment
 from lacompare.extractors.tables.model import Grid, Row
@@ -122,6 +122,13 @@ def _text_grids(page: Page) -> Iterator[Grid]:
     index = 0
     while index < len(lines):
         line = lines[index]
+        card = keyed.card_at(lines, index)
+        if card is not None:  # "Indicator: …" over "Q1 2024/25: 512" lines: a table turned on its side
+            rows, index = card
+            grid = _cell_grid(page, rows)
+            if grid is not None:
+                yield grid
+            continue
         if line.count("|") >= 2:
             end = _pipe_block_end(lines, index)
             grid = _cell_grid(page, [_pipe_cells(x) for x in lines[index:end] if not _is_rule(x)])
@@ -145,7 +152,9 @@ def _text_grids(page: Page) -> Iterator[Grid]:
             index += 1
             continue
         kept = next((j for j in range(index + 1, last + 1) if _spaced_block(page, lines, j) is not None), None)
-        if kept is not None:  # a title over a header whose raw line keeps its columns (tabs): read as given
+        if kept is None:
+            kept = keyed.card_within(lines, index + 1, last + 2)
+        if kept is not None:  # a title over a header whose raw line keeps its columns (tabs), or over a card
             index = kept
             continue
         grid, index = flat.flat_grid(page, lines, offsets, last, flat.fitting(readings, lines[last + 1 : last + 30]))
