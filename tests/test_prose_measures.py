@@ -230,6 +230,36 @@ def test_a_share_in_brackets_dates_nothing() -> None:
     assert only_row("612 (29%) carers were assessed, compared to 580 in 2022-23.")[4] is None
 
 
+# ---- a rate and its base: "512.3 per 100,000 population" --------------------------------------
+
+RATES = [
+    (
+        "Permanent admissions to care homes fell to 512.3 per 100,000 in 2023/24 from 560.1 in 2022/23.",
+        ("Permanent admissions to care homes", "512.3", "560.1", None, "2023-24"),
+    ),
+    (
+        "17.1 incidents per 1,000 people against a maximum target of 15",
+        ("incidents per 1,000 people", "17.1", None, "15", None),
+    ),
+    (
+        "Delayed discharges fell to 9.2 for every 100,000 people in 2023/24, down from 11.4 in 2022/23.",
+        ("Delayed discharges", "9.2", "11.4", None, "2023-24"),
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The rate fell to 512.3 per 100,000 population in 2023/24, down from 560.1 in 2022/23.",
+        "The rate rose to 31.4 per 1,000 people (2023/24), up from 29.8 (2022/23).",
+    ],
+)
+def test_a_rates_base_is_never_a_value(sentence: str) -> None:
+    """ "The rate" names no measure, so no row; the base (100,000) is never read as the result."""
+    assert all(f.result not in ("100,000", "1,000") for f in rows(sentence))
+
+
 # ---- targets ---------------------------------------------------------------------------------
 
 TARGETS = [
@@ -308,7 +338,7 @@ BUGS: list[tuple[str, Row]] = [
     ),
 ]
 
-POSITIVES = COMPARED + FROM_TO + CHANGE_TO + BRACKETS + PERIOD_IN_BRACKETS + TARGETS + OTHER + BUGS
+POSITIVES = COMPARED + FROM_TO + CHANGE_TO + BRACKETS + PERIOD_IN_BRACKETS + RATES + TARGETS + OTHER + BUGS
 
 
 @pytest.mark.parametrize(("sentence", "expected"), POSITIVES, ids=[s[:50] for s, _ in POSITIVES])

@@ -27,6 +27,7 @@ _COUNT_AFTER = compiled.pattern(
     rf"(?i)^\s*(?:\(\s*[\d.]+%?\s*\)\s*)?(?:out\s+of\b|of\s+(?:the\s+)?\d[\d,]*\s+{_MEASURE_KIND}{_MEASURE_NOUN}"
     rf"|{_MEASURE_KIND}{_MEASURE_NOUN})"
 )
+_PER_BEFORE = compiled.pattern(r"(?i)\b(?:per|for\s+every)\s*$")
 _HYPOTHETICAL = compiled.pattern(r"(?i)\b(?:would|could|might|may|should|will)\s+(?:\w+\s+){0,2}?$")
 # An aim or a plan before the figure: what is hoped for, not what was achieved.
 _AIM = compiled.pattern(
@@ -54,6 +55,8 @@ def figure_problem(sentence: str, start: int, end: int) -> str | None:
     before, after = sentence[max(0, start - 40) : start], sentence[end : end + 80]
     if _REFERENCE_BEFORE.search(before):
         return "a reference, age or position"
+    if _PER_BEFORE.search(before):
+        return "a rate's base"  # "512.3 per 100,000 population": the 100,000 is no value
     if _COUNT_AFTER.match(after):
         return "a count of measures or a part of a whole"
     if after[:1] == "s" and not after[1:2].isalpha():

@@ -107,8 +107,10 @@ def object_label(text: str, *, noun_first: bool = False) -> str | None:
 
 
 _OBJECT_LEAD = compiled.pattern(r"^\s*(?:\(\s*[\d,.]+%?\s*\)\s*)?(?:of\s+(?:the\s+|all\s+|our\s+)?)?")
+# Where the measure's words end: a clause's comma (never a thousands comma: "per 1,000 people"), a
+# bracket, a dash, a comparison or a purpose clause.
 _OBJECT_END = compiled.pattern(
-    r"\s*(?:[,;:(]|\s[–—-]\s|\b(?:compared|against|versus|in\s+order\s+to|including|this\s+is|which\s+is)\b"
+    r"\s*(?:(?<!\d),|,(?!\d{3}\b)|[;:(]|\s[–—-]\s|\b(?:compared|against|versus|in\s+order\s+to|including|this\s+is|which\s+is)\b"
     # a purpose clause is no part of the measure: "people used reablement services to regain independence"
     r"|\bto\s+(?:help|regain|support|enable|keep|maintain|improve|gain|live|stay|return|reduce|prevent)\b"
     r"|\s(?:and|but|while|whilst)\s+(?=\d))"
