@@ -209,6 +209,14 @@ PERIOD_IN_BRACKETS = [
         "The number of reviews completed increased from 2,310 (2022/23) to 2,604 (2023/24).",
         ("reviews completed", "2,604", "2,310", None, "2023-24"),
     ),
+    (
+        "Safeguarding enquiries: 1,077 (2023-24 provisional) compared with 1,012 in 2022-23.",
+        ("Safeguarding enquiries", "1,077", "1,012", None, "2023-24"),
+    ),
+    (
+        "Safeguarding enquiries: 1,077 (provisional 2023-24) compared with 1,012 (2022-23, final).",
+        ("Safeguarding enquiries", "1,077", "1,012", None, "2023-24"),
+    ),
 ]
 
 
@@ -228,6 +236,10 @@ def test_the_earlier_figures_period_in_brackets_is_its_own(sentence: str, previo
 
 def test_a_share_in_brackets_dates_nothing() -> None:
     assert only_row("612 (29%) carers were assessed, compared to 580 in 2022-23.")[4] is None
+
+
+def test_a_forecast_in_brackets_is_no_result() -> None:
+    assert rows("Safeguarding enquiries: 1,077 (2024/25 forecast) compared with 1,012 in 2023-24.") == []
 
 
 # ---- a rate and its base: "512.3 per 100,000 population" --------------------------------------

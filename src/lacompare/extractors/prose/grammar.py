@@ -54,12 +54,17 @@ _WHEN_WORD = r"(?:in|during|for|at|as\s+at|as\s+of|by|over|from|on)"
 _THE_END = r"(?:the\s+(?:end\s+of\s+)?)?(?:(?:the\s+)?(?:financial|calendar)\s+year\s+)?"
 
 
+# What the data's state may add to a period in brackets: "(2023-24 provisional)". A forecast or an
+# estimate is no such word: it is no achieved figure.
+_PERIOD_NOTE = r"(?i:provisional|prov\.|final|validated|unvalidated|published)"
+
+
 def when(name: str) -> str:
     """A period phrase after a figure, its period in the group ``name``: ' at the end of 2022/23', or
-    the period alone in brackets right after it: ' (2022/23)', ' (Q2 2024/25)'."""
+    the period in brackets right after it: ' (2022/23)', ' (Q2 2024/25)', ' (2023-24 provisional)'."""
     return (
-        rf"(?:(?:,?\s+{_WHEN_WORD}\s+{_THE_END}|\s*(?P<{name}_open>\()\s*)(?P<{name}>{PERIOD_BODY})"
-        rf"(?({name}_open)\s*\)))"
+        rf"(?:(?:,?\s+{_WHEN_WORD}\s+{_THE_END}|\s*(?P<{name}_open>\()\s*(?:{_PERIOD_NOTE}\s+)?)"
+        rf"(?P<{name}>{PERIOD_BODY})(?({name}_open)(?:,?\s*{_PERIOD_NOTE})?\s*\)))"
     )
 
 
