@@ -68,11 +68,10 @@ class Cache:
     @classmethod
     def default(cls) -> Cache | None:
         """The user's cache, or None when ``LACOMPARE_CACHE`` turns it off."""
-        from lacompare.paths import CACHE_ENV, DISABLED_VALUES, cache_dir
+        from lacompare.paths import REPORT_CACHE, cache_part
 
-        if os.environ.get(CACHE_ENV, "").strip().lower() in DISABLED_VALUES:
-            return None
-        return cls(cache_dir() / "reports")
+        folder = cache_part(REPORT_CACHE)
+        return cls(folder) if folder is not None else None
 
     def path_for(self, sha256: str, kind: str | None) -> Path:
         return self.root / sha256[:2] / f"{sha256}.{kind or _AUTO}.json"
@@ -127,10 +126,6 @@ class Cache:
             os.replace(temp, path)
         except OSError:
             remove_quietly(temp)
-
-    def signing_key(self, *, create: bool) -> bytes | None:
-        """The key this cache signs its files with (see ``lacompare.pattern_cache``)."""
-        return self._key(create=create)
 
     def _key(self, *, create: bool) -> bytes | None:
         """This cache's signing key (made on first use, readable by its owner only); None if unusable."""

@@ -16,7 +16,6 @@ key like the reports, and ignored when damaged or foreign; ``LACOMPARE_CACHE=off
 from __future__ import annotations
 import __future__
 
-import os
 import sys
 import threading
 from pathlib import Path
@@ -70,11 +69,10 @@ def run(source: Any, namespace: Any = None, local_names: Any = None, /, **option
 
 def store_path() -> Path | None:
     """This Python build's store, or None when the cache is off."""
-    from lacompare.paths import CACHE_ENV, DISABLED_VALUES, cache_dir
+    from lacompare.paths import CODE_STORE, cache_part
 
-    if os.environ.get(CACHE_ENV, "").strip().lower() in DISABLED_VALUES:
-        return None
-    return cache_dir() / "code" / f"{sys.implementation.cache_tag}-{sys.hexversion:x}.bin"
+    folder = cache_part(CODE_STORE)
+    return folder / f"{sys.implementation.cache_tag}-{sys.hexversion:x}.bin" if folder is not None else None
 
 
 def _store() -> dict[Key, Any]:

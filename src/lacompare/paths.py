@@ -59,6 +59,18 @@ def cache_dir() -> Path:
     return user_cache_path(APP_NAME, appauthor=False)
 
 
+# The cache folder's parts: the reports (and the key every signed file shares), the compiled
+# patterns, the dataclasses' code.
+REPORT_CACHE, PATTERN_STORE, CODE_STORE = "reports", "patterns", "code"
+
+
+def cache_part(name: str) -> Path | None:
+    """A part of the cache folder, or None when ``LACOMPARE_CACHE`` turns the cache off."""
+    if os.environ.get(CACHE_ENV, "").strip().lower() in DISABLED_VALUES:
+        return None
+    return cache_dir() / name
+
+
 def db_path(option: str | os.PathLike[str] | None = None) -> Path:
     """The library file: the ``--db`` option, else ``$LACOMPARE_DB``, else the user data dir."""
     if option:

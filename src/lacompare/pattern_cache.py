@@ -15,7 +15,6 @@ foreign file is ignored); anything unexpected falls back to compiling as usual.
 from __future__ import annotations
 
 import _sre  # type: ignore[import-not-found]  # the standard library's engine (no stub); built in
-import os
 import re
 import sys
 import threading
@@ -148,15 +147,15 @@ except Exception:  # pragma: no cover - an engine unlike CPython's: never store
 
 def store_path() -> Path | None:
     """This Python's store, or None when the cache is off."""
+    from lacompare.paths import PATTERN_STORE, cache_part
 
-    from lacompare.paths import CACHE_ENV, DISABLED_VALUES, cache_dir
-
-    if os.environ.get(CACHE_ENV, "").strip().lower() in DISABLED_VALUES:
+    folder = cache_part(PATTERN_STORE)
+    if folder is None:
         return None
     import regex
 
     python = f"{sys.implementation.name}{''.join(map(str, sys.version_info[:3]))}"
-    return cache_dir() / "patterns" / f"{python}-re{_sre.MAGIC}-regex{regex.__version__}.bin"
+    return folder / f"{python}-re{_sre.MAGIC}-regex{regex.__version__}.bin"
 
 
 def _store() -> dict[Key, Entry]:

@@ -60,11 +60,10 @@ def write(path_of: Callable[[], Path | None], magic: bytes, data: Any) -> bool:
 
 def signing_key(*, create: bool) -> bytes | None:
     """The cache's signing key; None when the cache is off or the key cannot be had."""
-    from lacompare.paths import CACHE_ENV, DISABLED_VALUES, cache_dir
+    from lacompare.paths import REPORT_CACHE, cache_part
 
-    if os.environ.get(CACHE_ENV, "").strip().lower() in DISABLED_VALUES:
-        return None
-    return key_at(cache_dir() / "reports" / KEY_NAME, create=create)
+    folder = cache_part(REPORT_CACHE)
+    return key_at(folder / KEY_NAME, create=create) if folder is not None else None
 
 
 def key_at(path: Path, *, create: bool) -> bytes | None:
