@@ -102,10 +102,8 @@ CHANGE_VERBS = (
     r"|went\s+(?:up|down)|gone\s+(?:up|down)|come\s+down|deteriorated)"
 )
 CHANGE_VERB = rf"\b(?:(?:has|have|had)\s+)?(?:also\s+|further\s+|slightly\s+|significantly\s+)?{CHANGE_VERBS}\b"
-CHANGE_NOUN = (
-    r"\b(?:an?\s+)?(?:(?:slight|small|significant|marked|further|big|large)\s+)?"
-    r"(?:improvement|increase|decrease|rise|fall|reduction|deterioration|drop|decline)"
-)
+_CHANGE_NOUNS = r"(?:improvement|increase|decrease|rise|fall|reduction|deterioration|drop|decline)"
+CHANGE_NOUN = rf"\b(?:an?\s+)?(?:(?:slight|small|significant|marked|further|big|large)\s+)?{_CHANGE_NOUNS}"
 # A change stated without a value: "by 11.5%", "by 19% (73)"; it may stand between a verb and its figures.
 _BY_CHANGE = rf"\s+by\s+{NUMBER}\s?%?(?:\s*\({NUMBER}\))?"
 
@@ -134,10 +132,6 @@ class Form:
 
 
 _TARGET_WORD = r"(?i:target)"
-_CHANGE_WORD = (
-    r"(?:increased|decreased|rose|risen|fell|fallen|dropped|reduced|improved|declined|grew|grown|climbed|went|gone"
-    r"|deteriorated)"
-)
 
 
 def _form(name: str, source: str, side: Side, keyword: str, needs_second: bool = True) -> Form:
@@ -236,7 +230,7 @@ FORMS: tuple[Form, ...] = (
         rf"{CHANGE_VERB}(?P<mid>(?:{_BY_CHANGE}|{when('mid_period')}){{0,2}}),?\s+to\s+{value('result')}"
         rf"{AFTER_FIGURE}(?:{when('period')})?",
         "subject",
-        _CHANGE_WORD,
+        CHANGE_VERBS,  # the form's verb: a sentence without one is not searched
         needs_second=False,
     ),
     # "<measure> is 61.0%": only after a measure head ("the percentage of", "the number of").
@@ -269,7 +263,7 @@ FORMS: tuple[Form, ...] = (
         rf"{value('result')}(?P<mid>[^;()\n]{{0,160}}?)(?=(?:,\s*|\s+)(?:(?:this|which)\s+(?:is|was)\s+)?"
         rf"(?:{CHANGE_NOUN}\s+(?:on|from)|(?:up|down)\s+from)\s)",
         "result",
-        r"(?i:improvement|increase|decrease|rise|fall|reduction|deterioration|drop|decline|up\s+from|down\s+from)",
+        rf"(?i:{_CHANGE_NOUNS}|up\s+from|down\s+from)",
     ),
 )
 
